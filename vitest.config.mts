@@ -1,0 +1,22 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    alias: [
+      // `server-only` throws outside a React Server Component bundle; under Vitest it is a no-op.
+      { find: /^server-only$/, replacement: `${root}lib/test/server-only-stub.ts` },
+      { find: /^@\//, replacement: root },
+    ],
+  },
+  test: {
+    include: ["{lib,emulator,app,components,scripts}/**/*.test.{ts,tsx}"],
+    environment: "node",
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // Integration tests start emulators on random ports; a few files at once is plenty on 2 cores.
+    maxWorkers: 2,
+  },
+});
