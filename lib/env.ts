@@ -1,0 +1,84 @@
+import "server-only";
+import { z } from "zod";
+
+/**
+ * All configuration, read from the environment and validated once. A bad value stops start-up
+ * with a message that names the variable; nothing else in the app reads `process.env`.
+ */
+const booleanFromEnv = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((value) => value === "true" || value === "1" || value === "yes");
+
+const positiveInt = z.coerce.number().int().positive();
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  /** Defaults to info, or silent under tests. */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+
+  /** The tenant, e.g. https://acme.my.workfront.com. Defaults to the local emulator of `npm run demo`. */
+  WORKFRONT_URL: z.url({ protocol: /^https?$/ }).default("http://127.0.0.1:4010"),
+  /** API key of the integration user. Kept on the server; never logged or sent to a browser. */
+  WORKFRONT_API_KEY: z.string().min(1).optional(),
+  /** `header` (default, as Adobe's JS client does) or `query` (as Adobe's curl examples do). */
+  WORKFRONT_API_KEY_PLACEMENT: z.enum(["header", "query"]).default("header"),
+  /** Without the leading "v": 21.0, 22.0, or 15.0 as in Adobe's how-to. */
+  WORKFRONT_API_VERSION: z.string().regex(/^\d{1,2}\.0$/, "expected a version such as 21.0").default("21.0"),
+  /** Requests in flight to the tenant from this process; Workfront's historical limit is 10. */
+  WORKFRONT_MAX_IN_FLIGHT: positiveInt.max(50).default(10),
+  WORKFRONT_TIMEOUT_MS: positiveInt.default(30_000),
+  WORKFRONT_DEADLINE_MS: positiveInt.default(120_000),
+  WORKFRONT_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(4),
+  /** Logs every Workfront request at debug level (URLs redacted). */
+  WORKFRONT_LOG_REQUESTS: booleanFromEnv.default(false),
+  /** Workfront users nobody may deactivate here: e-mails or IDs, separated by commas. */
+  PROTECTED_USERS: z
+    .string()
+    .default("")
+    .transform((list) =>
+      list
+        .split(",")
+        .map((entry) => entry.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+
+  /** postgres://… for a Postgres server; unset means embedded PGlite in PGLITE_DIR. */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  PGLITE_DIR: z.string().min(1).default("./data/pglite"),
+
+  /** Signs session cookies; at least 32 characters. `npm run demo` makes one for itself. */
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** The app's public URL, e.g. https://offboard.example.com; https makes session cookies Secure. */
+  NEXTAUTH_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Reverse proxies in front of the app whose X-Forwarded-For entries are trusted. */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+}).superRefine((value, context) => {
+  if (value.NODE_ENV === "production" && !value.AUTH_SECRET && process.env.NEXT_PHASE !== "phase-production-build") {
+    context.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "required in production (openssl rand -base64 32)" });
+  }
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+/** Parses an environment; the message lists every bad variable by name, never its value. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Empty strings mean "not set", as they do in most .env files and CI settings.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new EnvError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,56 @@
+/**
+ * The one error family of the Workfront client. `code` is what callers branch on; `retryable` says
+ * whether the same request may succeed later. Messages never carry a credential or a raw URL.
+ */
+export const workfrontErrorCodes = [
+  "auth", // credential missing, wrong, expired or cleared: reconnect Workfront
+  "forbidden", // the credential's user may not do this
+  "not_found",
+  "validation", // Workfront refused the input (bad ID, unknown field, a rule such as "main admin")
+  "throttled", // too many requests in flight for the tenant
+  "unavailable", // 5xx, a CDN error page, a reset connection, a body that is not the API's JSON
+  "timeout", // no answer within the per-request timeout or the call's deadline
+] as const;
+
+export type WorkfrontErrorCode = (typeof workfrontErrorCodes)[number];
+
+const retryableCodes: Record<WorkfrontErrorCode, boolean> = {
+  auth: false,
+  forbidden: false,
+  not_found: false,
+  validation: false,
+  throttled: true,
+  unavailable: true,
+  timeout: true,
+};
+
+export interface WorkfrontErrorDetails {
+  status?: number;
+  /** Workfront's exception class, e.g. com.attask.common.AuthenticationException. */
+  upstreamClass?: string;
+  /** Milliseconds from a Retry-After header, when Workfront sent one. */
+  retryAfterMs?: number;
+  cause?: unknown;
+}
+
+export class WorkfrontError extends Error {
+  override name = "WorkfrontError";
+  readonly code: WorkfrontErrorCode;
+  readonly retryable: boolean;
+  readonly status?: number;
+  readonly upstreamClass?: string;
+  readonly retryAfterMs?: number;
+
+  constructor(code: WorkfrontErrorCode, message: string, details: WorkfrontErrorDetails = {}) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.code = code;
+    this.retryable = retryableCodes[code];
+    this.status = details.status;
+    this.upstreamClass = details.upstreamClass;
+    this.retryAfterMs = details.retryAfterMs;
+  }
+}
+
+export function isWorkfrontError(error: unknown): error is WorkfrontError {
+  return error instanceof WorkfrontError;
+}
