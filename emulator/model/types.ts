@@ -1,0 +1,88 @@
+/**
+ * Stored records. Dates are epoch milliseconds (formatted only on the way out), so filters and
+ * sorts compare numbers. Records are type aliases, not interfaces, so that each one is assignable
+ * to the generic `Row` the query engine works on.
+ */
+export type FieldValue = string | number | boolean | null;
+export type Row = Record<string, FieldValue>;
+
+export type ObjCode = "USER" | "CUST" | "ACSLVL" | "GROUP" | "CMPY";
+
+export type UserRecord = {
+  ID: string;
+  objCode: "USER";
+  name: string;
+  firstName: string;
+  lastName: string;
+  emailAddr: string;
+  username: string;
+  title: string | null;
+  phoneNumber: string | null;
+  isActive: boolean;
+  licenseType: string;
+  accessLevelID: string;
+  homeGroupID: string;
+  companyID: string | null;
+  managerID: string | null;
+  customerID: string;
+  entryDate: number;
+  lastUpdateDate: number;
+  lastUpdatedByID: string | null;
+  lastLoginDate: number | null;
+  scheduleDeactivationDate: number | null;
+  actualDeactivationDate: number | null;
+  timeZone: string;
+  locale: string;
+};
+
+export type CustomerRecord = {
+  ID: string;
+  objCode: "CUST";
+  name: string;
+  adminUserID: string;
+  domain: string;
+  timeZone: string;
+  locale: string;
+  entryDate: number;
+};
+
+export type AccessLevelRecord = {
+  ID: string;
+  objCode: "ACSLVL";
+  name: string;
+  description: string;
+  isAdmin: boolean;
+  licenseType: string;
+  customerID: string;
+  entryDate: number;
+  // AccessLevel spells it lastUpdatedDate, unlike USER's lastUpdateDate (workfront-api.md §6.1).
+  lastUpdatedDate: number;
+};
+
+export type GroupRecord = {
+  ID: string;
+  objCode: "GROUP";
+  name: string;
+  description: string;
+  customerID: string;
+  entryDate: number;
+};
+
+export type CompanyRecord = {
+  ID: string;
+  objCode: "CMPY";
+  name: string;
+  customerID: string;
+  entryDate: number;
+};
+
+/** Everything the seed produces; the store owns a live copy of it. */
+export interface TenantData {
+  customer: CustomerRecord;
+  accessLevels: AccessLevelRecord[];
+  groups: GroupRecord[];
+  companies: CompanyRecord[];
+  users: UserRecord[];
+  adminUserID: string;
+  integrationUserID: string;
+}
