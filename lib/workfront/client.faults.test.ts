@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, expect, it } from "vitest";
+import type { RunningEmulator } from "@/emulator";
+import { WorkfrontError } from "./errors";
+import { clientFor, control, startTestEmulator, stats } from "./test-support";
+
+/**
+ * The client under a hostile tenant: 20% of requests fail in every way the emulator knows
+ * (500, a CDN's HTML 502, a reset connection, no answer, truncated JSON), and the tenant throttles
+ * past 10 requests in flight. Every call must end in a result or a typed error before its deadline.
+ */
+const CLIENT_CAP = 8;
+const DEADLINE_MS = 6_000;
+let emulator: RunningEmulator;
+
+beforeAll(async () => {
+  emulator = await startTestEmulator({ users: 600, maxInFlight: 10, latencyMs: 2, jitterMs: 6, faultRate: 0.2 });
+});
+afterAll(async () => {
+  await emulator?.close();
+});
+
+async function settle<T>(work: () => Promise<T>) {
+  const started = Date.now();
+  try {
+    await work();
+    return { ok: true as const, ms: Date.now() - started };
+  } catch (error) {
+    return { ok: false as const, error, ms: Date.now() - started };
+  }
+}
+
+it("ends 500 reads and 500 isActive writes in a result or a typed error, within the deadline and the cap", async () => {
+  const client = clientFor(emulator, {
+    maxInFlight: CLIENT_CAP,
+    // Generous enough that a busy CI machine does not turn slow answers into timeouts.
+    timeoutMs: 800,
+    deadlineMs: DEADLINE_MS,
+    retryBaseMs: 20,
+    retryCapMs: 200,
+  });
+  // Read the targets before the faults start, so the test itself is not at their mercy.
+  await control(emulator, "PATCH", "config", { faultRate: 0 });
+  const targets = await client.searchUsers({
+    filters: [{ field: "accessLevel:isAdmin", value: false }],
+    sort: [{ field: "ID", direction: "asc" }],
+    limit: 500,
+  });
+  expect(targets).toHaveLength(500);
+  await control(emulator, "PATCH", "config", { faultRate: 0.2 });
+  await control(emulator, "POST", "stats/reset");
+
+  const outcomes = await Promise.all([
+    ...targets.map((user) => settle(() => client.getUser(user.id))),
+    ...targets.map((user) => settle(() => client.updateUser(user.id, { isActive: false }))),
+  ]);
+
+  for (const outcome of outcomes) {
+    if (!outcome.ok) expect(outcome.error).toBeInstanceOf(WorkfrontError);
+    // A little slack for the event loop: the deadline bounds the call, not the scheduler.
+    expect(outcome.ms).toBeLessThan(DEADLINE_MS + 250);
+  }
+  const counters = await stats(emulator);
+  expect(Object.values(counters.faults).reduce((sum, count) => sum + count, 0)).toBeGreaterThan(100);
+  expect(counters.peakInFlight).toBeLessThanOrEqual(CLIENT_CAP);
+  // Retries carry almost every call through 20% faults.
+  expect(outcomes.filter((outcome) => outcome.ok).length).toBeGreaterThan(900);
+});
+
+it("backs off when the tenant throttles, and still finishes every read", async () => {
+  await control(emulator, "PATCH", "config", { faultRate: 0, maxInFlight: 3, latencyMs: 20, jitterMs: 0 });
+  await control(emulator, "POST", "stats/reset");
+  const client = clientFor(emulator, { maxInFlight: 12, retryBaseMs: 20, retryCapMs: 200, deadlineMs: 20_000 });
+  const results = await Promise.all(Array.from({ length: 30 }, (_, page) => client.searchUsers({ first: page, limit: 1 })));
+  expect(results.every((users) => users.length === 1)).toBe(true);
+  const counters = await stats(emulator);
+  expect(counters.throttled).toBeGreaterThan(0);
+  expect(counters.peakInFlight).toBeLessThanOrEqual(3);
+  await control(emulator, "PATCH", "config", { maxInFlight: 10, latencyMs: 2, jitterMs: 6 });
+});
+
+it("gives up on a request that never answers with a timeout, before the deadline", async () => {
+  await control(emulator, "PATCH", "config", { faultRate: 1, faultKinds: ["hang"] });
+  const client = clientFor(emulator, { timeoutMs: 150, deadlineMs: 600, retryBaseMs: 10, retryCapMs: 20 });
+  const started = Date.now();
+  const error = await client.searchUsers({ limit: 1 }).catch((reason: unknown) => reason);
+  expect(error).toBeInstanceOf(WorkfrontError);
+  expect((error as WorkfrontError).code).toBe("timeout");
+  expect(Date.now() - started).toBeLessThan(600 + 250);
+  await control(emulator, "PATCH", "config", { faultRate: 0 });
+});
+
+it("never retries a call that is not idempotent", async () => {
+  await control(emulator, "PATCH", "config", { faultRate: 1, faultKinds: ["error500"] });
+  await control(emulator, "POST", "stats/reset");
+  const client = clientFor(emulator);
+  const error = await client
+    .generateApiKey({ username: emulator.integrationUser.username, password: emulator.integrationUser.password })
+    .catch((reason: unknown) => reason);
+  expect((error as WorkfrontError).code).toBe("unavailable");
+  expect((await stats(emulator)).total).toBe(1);
+  await control(emulator, "PATCH", "config", { faultRate: 0 });
+});
+
+it("retries an idempotent read through a CDN error page and recovers", async () => {
+  await control(emulator, "PATCH", "config", { faultRate: 1, faultKinds: ["html502"] });
+  await control(emulator, "POST", "stats/reset");
+  const client = clientFor(emulator, { maxRetries: 2 });
+  const error = await client.searchUsers({ limit: 1 }).catch((reason: unknown) => reason);
+  expect((error as WorkfrontError).code).toBe("unavailable");
+  expect((await stats(emulator)).total).toBe(3);
+  await control(emulator, "PATCH", "config", { faultRate: 0 });
+  expect(await client.searchUsers({ limit: 1 })).toHaveLength(1);
+});

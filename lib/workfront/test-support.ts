@@ -1,0 +1,47 @@
+import { type EmulatorOptions, type RunningEmulator, startEmulator } from "@/emulator";
+import { type WorkfrontClientConfig } from "./config";
+import { createWorkfrontClient } from "./client";
+
+/** Helpers for tests that run the client against a real emulator over HTTP. */
+export async function startTestEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  return startEmulator({ port: 0, users: 300, quiet: true, ...options });
+}
+
+export function clientFor(emulator: RunningEmulator, overrides: Partial<WorkfrontClientConfig> = {}) {
+  return createWorkfrontClient({
+    url: emulator.url,
+    credential: { kind: "apiKey", apiKey: emulator.apiKey },
+    retryBaseMs: 10,
+    retryCapMs: 100,
+    timeoutMs: 5_000,
+    deadlineMs: 15_000,
+    ...overrides,
+  });
+}
+
+export async function control<T = unknown>(
+  emulator: RunningEmulator,
+  method: "GET" | "POST" | "PATCH",
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const response = await fetch(`${emulator.url}/__emulator/${path}`, {
+    method,
+    headers: body === undefined ? undefined : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`emulator control ${path}: HTTP ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+export interface EmulatorStats {
+  total: number;
+  byRoute: Record<string, number>;
+  inFlight: number;
+  peakInFlight: number;
+  throttled: number;
+  faults: Record<string, number>;
+  writes: number;
+}
+
+export const stats = (emulator: RunningEmulator) => control<EmulatorStats>(emulator, "GET", "stats");
