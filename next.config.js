@@ -4,8 +4,8 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // pino and its worker threads must stay plain Node modules, not bundled.
-  serverExternalPackages: ["pino"],
+  // Plain Node modules, not bundled: pino's worker threads, and PGlite's WASM and data files.
+  serverExternalPackages: ["pino", "@electric-sql/pglite"],
   typedRoutes: false,
 };
 

@@ -1,0 +1,102 @@
+import "server-only";
+import { type SQL, and, eq, gte, ilike, lt, or } from "drizzle-orm";
+import { z } from "zod";
+import { auditEvents } from "@/lib/db";
+import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from "./vocabulary";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const WORKFRONT_ID = /^[0-9a-f]{32}$/i;
+
+const search = z
+  .string()
+  .trim()
+  .max(254)
+  .optional()
+  .transform((value) => value || undefined);
+
+/**
+ * A date (2024-05-31, a whole UTC day) or an ISO date-time with an offset. `from` includes its
+ * moment; `to` includes its whole day, or its millisecond (timestamps are stored to the ms).
+ */
+const bound = (edge: "from" | "to") =>
+  z.union([
+    z.date(),
+    z
+      .string()
+      .trim()
+      .refine((value) => DATE_ONLY.test(value) || z.iso.datetime({ offset: true }).safeParse(value).success, {
+        message: "expected a date (YYYY-MM-DD) or an ISO date-time",
+      })
+      .transform((value) => {
+        const date = new Date(DATE_ONLY.test(value) ? `${value}T00:00:00.000Z` : value);
+        return edge === "to" && DATE_ONLY.test(value) ? new Date(date.getTime() + DAY_MS - 1) : date;
+      }),
+  ]);
+
+const filterShape = {
+  /** Part of the actor's e-mail. */
+  actor: search,
+  /** A Workfront ID (exact) or part of the target's name or e-mail. */
+  target: search,
+  action: z.enum(AUDIT_ACTIONS).optional(),
+  outcome: z.enum(AUDIT_OUTCOMES).optional(),
+  from: bound("from").optional(),
+  to: bound("to").optional(),
+};
+
+const ordered = (filter: { from?: Date; to?: Date }) =>
+  !filter.from || !filter.to || filter.from <= filter.to;
+const orderedMessage = { message: "from must not be after to", path: ["from"] };
+
+/** The filters alone, for the CSV export. Unknown parameters are refused, not ignored. */
+export const auditFilterSchema = z.object(filterShape).strict().refine(ordered, orderedMessage);
+
+export const AUDIT_PAGE_SIZES = [25, 50, 100, 200] as const;
+
+/** Filters plus paging, for the Audit page and `GET /api/audit`. */
+export const auditListQuerySchema = z
+  .object({
+    ...filterShape,
+    page: z.coerce.number().int().min(1).max(100_000).default(1),
+    pageSize: z.coerce
+      .number()
+      .int()
+      .refine(
+        (size) => (AUDIT_PAGE_SIZES as readonly number[]).includes(size),
+        "pageSize: one of 25, 50, 100, 200",
+      )
+      .default(25),
+  })
+  .strict()
+  .refine(ordered, orderedMessage);
+
+export type AuditFilter = z.output<typeof auditFilterSchema>;
+export type AuditFilterInput = z.input<typeof auditFilterSchema>;
+export type AuditListQuery = z.output<typeof auditListQuerySchema>;
+export type AuditListQueryInput = z.input<typeof auditListQuerySchema>;
+
+/** `%` and `_` typed by a user are literal characters, not wildcards. */
+function contains(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
+export function auditWhere(filter: AuditFilter): SQL | undefined {
+  const conditions: (SQL | undefined)[] = [];
+  if (filter.actor) conditions.push(ilike(auditEvents.actorEmail, contains(filter.actor)));
+  if (filter.target) {
+    conditions.push(
+      WORKFRONT_ID.test(filter.target)
+        ? eq(auditEvents.targetId, filter.target.toLowerCase())
+        : or(
+            ilike(auditEvents.targetName, contains(filter.target)),
+            ilike(auditEvents.targetEmail, contains(filter.target)),
+          ),
+    );
+  }
+  if (filter.action) conditions.push(eq(auditEvents.action, filter.action));
+  if (filter.outcome) conditions.push(eq(auditEvents.outcome, filter.outcome));
+  if (filter.from) conditions.push(gte(auditEvents.occurredAt, filter.from));
+  if (filter.to) conditions.push(lt(auditEvents.occurredAt, new Date(filter.to.getTime() + 1)));
+  return and(...conditions);
+}

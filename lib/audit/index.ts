@@ -1,0 +1,25 @@
+import "server-only";
+
+/** The audit log: write an attempt before each Workfront call, complete it after, read it back. */
+export { auditCsv, auditCsvLines, AUDIT_CSV_COLUMNS, csvCell, csvLine } from "./csv";
+export {
+  AUDIT_PAGE_SIZES,
+  type AuditFilter,
+  type AuditFilterInput,
+  type AuditListQuery,
+  type AuditListQueryInput,
+  auditFilterSchema,
+  auditListQuerySchema,
+} from "./filters";
+export { type DeactivationRecord, latestDeactivations } from "./latest";
+export { type AuditPage, listAuditEvents } from "./list";
+export {
+  type AttemptInput,
+  type Completion,
+  type RefusalInput,
+  completeAttempt,
+  recordAttempt,
+  recordRefusal,
+} from "./record";
+export { type AccessSnapshot, type AuditEvent, AuditError, accessSnapshotSchema } from "./types";
+export * from "./vocabulary";

@@ -1,0 +1,109 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { ROLES } from "@/lib/auth/roles";
+import { type Database, auditEvents } from "@/lib/db";
+import { workfrontIdSchema } from "@/lib/workfront/ids";
+import { type AuditEvent, AuditError, accessSnapshotSchema } from "./types";
+import { AUDIT_ACTIONS } from "./vocabulary";
+
+/** Optional text: blank means absent, so the log never holds "" where it means "none". */
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((value) => value || null);
+
+/** Error text comes from upstream and must always be recordable: cut it rather than refuse it. */
+const clipped = (max: number) => z.string().transform((value) => value.slice(0, max));
+
+const entrySchema = z.object({
+  action: z.enum(AUDIT_ACTIONS),
+  actorAccountId: z.uuid().nullish(),
+  actorEmail: z.string().trim().toLowerCase().min(1).max(254),
+  actorRole: z.enum(ROLES),
+  targetId: workfrontIdSchema,
+  targetName: optionalText(500),
+  targetEmail: optionalText(254),
+  reason: z.string().trim().min(1, "a reason is required").max(2000),
+  ticket: optionalText(200),
+  requestId: z.string().min(1).max(200),
+  clientIp: optionalText(100),
+  isActiveBefore: z.boolean().nullish(),
+  jobId: z.uuid().nullish(),
+  jobItemId: z.uuid().nullish(),
+});
+
+export const attemptSchema = entrySchema.extend({ snapshot: accessSnapshotSchema.nullish() });
+export const refusalSchema = entrySchema.extend({ refusedReason: z.string().trim().min(1).max(2000) });
+
+export type AttemptInput = z.input<typeof attemptSchema>;
+export type RefusalInput = z.input<typeof refusalSchema>;
+
+/** Before the call these may be missing; completion may fill them in, never change them. */
+const knownBefore = { isActiveBefore: z.boolean().optional(), snapshot: accessSnapshotSchema.optional() };
+
+export const completionSchema = z.discriminatedUnion("outcome", [
+  z.object({
+    outcome: z.enum(["succeeded", "already"]),
+    isActiveAfter: z.boolean().nullish(),
+    ...knownBefore,
+  }),
+  z.object({
+    outcome: z.literal("failed"),
+    errorCode: z.string().min(1).max(100),
+    errorMessage: clipped(2000).nullish(),
+    isActiveAfter: z.boolean().nullish(),
+    ...knownBefore,
+  }),
+  z.object({
+    outcome: z.literal("refused"),
+    refusedReason: clipped(2000).pipe(z.string().min(1)),
+    ...knownBefore,
+  }),
+]);
+
+export type Completion = z.input<typeof completionSchema>;
+
+/** Writes the pending row before the Workfront call, so a crash mid-call still leaves a trace. */
+export async function recordAttempt(db: Database, input: AttemptInput): Promise<{ id: number }> {
+  const entry = attemptSchema.parse(input);
+  const [row] = await db
+    .insert(auditEvents)
+    .values({ ...entry, outcome: "pending" })
+    .returning({ id: auditEvents.id });
+  return { id: row!.id };
+}
+
+/**
+ * Sets the final outcome of a pending row, once. The database trigger enforces the same rule for
+ * any other writer; here a second completion is an AuditError rather than a trigger exception.
+ */
+export async function completeAttempt(db: Database, id: number, result: Completion): Promise<AuditEvent> {
+  const completion = completionSchema.parse(result);
+  const [row] = await db
+    .update(auditEvents)
+    .set({ ...completion, completedAt: sql`now()` })
+    .where(and(eq(auditEvents.id, id), eq(auditEvents.outcome, "pending")))
+    .returning();
+  if (row) return row;
+  const [existing] = await db
+    .select({ outcome: auditEvents.outcome })
+    .from(auditEvents)
+    .where(eq(auditEvents.id, id));
+  throw existing
+    ? new AuditError("already_complete", `Audit event ${id} is already complete (${existing.outcome}).`)
+    : new AuditError("not_found", `No audit event ${id}.`);
+}
+
+/** A refusal decided before any Workfront call (a protected account, a missing role): one row, complete. */
+export async function recordRefusal(db: Database, input: RefusalInput): Promise<AuditEvent> {
+  const entry = refusalSchema.parse(input);
+  const [row] = await db
+    .insert(auditEvents)
+    .values({ ...entry, outcome: "refused", completedAt: sql`now()` })
+    .returning();
+  return row!;
+}

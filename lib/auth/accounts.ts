@@ -1,0 +1,115 @@
+import "server-only";
+import { eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { type AccountRow, type Database, accounts } from "@/lib/db";
+import { dummyVerify, hashPassword, verifyPassword } from "./password";
+import { ROLES, type Role } from "./roles";
+
+export { DEMO_ACCOUNTS, type DemoAccount, ensureDemoAccounts } from "./accounts-demo";
+
+/** An account as the app sees it: never the password hash. */
+export interface Account {
+  id: string;
+  email: string;
+  name: string | null;
+  role: Role;
+  disabled: boolean;
+  hasPassword: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+  lastLoginAt: Date | null;
+}
+
+export const MIN_PASSWORD_LENGTH = 12;
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email("must be a valid e-mail address").max(254));
+
+export const newAccountSchema = z.object({
+  email: emailSchema,
+  name: z.string().trim().min(1).max(200).nullish(),
+  role: z.enum(ROLES),
+  password: z
+    .string()
+    .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
+    .max(1024, "must be at most 1024 characters"),
+});
+
+export type NewAccount = z.input<typeof newAccountSchema>;
+
+export class AccountError extends Error {
+  override name = "AccountError";
+  constructor(
+    readonly code: "email_taken" | "invalid",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function toAccount(row: AccountRow): Account {
+  const { passwordHash, ...rest } = row;
+  return { ...rest, hasPassword: passwordHash !== null };
+}
+
+/** Creates a local account; refuses a taken e-mail with AccountError("email_taken"). */
+export async function createAccount(db: Database, input: NewAccount): Promise<Account> {
+  const parsed = newAccountSchema.safeParse(input);
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+    throw new AccountError("invalid", detail);
+  }
+  const { email, name, role, password } = parsed.data;
+  const [row] = await db
+    .insert(accounts)
+    .values({ email, name: name ?? null, role, passwordHash: await hashPassword(password) })
+    .onConflictDoNothing({ target: accounts.email })
+    .returning();
+  if (!row) throw new AccountError("email_taken", `An account for ${email} already exists.`);
+  return toAccount(row);
+}
+
+export async function findAccountByEmail(db: Database, email: string): Promise<Account | null> {
+  const row = await findRowByEmail(db, email);
+  return row ? toAccount(row) : null;
+}
+
+export async function findAccountById(db: Database, id: string): Promise<Account | null> {
+  // A session may carry anything; a non-UUID would make Postgres raise rather than find nothing.
+  if (!z.uuid().safeParse(id).success) return null;
+  const [row] = await db.select().from(accounts).where(eq(accounts.id, id)).limit(1);
+  return row ? toAccount(row) : null;
+}
+
+async function findRowByEmail(db: Database, email: string): Promise<AccountRow | null> {
+  const [row] = await db
+    .select()
+    .from(accounts)
+    .where(eq(accounts.email, email.trim().toLowerCase()))
+    .limit(1);
+  return row ?? null;
+}
+
+/**
+ * The account for these credentials, or null. Unknown e-mails, SSO-only accounts and disabled
+ * accounts cost one scrypt too, so timing does not tell them apart from a wrong password.
+ */
+export async function verifyCredentials(
+  db: Database,
+  email: string,
+  password: string,
+): Promise<Account | null> {
+  const row = await findRowByEmail(db, email);
+  if (!row?.passwordHash) return dummyVerify(password).then(() => null);
+  const matches = await verifyPassword(password, row.passwordHash);
+  if (!matches || row.disabled) return null;
+  const [updated] = await db
+    .update(accounts)
+    .set({ lastLoginAt: sql`now()` })
+    .where(eq(accounts.id, row.id))
+    .returning();
+  return toAccount(updated ?? row);
+}

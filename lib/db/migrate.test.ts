@@ -1,0 +1,91 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDatabase } from "./create-database";
+import { defaultMigrationsFolder, migrate } from "./migrate";
+import { createTestDatabase, forEachDriver, postgresAvailable } from "./test-databases";
+import type { Database, DatabaseHandle } from "./types";
+
+const journal = JSON.parse(
+  readFileSync(path.join(defaultMigrationsFolder(), "meta", "_journal.json"), "utf8"),
+) as {
+  entries: unknown[];
+};
+
+async function rows<T>(db: Database, query: ReturnType<typeof sql>): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+async function appliedMigrations(db: Database): Promise<number> {
+  const [row] = await rows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+  );
+  return row?.n ?? 0;
+}
+
+async function ourTables(db: Database): Promise<string[]> {
+  const found = await rows<{ name: string }>(
+    db,
+    sql`select table_name as name from information_schema.tables where table_schema = 'public' order by 1`,
+  );
+  return found.map((row) => row.name);
+}
+
+describe("migrate", () => {
+  for (const kind of ["pglite", "postgres"] as const) {
+    const suite = kind === "postgres" && !postgresAvailable ? describe.skip : describe;
+    suite(`[${kind}]`, () => {
+      let handle: DatabaseHandle;
+      beforeAll(async () => {
+        handle = await createTestDatabase(kind);
+      });
+      afterAll(() => handle.close());
+
+      it("creates every table, records each migration once, and is a no-op the second time", async () => {
+        await migrate(handle.db);
+        await migrate(handle.db);
+        expect(await ourTables(handle.db)).toEqual(["accounts", "audit_events", "auth_throttle"]);
+        expect(await appliedMigrations(handle.db)).toBe(journal.entries.length);
+      });
+
+      it("serializes concurrent calls on one database", async () => {
+        await Promise.all([migrate(handle.db), migrate(handle.db), migrate(handle.db)]);
+        expect(await appliedMigrations(handle.db)).toBe(journal.entries.length);
+      });
+    });
+  }
+});
+
+(postgresAvailable ? describe : describe.skip)(
+  "migrate: two app instances start at once on one Postgres",
+  () => {
+    let first: DatabaseHandle & { url?: string };
+    let second: DatabaseHandle;
+    beforeAll(async () => {
+      first = await createTestDatabase("postgres");
+      second = await createDatabase({ url: first.url });
+    });
+    afterAll(async () => {
+      await second.close();
+      await first.close();
+    });
+
+    it("both succeed and leave one set of tables", async () => {
+      await expect(Promise.all([migrate(first.db), migrate(second.db)])).resolves.toBeDefined();
+      expect(await ourTables(first.db)).toEqual(["accounts", "audit_events", "auth_throttle"]);
+      expect(await appliedMigrations(second.db)).toBe(journal.entries.length);
+    });
+  },
+);
+
+forEachDriver("forEachDriver", ({ db, kind }) => {
+  it("hands each suite a migrated database of its kind", async () => {
+    expect(await ourTables(db())).toContain("audit_events");
+    const [version] = await rows<{ v: string }>(db(), sql`select version() as v`);
+    expect(version?.v).toMatch(/PostgreSQL/);
+    expect(kind).toMatch(/pglite|postgres/);
+  });
+});

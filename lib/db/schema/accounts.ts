@@ -1,0 +1,36 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { ROLES } from "../../auth/roles";
+import { oneOf } from "./checks";
+
+/** Millisecond precision, so a value read into a JS Date and written back compares equal. */
+const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3, mode: "date" });
+
+/** People who sign in to this dashboard (not Workfront users). */
+export const accounts = pgTable(
+  "accounts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    name: text("name"),
+    /** Null for accounts that will sign in through SSO only. */
+    passwordHash: text("password_hash"),
+    role: text("role", { enum: ROLES }).notNull(),
+    disabled: boolean("disabled").notNull().default(false),
+    createdAt: at("created_at").notNull().defaultNow(),
+    updatedAt: at("updated_at")
+      .notNull()
+      .defaultNow()
+      .$onUpdate(() => new Date()),
+    lastLoginAt: at("last_login_at"),
+  },
+  (table) => [
+    uniqueIndex("accounts_email_key").on(table.email),
+    // Look-ups lower-case the address; a mixed-case row would be unreachable and could duplicate one.
+    check("accounts_email_lower", sql`${table.email} = lower(${table.email})`),
+    check("accounts_role_known", oneOf(table.role, ROLES)),
+  ],
+);
+
+export type AccountRow = typeof accounts.$inferSelect;
+export type NewAccountRow = typeof accounts.$inferInsert;

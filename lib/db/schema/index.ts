@@ -1,0 +1,4 @@
+/** The one Postgres schema of the app, one file per table. drizzle-kit reads this file. */
+export * from "./accounts";
+export * from "./audit-events";
+export * from "./auth-throttle";
