@@ -21,6 +21,8 @@ Options:
   --fault-rate <0..1>        share of requests that fail on purpose (default 0)
   --fault-kinds <list>       comma list of ${FAULT_KINDS.join(", ")} (default all)
   --api-key-ttl <ms>         API key lifetime (default 30 days)
+  --session-ttl <ms>         OAuth2 access token lifetime, whole seconds (default 3600000)
+  --keep-refresh-tokens      a refresh does not rotate the refresh token
   --allow-self-deactivation  let a credential deactivate its own user
   --log-requests             one line per API request
   --help`;
@@ -52,6 +54,8 @@ function parseOptions(argv: string[]): EmulatorOptions | null {
       "fault-rate": { type: "string" },
       "fault-kinds": { type: "string" },
       "api-key-ttl": { type: "string" },
+      "session-ttl": { type: "string" },
+      "keep-refresh-tokens": { type: "boolean" },
       "allow-self-deactivation": { type: "boolean" },
       "log-requests": { type: "boolean" },
       help: { type: "boolean" },
@@ -79,6 +83,8 @@ function parseOptions(argv: string[]): EmulatorOptions | null {
     faultRate: numberFlag(values, "fault-rate"),
     faultKinds: kinds as FaultKind[] | undefined,
     apiKeyTtlMs: numberFlag(values, "api-key-ttl"),
+    sessionTtlMs: numberFlag(values, "session-ttl"),
+    rotateRefreshTokens: values["keep-refresh-tokens"] ? false : undefined,
     refuseSelfDeactivation: values["allow-self-deactivation"] ? false : undefined,
     logRequests: values["log-requests"] ?? false,
   };
@@ -96,6 +102,7 @@ async function main(): Promise<void> {
     [
       `  API base        ${emulator.url}/attask/api/v21.0   (any vNN.0, or unversioned)`,
       `  control API     ${emulator.url}/__emulator/info`,
+      `  OAuth2          ${emulator.url}/integrations/oauth2/api/v1/jwt/exchange   (register an app: POST /__emulator/oauth-apps)`,
       `  integration     ${user.name} <${user.username}>  password: ${user.password}`,
       `  API key         ${emulator.apiKey}`,
       `  main admin      ${MAIN_ADMIN_USERNAME} (ID ${emulator.adminUserID}) — cannot be deactivated`,

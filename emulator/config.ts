@@ -27,6 +27,10 @@ export interface EmulatorOptions {
   refuseSelfDeactivation?: boolean;
   licenseTypes?: LicenseTypeOption[];
   apiKeyTtlMs?: number;
+  /** Lifetime of an OAuth2 access token (a sessionID); `expires_in` is this in whole seconds. */
+  sessionTtlMs?: number;
+  /** Each refresh answers a new refresh token and the old one stops working (default true). */
+  rotateRefreshTokens?: boolean;
   quiet?: boolean;
   /** Extra (not in the original brief): one console line per API request, for debugging a client. */
   logRequests?: boolean;
@@ -43,6 +47,8 @@ export interface RuntimeConfig {
   faultKinds: FaultKind[];
   refuseSelfDeactivation: boolean;
   apiKeyTtlMs: number;
+  sessionTtlMs: number;
+  rotateRefreshTokens: boolean;
 }
 
 /** Fixed at start-up: they shape the seeded tenant or the socket. */
@@ -61,6 +67,8 @@ export interface StaticConfig {
 export const MAX_USERS = 100_000;
 // Workfront's default API key expiry is one month (manage-api-keys.md).
 const THIRTY_DAYS_MS = 30 * 24 * 60 * 60 * 1000;
+// The emulator's choice for an OAuth2 access token's life; Workfront's own default is undocumented.
+const ONE_HOUR_MS = 60 * 60 * 1000;
 
 export const DEFAULT_LICENSE_TYPES: LicenseTypeOption[] = [
   { value: "FULL", label: "Standard" },
@@ -79,6 +87,9 @@ export const runtimeConfigSchema = z
     faultKinds: z.array(z.enum(FAULT_KINDS)),
     refuseSelfDeactivation: z.boolean(),
     apiKeyTtlMs: z.number().int().positive(),
+    // Whole seconds: OAuth2's expires_in is an integer, and it must never promise more than the truth.
+    sessionTtlMs: z.number().int().min(1000).multipleOf(1000),
+    rotateRefreshTokens: z.boolean(),
   })
   .strict();
 
@@ -125,6 +136,8 @@ export function resolveOptions(options: EmulatorOptions = {}): {
     faultKinds: options.faultKinds ?? [...FAULT_KINDS],
     refuseSelfDeactivation: options.refuseSelfDeactivation ?? true,
     apiKeyTtlMs: options.apiKeyTtlMs ?? THIRTY_DAYS_MS,
+    sessionTtlMs: options.sessionTtlMs ?? ONE_HOUR_MS,
+    rotateRefreshTokens: options.rotateRefreshTokens ?? true,
   };
   const staticCheck = staticOptionsSchema.safeParse(statics);
   if (!staticCheck.success)

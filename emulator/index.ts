@@ -5,6 +5,10 @@ export type { EmulatorOptions, FaultKind, LicenseTypeOption, RuntimeConfig } fro
 export { FAULT_KINDS } from "./config";
 export type { StatsSnapshot } from "./http/stats";
 export type { EmulatorInfo } from "./control/control-api";
+/** For tests and demos of the OAuth2 JWT flow: signs claims with RS256 (node:crypto only). */
+export { signJwt } from "./oauth/jwt";
+export type { JwtClaims } from "./oauth/jwt";
+export type { OAuthErrorBody, TokenAnswer } from "./oauth/token-endpoints";
 
 export interface RunningEmulator {
   /** e.g. "http://127.0.0.1:4010" (no trailing slash). */

@@ -12,6 +12,8 @@ import { buildApiRequest, readBody } from "./http/read-request";
 import { FAULTS_BEFORE_WORK, latencyFor, pickFault, sleep } from "./http/realism";
 import { cdnErrorPage, sendHtml, sendJson, sendTruncatedJson, uriTooLongPage } from "./http/respond";
 import { Stats } from "./http/stats";
+import { OAuthApps } from "./oauth/apps";
+import { OAUTH_PREFIX, handleOAuth, oauthRouteKey } from "./oauth/token-endpoints";
 import { Params } from "./query/params";
 import { INTEGRATION_USER_NAME } from "./seed/generate-tenant";
 import { type Tenant, buildTenant, tenantAnchor } from "./tenant";
@@ -28,6 +30,8 @@ export class EmulatorServer implements ControlHost {
   readonly statics: StaticConfig;
   readonly config: RuntimeConfig;
   readonly stats = new Stats();
+  /** OAuth2 apps belong to the instance's setup: they survive a reset (their tokens do not). */
+  readonly oauthApps = new OAuthApps();
   url = "";
   private current: Tenant;
   private readonly anchor = tenantAnchor();
@@ -119,6 +123,10 @@ export class EmulatorServer implements ControlHost {
         await handleControl(this, req, res, url);
         return;
       }
+      if (url.pathname.startsWith(OAUTH_PREFIX)) {
+        await this.onOAuthRequest(req, res, url);
+        return;
+      }
       const path = parseApiPath(url.pathname);
       if (!path) {
         sendJson(res, 404, errorEnvelope("notFound", `No Workfront API at ${url.pathname}`));
@@ -197,6 +205,35 @@ export class EmulatorServer implements ControlHost {
     this.log(
       `${key} ${fault === "malformedJson" ? "200 (truncated)" : result.status} ${Date.now() - started}ms`,
     );
+  }
+
+  /**
+   * The OAuth2 token endpoints: counted in the stats and slowed by the latency knobs, but outside
+   * the API's in-flight cap and never faulted (they are a separate service in front of the API).
+   */
+  private async onOAuthRequest(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const started = Date.now();
+    const method = (req.method ?? "GET").toUpperCase();
+    const key = oauthRouteKey(method, url.pathname);
+    this.stats.total++;
+    this.stats.countRoute(key);
+    const body = await readBody(req);
+    const awake = await sleep(latencyFor(this.config, this.rng, 0), this.closing.signal);
+    if (!awake) return;
+    const { store, credentials } = this.current;
+    const result = handleOAuth(
+      {
+        apps: this.oauthApps,
+        store,
+        credentials,
+        config: this.config,
+        customerID: store.data.customer.ID,
+        now: Date.now(),
+      },
+      { method, pathname: url.pathname, headers: req.headers, body },
+    );
+    sendJson(res, result.status, result.body, result.status === 401 ? { "www-authenticate": "Basic" } : {});
+    this.log(`${key} ${result.status} ${Date.now() - started}ms`);
   }
 
   private injectFault(fault: string, req: IncomingMessage, res: ServerResponse, key: string): void {

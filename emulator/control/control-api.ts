@@ -6,6 +6,7 @@ import { formatWfDate } from "../core/wf-date";
 import { readBody } from "../http/read-request";
 import { sendJson } from "../http/respond";
 import type { Stats } from "../http/stats";
+import { type OAuthApp, type OAuthApps } from "../oauth/apps";
 import type { Tenant } from "../tenant";
 
 /**
@@ -24,6 +25,7 @@ export interface EmulatorInfo {
 export interface ControlHost {
   readonly stats: Stats;
   readonly config: RuntimeConfig;
+  readonly oauthApps: OAuthApps;
   info(): EmulatorInfo;
   tenant(): Tenant;
   resetTenant(): void;
@@ -31,6 +33,18 @@ export interface ControlHost {
 
 const usernameBody = z.object({ username: z.string().min(1).optional() }).strict();
 const sessionBody = z.object({ username: z.string().min(1) }).strict();
+const oauthAppBody = z
+  .object({ userId: z.string().min(1).optional(), publicKeyPem: z.string().min(1) })
+  .strict();
+const expireSessionsBody = z.object({ clientId: z.string().min(1).optional() }).strict();
+
+/** What `POST oauth-apps` and `GET oauth-apps` show of an app. */
+const appAnswer = (app: OAuthApp) => ({
+  clientId: app.clientId,
+  clientSecret: app.clientSecret,
+  customerId: app.customerId,
+  userId: app.userId,
+});
 
 export async function handleControl(host: ControlHost, req: IncomingMessage, res: ServerResponse, url: URL) {
   try {
@@ -97,6 +111,29 @@ function answer(host: ControlHost, route: string, body: unknown): unknown {
       const user = userFor(host, parse(sessionBody, body).username);
       return { sessionID: credentials.createSession(user.ID), userID: user.ID };
     }
+    case "POST sessions/expire": {
+      const { clientId } = parse(expireSessionsBody, body);
+      return { expired: credentials.expireOAuthSessions(now, clientId) };
+    }
+    case "GET oauth-apps":
+      return host.oauthApps.list().map(appAnswer);
+    case "POST oauth-apps": {
+      const { userId, publicKeyPem } = parse(oauthAppBody, body);
+      const userID = userId ?? store.data.integrationUserID;
+      if (!store.user(userID)) throw new WfError("notFound", `No user ${userID}`);
+      const app = host.oauthApps.register(
+        { customerId: store.data.customer.ID, userId: userID, publicKeyPem },
+        now,
+      );
+      return appAnswer(app);
+    }
+  }
+  const appMatch = /^DELETE oauth-apps\/([^/]+)$/.exec(route);
+  if (appMatch?.[1]) {
+    const clientId = decodeURIComponent(appMatch[1]);
+    if (!host.oauthApps.remove(clientId)) throw new WfError("notFound", `No OAuth2 app ${clientId}`);
+    credentials.revokeOAuthApp(clientId);
+    return { clientId, deleted: true };
   }
   const userMatch = /^GET users\/([^/]+)$/.exec(route);
   if (userMatch?.[1]) {

@@ -7,6 +7,26 @@ interface KeyEntry {
   expired: boolean;
 }
 
+interface SessionEntry {
+  userID: string;
+  /** Epoch ms after which the session no longer works; login sessions never expire. */
+  expiresAt: number | null;
+  /** The OAuth2 app whose token this is; undefined for /login and control-API sessions. */
+  clientId?: string;
+}
+
+interface RefreshEntry {
+  userID: string;
+  clientId: string;
+}
+
+/** An OAuth2 token answer before it is put on the wire. */
+export interface IssuedTokens {
+  accessToken: string;
+  refreshToken: string;
+  expiresAt: number;
+}
+
 const newToken = (): string => randomBytes(16).toString("hex");
 
 /**
@@ -16,7 +36,8 @@ const newToken = (): string => randomBytes(16).toString("hex");
 export class CredentialStore {
   private readonly keys = new Map<string, KeyEntry>();
   private readonly keyByUser = new Map<string, string>();
-  private readonly sessions = new Map<string, string>();
+  private readonly sessions = new Map<string, SessionEntry>();
+  private readonly refreshTokens = new Map<string, RefreshEntry>();
 
   constructor(
     private readonly integrationUserID: string,
@@ -74,12 +95,60 @@ export class CredentialStore {
 
   createSession(userID: string): string {
     const sessionID = newToken();
-    this.sessions.set(sessionID, userID);
+    this.sessions.set(sessionID, { userID, expiresAt: null });
     return sessionID;
   }
 
-  resolveSession(sessionID: string): string | undefined {
-    return this.sessions.get(sessionID);
+  /** The session's user, or undefined when it is unknown, ended or past its expiry. */
+  resolveSession(sessionID: string, now: number = Date.now()): string | undefined {
+    const entry = this.sessions.get(sessionID);
+    if (!entry || (entry.expiresAt !== null && now >= entry.expiresAt)) return undefined;
+    return entry.userID;
+  }
+
+  /**
+   * OAuth2: an access token (a sessionID that expires after `ttlMs`) and a refresh token. With
+   * `rotate`, `replacing` (the refresh token just used) stops working.
+   */
+  issueOAuthTokens(
+    userID: string,
+    clientId: string,
+    ttlMs: number,
+    now: number,
+    replacing?: { refreshToken: string; rotate: boolean },
+  ): IssuedTokens {
+    const accessToken = newToken();
+    const expiresAt = now + ttlMs;
+    this.sessions.set(accessToken, { userID, expiresAt, clientId });
+    let refreshToken = newToken();
+    if (replacing && !replacing.rotate) refreshToken = replacing.refreshToken;
+    else if (replacing) this.refreshTokens.delete(replacing.refreshToken);
+    this.refreshTokens.set(refreshToken, { userID, clientId });
+    return { accessToken, refreshToken, expiresAt };
+  }
+
+  /** The refresh token's user and app, or undefined when it is unknown or was rotated away. */
+  resolveRefreshToken(refreshToken: string): RefreshEntry | undefined {
+    return this.refreshTokens.get(refreshToken);
+  }
+
+  /** Ends every OAuth2 access token now (of one app, or of all); refresh tokens keep working. */
+  expireOAuthSessions(now: number, clientId?: string): number {
+    let count = 0;
+    for (const entry of this.sessions.values()) {
+      if (entry.clientId === undefined || (clientId !== undefined && entry.clientId !== clientId)) continue;
+      if (entry.expiresAt !== null && entry.expiresAt <= now) continue;
+      entry.expiresAt = now;
+      count++;
+    }
+    return count;
+  }
+
+  /** A deleted OAuth2 app: its access and refresh tokens all stop working. */
+  revokeOAuthApp(clientId: string): void {
+    for (const [token, entry] of this.sessions) if (entry.clientId === clientId) this.sessions.delete(token);
+    for (const [token, entry] of this.refreshTokens)
+      if (entry.clientId === clientId) this.refreshTokens.delete(token);
   }
 
   endSession(sessionID: string): boolean {

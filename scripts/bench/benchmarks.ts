@@ -1,6 +1,11 @@
+import { bulkDeactivationBenchmark } from "./bulk-deactivation";
 import { emulatorSearchBenchmark } from "./emulator-search";
 import { emulatorSeedBenchmark } from "./emulator-seed";
 import type { Benchmark } from "./registry";
 
 /** Every benchmark `npm run bench` runs, in order. Add a new one with one line here. */
-export const BENCHMARKS: Benchmark[] = [emulatorSearchBenchmark, emulatorSeedBenchmark];
+export const BENCHMARKS: Benchmark[] = [
+  emulatorSearchBenchmark,
+  emulatorSeedBenchmark,
+  bulkDeactivationBenchmark,
+];

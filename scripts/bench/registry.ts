@@ -8,10 +8,21 @@ export interface BenchRow {
   unit: string;
   /** The target, e.g. { op: "<", value: 30 }; rows without one are informational. */
   goal?: { op: "<" | "<=" | ">" | ">="; value: number };
+  /** Not measured yet, and why (e.g. "issue 4"): the row is shown as pending, `value` ignored. */
+  pending?: string;
+}
+
+/** A free-form table printed under the metrics, e.g. several methods side by side. */
+export interface BenchTable {
+  caption: string;
+  columns: string[];
+  /** Cells as text; the first column is left-aligned, the others right-aligned. */
+  rows: string[][];
 }
 
 export interface BenchReport {
   rows: BenchRow[];
+  tables?: BenchTable[];
   /** Extra facts for the reader: sample counts, result sizes… */
   notes: string[];
 }
@@ -25,7 +36,7 @@ export interface Benchmark {
 }
 
 export function meetsGoal(row: BenchRow): boolean | undefined {
-  if (!row.goal) return undefined;
+  if (!row.goal || row.pending !== undefined) return undefined;
   const { op, value } = row.goal;
   if (op === "<") return row.value < value;
   if (op === "<=") return row.value <= value;

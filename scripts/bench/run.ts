@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { BENCHMARKS } from "./benchmarks";
 import { meetsGoal } from "./registry";
@@ -21,6 +21,10 @@ async function main(): Promise<void> {
     console.log(`▶ ${benchmark.id}`);
     const report = await benchmark.run();
     for (const row of report.rows) {
+      if (row.pending !== undefined) {
+        console.log(`  ${row.metric}: pending (${row.pending})`);
+        continue;
+      }
       const met = meetsGoal(row);
       const verdict = met === undefined ? "" : met ? "  ok" : "  MISSED GOAL";
       console.log(`  ${row.metric}: ${row.value} ${row.unit}${verdict}`);
@@ -28,7 +32,9 @@ async function main(): Promise<void> {
     outcomes.push({ benchmark, report });
   }
   mkdirSync(dirname(REPORT_PATH), { recursive: true });
-  writeFileSync(REPORT_PATH, renderReport(outcomes, new Date()));
+  const previous = existsSync(REPORT_PATH) ? readFileSync(REPORT_PATH, "utf8") : "";
+  const order = BENCHMARKS.map((b) => b.id);
+  writeFileSync(REPORT_PATH, renderReport(outcomes, new Date(), order, previous));
   console.log(`Wrote ${REPORT_PATH}`);
 }
 
