@@ -50,6 +50,8 @@ export const envSchema = z.object({
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   /** The app's public URL, e.g. https://offboard.example.com; https makes session cookies Secure. */
   NEXTAUTH_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Creates the three demo accounts at start (demo and end-to-end tests; never in real use). */
+  DEMO_ACCOUNTS: booleanFromEnv.default(false),
   /** Reverse proxies in front of the app whose X-Forwarded-For entries are trusted. */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
 }).superRefine((value, context) => {

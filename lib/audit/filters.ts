@@ -64,7 +64,7 @@ export const auditListQuerySchema = z
       .int()
       .refine(
         (size) => (AUDIT_PAGE_SIZES as readonly number[]).includes(size),
-        "pageSize: one of 25, 50, 100, 200",
+        "one of 25, 50, 100, 200",
       )
       .default(25),
   })

@@ -22,4 +22,5 @@ export {
   recordRefusal,
 } from "./record";
 export { type AccessSnapshot, type AuditEvent, AuditError, accessSnapshotSchema } from "./types";
+export { type AuditEventDto, toAuditEventDto } from "./dto";
 export * from "./vocabulary";

@@ -56,8 +56,9 @@ it("ends 500 reads and 500 isActive writes in a result or a typed error, within 
 
   for (const outcome of outcomes) {
     if (!outcome.ok) expect(outcome.error).toBeInstanceOf(WorkfrontError);
-    // A little slack for the event loop: the deadline bounds the call, not the scheduler.
-    expect(outcome.ms).toBeLessThan(DEADLINE_MS + 250);
+    // Slack for a starved event loop on a busy CI machine: the deadline bounds the call, not the
+    // scheduler. Without the deadline, retry chains through hangs would run far past this.
+    expect(outcome.ms).toBeLessThan(DEADLINE_MS + 1_500);
   }
   const counters = await stats(emulator);
   expect(Object.values(counters.faults).reduce((sum, count) => sum + count, 0)).toBeGreaterThan(100);
@@ -85,7 +86,7 @@ it("gives up on a request that never answers with a timeout, before the deadline
   const error = await client.searchUsers({ limit: 1 }).catch((reason: unknown) => reason);
   expect(error).toBeInstanceOf(WorkfrontError);
   expect((error as WorkfrontError).code).toBe("timeout");
-  expect(Date.now() - started).toBeLessThan(600 + 250);
+  expect(Date.now() - started).toBeLessThan(600 + 1_000);
   await control(emulator, "PATCH", "config", { faultRate: 0 });
 });
 

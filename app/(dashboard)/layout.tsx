@@ -1,0 +1,44 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { Toaster } from "@/components/ui/sonner";
+import { roleLabels } from "@/lib/auth/roles";
+import { requirePageUser } from "@/lib/auth/session";
+import { DashboardNav } from "./_components/dashboard-nav";
+import { SignOutButton } from "./_components/sign-out-button";
+
+/**
+ * The signed-in shell. The session is checked here so no dashboard page renders for a stranger;
+ * pages check again themselves, because a layout is not re-run on client-side navigation.
+ */
+export default async function DashboardLayout({ children }: { children: ReactNode }) {
+  const user = await requirePageUser();
+  return (
+    <>
+      <a
+        href="#content"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-background focus:px-3 focus:py-2 focus:ring-2 focus:ring-ring"
+      >
+        Skip to content
+      </a>
+      <header className="border-b">
+        <div className="mx-auto flex h-14 max-w-[96rem] items-center gap-6 px-4">
+          <Link href="/users" className="font-semibold tracking-tight whitespace-nowrap focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none">
+            wf-offboard
+          </Link>
+          <DashboardNav />
+          <div className="ml-auto flex items-center gap-3 text-sm">
+            <span className="hidden text-right sm:block">
+              <span className="block leading-tight">{user.email}</span>
+              <span className="block text-xs leading-tight text-muted-foreground">{roleLabels[user.role]}</span>
+            </span>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main id="content" className="mx-auto max-w-[96rem] px-4 py-6">
+        {children}
+      </main>
+      <Toaster />
+    </>
+  );
+}

@@ -1,0 +1,6 @@
+import { redirect } from "next/navigation";
+
+/** The dashboard starts at the users list. */
+export default function DashboardHome() {
+  redirect("/users");
+}

@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { requirePageUser } from "@/lib/auth/session";
+import { isCanonical, parseUserSearch, toSearchParams } from "@/lib/client/user-search";
+import { UsersTable } from "./_components/users-table";
+
+export const metadata: Metadata = { title: "Users · wf-offboard" };
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/**
+ * Server shell of the users page; the table is the client boundary. A shared link with a value
+ * the API would refuse (a typo, an old bookmark) is rewritten once to what will be shown, so the
+ * address bar never claims a view the table is not showing.
+ */
+export default async function UsersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  // Checked here too: the layout is not re-run when the client navigates between pages.
+  const user = await requirePageUser();
+  const raw = await searchParams;
+  if (!isCanonical(raw)) {
+    const query = toSearchParams(parseUserSearch(raw)).toString();
+    redirect(query ? `/users?${query}` : "/users");
+  }
+  return (
+    <div className="space-y-4">
+      <div className="space-y-1">
+        <h1 className="text-2xl font-semibold tracking-tight">Users</h1>
+        <p className="text-sm text-muted-foreground">
+          Find people in Workfront and deactivate those who have left. Every change is recorded in the audit log.
+        </p>
+      </div>
+      <UsersTable role={user.role} />
+    </div>
+  );
+}

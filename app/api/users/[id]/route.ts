@@ -1,0 +1,16 @@
+import { NextResponse } from "next/server";
+import { requireApiUser } from "@/lib/auth/session";
+import { respond } from "@/lib/http/errors";
+import { appDeps } from "@/lib/offboarding/deps";
+import { getUserRow, userParamsSchema } from "@/lib/offboarding/list-users";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/users/{id} — one user, with protection and deactivation record. */
+export function GET(request: Request, context: { params: Promise<{ id: string }> }) {
+  return respond(async () => {
+    const { id } = userParamsSchema.parse(await context.params);
+    await requireApiUser("viewUsers");
+    return NextResponse.json(await getUserRow(await appDeps(), id, request.signal), { headers: { "cache-control": "no-store" } });
+  });
+}

@@ -1,0 +1,17 @@
+import type { NextRequest } from "next/server";
+import { NextResponse } from "next/server";
+import { requireApiUser } from "@/lib/auth/session";
+import { respond } from "@/lib/http/errors";
+import { appDeps } from "@/lib/offboarding/deps";
+import { countUsersByStatus, userCountsQuerySchema } from "@/lib/offboarding/list-users";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/users/counts?q= — active and deactivated users matching the search, for the tabs. */
+export function GET(request: NextRequest) {
+  return respond(async () => {
+    const { q } = userCountsQuerySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
+    await requireApiUser("viewUsers");
+    return NextResponse.json(await countUsersByStatus(await appDeps(), q, request.signal), { headers: { "cache-control": "no-store" } });
+  });
+}

@@ -1,0 +1,18 @@
+import type { NextRequest } from "next/server";
+import { NextResponse } from "next/server";
+import { requireApiUser } from "@/lib/auth/session";
+import { respond } from "@/lib/http/errors";
+import { appDeps } from "@/lib/offboarding/deps";
+import { listUsers, userListQuerySchema } from "@/lib/offboarding/list-users";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/users?q=&status=active|deactivated|all&sort=&dir=&page=&pageSize= */
+export function GET(request: NextRequest) {
+  return respond(async () => {
+    const query = userListQuerySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
+    await requireApiUser("viewUsers");
+    const page = await listUsers(await appDeps(), query, request.signal);
+    return NextResponse.json(page, { headers: { "cache-control": "no-store" } });
+  });
+}

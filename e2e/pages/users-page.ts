@@ -1,0 +1,111 @@
+import AxeBuilder from "@axe-core/playwright";
+import { type Locator, type Page, expect } from "@playwright/test";
+
+export type StatusTab = "Active" | "Deactivated" | "All";
+export type RowActionName = "Deactivate" | "Reactivate";
+
+/** The users page as a person sees it: found by role and label, never by markup or test IDs. */
+export class UsersPage {
+  readonly table: Locator;
+  /** Data rows only: the header row holds column headers, not cells. */
+  readonly rows: Locator;
+  readonly search: Locator;
+  readonly pageSize: Locator;
+  readonly summary: Locator;
+  readonly dialog: Locator;
+
+  constructor(readonly page: Page) {
+    this.table = page.getByRole("table", { name: "Workfront users" });
+    this.rows = this.table.getByRole("row").filter({ has: page.getByRole("cell") });
+    this.search = page.getByRole("searchbox", { name: "Search by name or e-mail" });
+    this.pageSize = page.getByLabel("Rows per page");
+    this.summary = page.getByRole("status").filter({ hasText: /Showing|No users/ });
+    this.dialog = page.getByRole("dialog");
+  }
+
+  async goto(query = ""): Promise<void> {
+    await this.page.goto(`/users${query}`);
+    await this.settled();
+  }
+
+  /** The table has real rows for the current URL: not skeletons, not the previous view's rows. */
+  async settled(): Promise<void> {
+    await expect(this.table).toHaveAttribute("aria-busy", "false");
+  }
+
+  tab(name: StatusTab): Locator {
+    return this.page.getByRole("tab", { name: new RegExp(`^${name}\\b`) });
+  }
+
+  /** The number a tab shows beside its label. */
+  async tabCount(name: StatusTab): Promise<number> {
+    await expect(this.tab(name)).toHaveText(/\d/);
+    const text = (await this.tab(name).textContent()) ?? "";
+    return Number(text.replace(/\D/g, ""));
+  }
+
+  columnHeader(name: string): Locator {
+    return this.table.getByRole("columnheader", { name });
+  }
+
+  sortButton(name: string): Locator {
+    return this.columnHeader(name).getByRole("button", { name });
+  }
+
+  pageButton(which: "first" | "previous" | "next" | "last"): Locator {
+    return this.page.getByRole("button", { name: `Go to ${which} page` });
+  }
+
+  row(userName: string): Locator {
+    return this.rows.filter({ has: this.page.getByRole("rowheader", { name: userName, exact: true }) });
+  }
+
+  rowAction(action: RowActionName, userName: string): Locator {
+    return this.row(userName).getByRole("button", { name: `${action} ${userName}` });
+  }
+
+  get reason(): Locator {
+    return this.dialog.getByLabel("Reason");
+  }
+
+  get ticket(): Locator {
+    return this.dialog.getByLabel("Ticket reference");
+  }
+
+  confirmButton(action: RowActionName): Locator {
+    return this.dialog.getByRole("button", { name: action, exact: true });
+  }
+
+  /** Deactivates or reactivates one user through the dialog, with the mouse. */
+  async changeStatus(action: RowActionName, userName: string, reason: string, ticket?: string): Promise<void> {
+    await this.rowAction(action, userName).click();
+    await expect(this.dialog).toBeVisible();
+    await this.reason.fill(reason);
+    if (ticket) await this.ticket.fill(ticket);
+    await this.confirmButton(action).click();
+    await expect(this.dialog).toBeHidden();
+  }
+
+  async names(): Promise<string[]> {
+    return this.table.getByRole("rowheader").allTextContents();
+  }
+
+  /** E-mail addresses are unique where names are not: the first plain cell of each row. */
+  async emails(): Promise<string[]> {
+    return this.rows.locator("td:first-of-type").allTextContents();
+  }
+
+  async searchFor(text: string): Promise<void> {
+    await this.search.fill(text);
+    await expect(this.page).toHaveURL(new RegExp(`[?&]q=${encodeURIComponent(text).replace(/%20/g, "\\+")}`));
+    await this.settled();
+  }
+
+  /** Axe's serious and critical findings, as "rule: first target" lines for a readable failure. */
+  async seriousAccessibilityViolations(): Promise<string[]> {
+    const results = await new AxeBuilder({ page: this.page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+    return results.violations
+      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+      .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+  }
+}

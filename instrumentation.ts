@@ -1,0 +1,17 @@
+/**
+ * Runs once when the server starts: a bad configuration stops it here, naming the variable, and
+ * the database is opened and migrated before the first request.
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { env } = await import("./lib/env");
+  const { getDb } = await import("./lib/db");
+  const { logger } = await import("./lib/logger");
+  const config = env();
+  const db = await getDb();
+  if (config.DEMO_ACCOUNTS) {
+    const { ensureDemoAccounts } = await import("./lib/auth/accounts");
+    const accounts = await ensureDemoAccounts(db);
+    logger.warn({ accounts: accounts.map(({ email, role }) => ({ email, role })) }, "demo accounts are enabled");
+  }
+}

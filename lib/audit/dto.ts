@@ -1,0 +1,30 @@
+import type { AuditEvent } from "./types";
+
+/** An audit row as the JSON API returns it: dates as ISO strings, no internal account IDs. */
+export function toAuditEventDto(event: AuditEvent) {
+  return {
+    id: event.id,
+    occurredAt: event.occurredAt.toISOString(),
+    completedAt: event.completedAt?.toISOString() ?? null,
+    actorEmail: event.actorEmail,
+    actorRole: event.actorRole,
+    action: event.action,
+    targetId: event.targetId,
+    targetName: event.targetName,
+    targetEmail: event.targetEmail,
+    reason: event.reason,
+    ticket: event.ticket,
+    outcome: event.outcome,
+    errorCode: event.errorCode,
+    errorMessage: event.errorMessage,
+    refusedReason: event.refusedReason,
+    isActiveBefore: event.isActiveBefore,
+    isActiveAfter: event.isActiveAfter,
+    snapshot: event.snapshot,
+    requestId: event.requestId,
+    clientIp: event.clientIp,
+    jobId: event.jobId,
+  };
+}
+
+export type AuditEventDto = ReturnType<typeof toAuditEventDto>;

@@ -1,0 +1,50 @@
+import "server-only";
+import { getServerSession } from "next-auth/next";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { getDb } from "@/lib/db";
+import { ApiError } from "@/lib/http/errors";
+import { findAccountById } from "./accounts";
+import { authOptions } from "./options";
+import { type Permission, type Role, can } from "./roles";
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string | null;
+  role: Role;
+}
+
+/**
+ * The signed-in account, read fresh from the database on every request, so that a changed role
+ * or a disabled account takes effect at once rather than when the session cookie expires.
+ * Cached per server render, so a layout and its page share one lookup.
+ */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await getServerSession(authOptions());
+  if (!session?.accountId) return null;
+  const account = await findAccountById(await getDb(), session.accountId);
+  if (!account || account.disabled) return null;
+  return { id: account.id, email: account.email, name: account.name, role: account.role };
+});
+
+/** For pages: the signed-in account, or a redirect to the sign-in page. */
+export async function requirePageUser(): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) redirect("/sign-in");
+  return user;
+}
+
+/** For route handlers: 401 without a session, 403 when the role lacks the permission. */
+export async function requireApiUser(permission: Permission): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) throw new ApiError(401, "unauthenticated", "Sign in first.");
+  authorize(user, permission);
+  return user;
+}
+
+export function authorize(user: SessionUser, permission: Permission): void {
+  if (!can(user.role, permission)) {
+    throw new ApiError(403, "forbidden", `The ${user.role} role may not do this.`);
+  }
+}

@@ -1,0 +1,59 @@
+import { keepPreviousData, queryOptions } from "@tanstack/react-query";
+import type { UserActionResult, UserCounts, UserListPage } from "@/lib/offboarding/user-dto";
+import { RequestError, fetchJson } from "./fetch-json";
+import { type UserSearch, toApiParams } from "./user-search";
+
+/** The browser's side of the users API: query keys, query options and the status-change request. */
+export type StatusAction = "deactivate" | "reactivate";
+
+export interface StatusChangeInput {
+  reason: string;
+  ticket?: string;
+}
+
+/** One root key, so a change to any user can mark every cached list and count stale at once. */
+export const userKeys = {
+  all: ["users"] as const,
+  lists: () => [...userKeys.all, "list"] as const,
+  list: (search: UserSearch) => [...userKeys.lists(), search] as const,
+  counts: () => [...userKeys.all, "counts"] as const,
+  count: (q: string) => [...userKeys.counts(), q] as const,
+};
+
+/**
+ * Retrying cannot help when we were refused (4xx) or the credential is dead; it only delays the
+ * banner that tells the person what to do. Outages and timeouts get one more try.
+ */
+export function shouldRetry(failureCount: number, error: Error): boolean {
+  if (error instanceof RequestError && (error.status < 500 || error.code === "workfront_auth")) return false;
+  return failureCount < 1;
+}
+
+export function usersListQuery(search: UserSearch) {
+  return queryOptions({
+    queryKey: userKeys.list(search),
+    // Passing the signal lets TanStack Query abort a search that a newer keystroke made stale.
+    queryFn: ({ signal }) => fetchJson<UserListPage>(`/api/users?${toApiParams(search)}`, { signal }),
+    placeholderData: keepPreviousData,
+    retry: shouldRetry,
+  });
+}
+
+export function userCountsQuery(q: string) {
+  return queryOptions({
+    queryKey: userKeys.count(q),
+    queryFn: ({ signal }) => fetchJson<UserCounts>(`/api/users/counts?${new URLSearchParams({ q })}`, { signal }),
+    placeholderData: keepPreviousData,
+    retry: shouldRetry,
+  });
+}
+
+export function postStatusChange(userId: string, action: StatusAction, input: StatusChangeInput) {
+  // An empty ticket is left out rather than sent as "": the API treats absent as "none".
+  const body = input.ticket ? { reason: input.reason, ticket: input.ticket } : { reason: input.reason };
+  return fetchJson<UserActionResult>(`/api/users/${encodeURIComponent(userId)}/${action}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+}

@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { RunningEmulator } from "@/emulator";
+import { listAuditEvents } from "@/lib/audit";
+import { createAccount } from "@/lib/auth/accounts";
+import type { SessionUser } from "@/lib/auth/session";
+import { createTestDatabase } from "@/lib/db/test-databases";
+import { migrate } from "@/lib/db";
+import type { DatabaseHandle } from "@/lib/db";
+import { ApiError } from "@/lib/http/errors";
+import { WorkfrontError } from "@/lib/workfront";
+import { clientFor, control, startTestEmulator } from "@/lib/workfront/test-support";
+import { type StatusChangeInput, changeUserStatus } from "./change-status";
+import type { OffboardingDeps } from "./deps";
+
+/** The single-user path end to end: emulator over HTTP, a real (embedded) database. */
+let emulator: RunningEmulator;
+let database: DatabaseHandle;
+let deps: OffboardingDeps;
+
+let operator: SessionUser;
+let admin: SessionUser;
+
+beforeAll(async () => {
+  emulator = await startTestEmulator();
+  database = await createTestDatabase("pglite");
+  await migrate(database.db);
+  const account = (role: "operator" | "admin") =>
+    createAccount(database.db, { email: `${role}@example.com`, role, password: "a long enough password" });
+  operator = await account("operator");
+  admin = await account("admin");
+  deps = { db: database.db, client: clientFor(emulator), protectedUsers: ["protected.person@acme.example"] };
+});
+afterAll(async () => {
+  await database?.close();
+  await emulator?.close();
+});
+beforeEach(async () => {
+  await control(emulator, "POST", "reset");
+});
+
+const input = (targetId: string, overrides: Partial<StatusChangeInput> = {}): StatusChangeInput => ({
+  action: "deactivate",
+  targetId,
+  reason: "Left the company",
+  ticket: "HR-7",
+  actor: operator,
+  requestId: "req-test",
+  clientIp: "127.0.0.1",
+  ...overrides,
+});
+
+async function someUser(filters: { isActive: boolean; isAdmin: boolean }) {
+  const [user] = await deps.client.searchUsers({
+    filters: [
+      { field: "isActive", value: filters.isActive },
+      { field: "accessLevel:isAdmin", value: filters.isAdmin },
+      { field: "ID", op: "notin", values: [emulator.adminUserID, emulator.integrationUser.ID] },
+    ],
+    limit: 1,
+  });
+  return user!;
+}
+
+async function auditOf(targetId: string) {
+  return (await listAuditEvents(deps.db, { target: targetId })).rows;
+}
+
+describe("changeUserStatus", () => {
+  it("deactivates, audits before and after, and reactivation restores the access level", async () => {
+    const user = await someUser({ isActive: true, isAdmin: false });
+    const off = await changeUserStatus(deps, input(user.id));
+    expect(off).toMatchObject({ isActive: false, deactivation: { by: operator.email, reason: "Left the company", ticket: "HR-7", outsideDashboard: false } });
+    const [row] = await auditOf(user.id);
+    expect(row).toMatchObject({ outcome: "succeeded", isActiveBefore: true, isActiveAfter: false });
+    expect(row!.snapshot).toMatchObject({ accessLevelId: user.accessLevel!.id, licenseType: user.licenseType });
+
+    // Someone strips the access level while the user is away; reactivation puts it back.
+    const [other] = await deps.client.searchUsers({
+      filters: [
+        { field: "accessLevelID", op: "ne", value: user.accessLevel!.id },
+        { field: "accessLevel:isAdmin", value: false },
+      ],
+      limit: 1,
+    });
+    await deps.client.updateUser(user.id, { accessLevelID: other!.accessLevel!.id });
+    expect((await deps.client.getUser(user.id)).accessLevel?.id).not.toBe(user.accessLevel!.id);
+    const on = await changeUserStatus(deps, input(user.id, { action: "reactivate", reason: "Came back" }));
+    expect(on.isActive).toBe(true);
+    expect((await deps.client.getUser(user.id)).accessLevel?.id).toBe(user.accessLevel!.id);
+  });
+
+  it("records a user already in the wanted state as 'already', without a write", async () => {
+    const user = await someUser({ isActive: false, isAdmin: false });
+    await control(emulator, "POST", "stats/reset");
+    const result = await changeUserStatus(deps, input(user.id));
+    expect(result.isActive).toBe(false);
+    expect(result.deactivation?.outsideDashboard).toBe(true);
+    expect((await auditOf(user.id))[0]).toMatchObject({ outcome: "already", isActiveAfter: false });
+    expect((await control<{ writes: number }>(emulator, "GET", "stats")).writes).toBe(0);
+  });
+
+  it.each([
+    ["the main admin", () => emulator.adminUserID, "main_admin"],
+    ["the integration user", () => emulator.integrationUser.ID, "integration_user"],
+  ])("refuses %s and audits the refusal", async (_label, id, code) => {
+    const error = await changeUserStatus(deps, input(id())).catch((reason: unknown) => reason);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).code).toBe("protected_account");
+    expect((await deps.client.getUser(id())).isActive).toBe(true);
+    const [row] = await auditOf(id());
+    expect(row).toMatchObject({ outcome: "refused" });
+    expect(row!.refusedReason).toContain(code === "main_admin" ? "main administrator" : "credential");
+  });
+
+  it("refuses a configured protected account", async () => {
+    const user = await someUser({ isActive: true, isAdmin: false });
+    const protectedDeps = { ...deps, protectedUsers: [user.email!.toLowerCase()] };
+    const error = await changeUserStatus(protectedDeps, input(user.id)).catch((reason: unknown) => reason);
+    expect((error as ApiError).code).toBe("protected_account");
+    expect((await deps.client.getUser(user.id)).isActive).toBe(true);
+  });
+
+  it("lets only the admin role deactivate a System Administrator", async () => {
+    const sysadmin = await someUser({ isActive: true, isAdmin: true });
+    const error = await changeUserStatus(deps, input(sysadmin.id)).catch((reason: unknown) => reason);
+    expect([(error as ApiError).status, (error as ApiError).code]).toEqual([403, "admin_target"]);
+    expect((await deps.client.getUser(sysadmin.id)).isActive).toBe(true);
+    const done = await changeUserStatus(deps, input(sysadmin.id, { actor: admin }));
+    expect(done.isActive).toBe(false);
+  });
+
+  it("records a Workfront failure with its code, and changes nothing", async () => {
+    const user = await someUser({ isActive: true, isAdmin: false });
+    await deps.client.getCurrentUser(); // tenant facts are cached before the key goes
+    await control(emulator, "POST", "api-keys/expire");
+    const error = await changeUserStatus(deps, input(user.id)).catch((reason: unknown) => reason);
+    await control(emulator, "POST", "api-keys/restore");
+    expect(error).toBeInstanceOf(WorkfrontError);
+    expect((error as WorkfrontError).code).toBe("auth");
+    expect((await deps.client.getUser(user.id)).isActive).toBe(true);
+  });
+});

@@ -1,0 +1,112 @@
+import "server-only";
+import { completeAttempt, latestDeactivations, recordAttempt, recordRefusal } from "@/lib/audit";
+import { can } from "@/lib/auth/roles";
+import type { SessionUser } from "@/lib/auth/session";
+import { ApiError } from "@/lib/http/errors";
+import { type WorkfrontUser, isWorkfrontError } from "@/lib/workfront";
+import type { OffboardingDeps } from "./deps";
+import { toUserDtos } from "./list-users";
+import { protectionOf } from "./protections";
+import { tenantFacts } from "./tenant-facts";
+import type { UserDto } from "./user-dto";
+
+export type StatusAction = "deactivate" | "reactivate";
+
+export interface StatusChangeInput {
+  action: StatusAction;
+  targetId: string;
+  reason: string;
+  ticket: string | null;
+  actor: SessionUser;
+  requestId: string;
+  clientIp: string | null;
+}
+
+/** The access fields saved at deactivation; also used per item by bulk jobs (lib/jobs). */
+export function snapshotOf(user: WorkfrontUser) {
+  return {
+    accessLevelId: user.accessLevel?.id ?? null,
+    accessLevelName: user.accessLevel?.name ?? null,
+    licenseType: user.licenseType,
+    homeGroupId: user.homeGroup?.id ?? null,
+    homeGroupName: user.homeGroup?.name ?? null,
+  };
+}
+
+/**
+ * Refusals that hold whatever Workfront would say: checked, and audited, before any write. Bulk
+ * jobs (lib/jobs) apply the same rules per item, with the role of the job's creator.
+ */
+export function refusalOf(
+  deps: Pick<OffboardingDeps, "protectedUsers">,
+  user: WorkfrontUser,
+  input: { action: StatusAction; actor: Pick<SessionUser, "role"> },
+  facts: Awaited<ReturnType<typeof tenantFacts>>,
+) {
+  if (input.action !== "deactivate") return null;
+  const protection = protectionOf(user, facts, deps.protectedUsers);
+  if (protection) return new ApiError(409, "protected_account", protection.reason);
+  if (user.accessLevel?.isAdmin && !can(input.actor.role, "deactivateAdmins")) {
+    return new ApiError(403, "admin_target", "Only the admin role may deactivate a System Administrator.");
+  }
+  return null;
+}
+
+/**
+ * Deactivates or reactivates one user: refuses protected accounts, writes the audit row before
+ * the Workfront call and completes it after, and trusts only what Workfront answers about isActive.
+ * A user already in the wanted state is recorded as "already", not as a failure.
+ */
+export async function changeUserStatus(deps: OffboardingDeps, input: StatusChangeInput): Promise<UserDto> {
+  const { client, db } = deps;
+  const [user, facts] = await Promise.all([client.getUser(input.targetId), tenantFacts(client)]);
+  const wantActive = input.action === "reactivate";
+  const entry = {
+    action: input.action,
+    actorAccountId: input.actor.id,
+    actorEmail: input.actor.email,
+    actorRole: input.actor.role,
+    targetId: user.id,
+    targetName: user.name,
+    targetEmail: user.email,
+    reason: input.reason,
+    ticket: input.ticket,
+    requestId: input.requestId,
+    clientIp: input.clientIp,
+  };
+
+  const refusal = refusalOf(deps, user, input, facts);
+  if (refusal) {
+    await recordRefusal(db, { ...entry, refusedReason: refusal.message, isActiveBefore: user.isActive });
+    throw refusal;
+  }
+
+  const snapshot = input.action === "deactivate" ? snapshotOf(user) : null;
+  const { id: auditId } = await recordAttempt(db, { ...entry, isActiveBefore: user.isActive, snapshot });
+  if (user.isActive === wantActive) {
+    await completeAttempt(db, auditId, { outcome: "already", isActiveAfter: user.isActive });
+    return (await toUserDtos(deps, [user]))[0]!;
+  }
+
+  // Reactivation puts back the access level saved when the user was deactivated.
+  const saved = wantActive ? (await latestDeactivations(db, [user.id])).get(user.id)?.snapshot : undefined;
+  let updated: WorkfrontUser;
+  try {
+    updated = await client.updateUser(user.id, {
+      isActive: wantActive,
+      ...(saved?.accessLevelId ? { accessLevelID: saved.accessLevelId } : {}),
+    });
+  } catch (error) {
+    const code = isWorkfrontError(error) ? error.code : "internal";
+    const message = error instanceof Error ? error.message : String(error);
+    await completeAttempt(db, auditId, { outcome: "failed", errorCode: code, errorMessage: message });
+    throw error;
+  }
+  if (updated.isActive !== wantActive) {
+    const message = `Workfront accepted the change but still reports isActive: ${updated.isActive}.`;
+    await completeAttempt(db, auditId, { outcome: "failed", errorCode: "not_applied", errorMessage: message, isActiveAfter: updated.isActive });
+    throw new ApiError(502, "workfront_not_applied", message);
+  }
+  await completeAttempt(db, auditId, { outcome: "succeeded", isActiveAfter: updated.isActive });
+  return (await toUserDtos(deps, [updated]))[0]!;
+}

@@ -1,0 +1,28 @@
+import type { WorkfrontUser } from "@/lib/workfront";
+import type { TenantFacts } from "./tenant-facts";
+import type { ProtectionCode, UserProtection } from "./user-dto";
+
+/** Why a user may never be deactivated from this dashboard, whoever asks. */
+const reasons: Record<ProtectionCode, string> = {
+  main_admin: "This is the Workfront tenant's main administrator (Customer Info › Admin Email); Workfront never allows deactivating it.",
+  integration_user: "This is the Workfront user whose credential the dashboard uses; deactivating it would cut the dashboard off.",
+  configured: "This account is on the protected list in the dashboard's configuration (PROTECTED_USERS).",
+};
+
+export function protectionOf(
+  user: Pick<WorkfrontUser, "id" | "email" | "username">,
+  facts: Pick<TenantFacts, "integrationUserId" | "mainAdminId">,
+  configured: readonly string[],
+): UserProtection | null {
+  const code: ProtectionCode | null =
+    user.id === facts.mainAdminId
+      ? "main_admin"
+      : user.id === facts.integrationUserId
+        ? "integration_user"
+        : [user.id, user.email?.toLowerCase(), user.username?.toLowerCase()].some(
+              (key) => key !== undefined && key !== null && configured.includes(key),
+            )
+          ? "configured"
+          : null;
+  return code ? { code, reason: reasons[code] } : null;
+}

@@ -1,0 +1,83 @@
+import type { WorkfrontUser } from "@/lib/workfront";
+
+/**
+ * What the browser and API scripts get of a Workfront user: display fields, why the user may not
+ * be deactivated, and (for deactivated users) who deactivated them, when and why.
+ * Types only, so client components may import them.
+ */
+export type ProtectionCode = "main_admin" | "integration_user" | "configured";
+
+export interface UserProtection {
+  code: ProtectionCode;
+  reason: string;
+}
+
+export interface DeactivationRecord {
+  /** When Workfront says the user was deactivated (or when we did it). */
+  at: string | null;
+  /** The dashboard account that did it; null when it happened outside this dashboard. */
+  by: string | null;
+  reason: string | null;
+  ticket: string | null;
+  outsideDashboard: boolean;
+}
+
+export interface UserDto {
+  id: string;
+  name: string;
+  email: string | null;
+  title: string | null;
+  isActive: boolean;
+  licenseType: string | null;
+  licenseTypeLabel: string | null;
+  accessLevel: string | null;
+  /** A System Administrator: only the admin role may deactivate them. */
+  isAdmin: boolean;
+  homeGroup: string | null;
+  lastLoginAt: string | null;
+  deactivatedAt: string | null;
+  protection: UserProtection | null;
+  /** Set for deactivated users. */
+  deactivation: DeactivationRecord | null;
+}
+
+export interface UserListPage {
+  users: UserDto[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface UserCounts {
+  active: number;
+  deactivated: number;
+}
+
+export interface UserActionResult {
+  user: UserDto;
+}
+
+export interface UserDtoContext {
+  licenseLabels: ReadonlyMap<string, string>;
+  protectionOf: (user: WorkfrontUser) => UserProtection | null;
+  deactivationOf: (user: WorkfrontUser) => DeactivationRecord | null;
+}
+
+export function toUserDto(user: WorkfrontUser, context: UserDtoContext): UserDto {
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    title: user.title,
+    isActive: user.isActive,
+    licenseType: user.licenseType,
+    licenseTypeLabel: user.licenseType ? (context.licenseLabels.get(user.licenseType) ?? user.licenseType) : null,
+    accessLevel: user.accessLevel?.name ?? null,
+    isAdmin: user.accessLevel?.isAdmin === true,
+    homeGroup: user.homeGroup?.name ?? null,
+    lastLoginAt: user.lastLoginAt,
+    deactivatedAt: user.deactivatedAt,
+    protection: context.protectionOf(user),
+    deactivation: user.isActive ? null : context.deactivationOf(user),
+  };
+}

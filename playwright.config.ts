@@ -1,0 +1,69 @@
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+import { appPort, appUrl, e2eApiKey, emulatorPort, emulatorUrl } from "./e2e/support/servers";
+
+/**
+ * End-to-end tests in a real Chromium. Playwright cannot download its browsers here, so it drives
+ * Debian's (`CHROMIUM_PATH`, default /usr/bin/chromium); where that is missing it falls back to
+ * Playwright's own browsers.
+ */
+const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export default defineConfig({
+  testDir: "./e2e",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  timeout: 30_000,
+  use: {
+    baseURL: appUrl,
+    trace: "retain-on-failure",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          executablePath: existsSync(chromiumPath) ? chromiumPath : undefined,
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+          ],
+        },
+      },
+    },
+  ],
+  webServer: [
+    {
+      command: `npx tsx emulator/cli.ts --port ${emulatorPort} --users 500 --api-key ${e2eApiKey}`,
+      url: `${emulatorUrl}/__emulator/info`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      // The production build that `npm run test:e2e` makes first, served as users run it.
+      // A fresh embedded database every run, with the three demo accounts.
+      command: `rm -rf data/e2e && npx next start --hostname 127.0.0.1 --port ${appPort}`,
+      url: `${appUrl}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        WORKFRONT_URL: emulatorUrl,
+        WORKFRONT_API_KEY: e2eApiKey,
+        PGLITE_DIR: "data/e2e/pglite",
+        DEMO_ACCOUNTS: "true",
+        AUTH_SECRET: "e2e-secret-that-is-at-least-32-characters-long",
+        NEXTAUTH_URL: appUrl,
+        LOG_LEVEL: "warn",
+      },
+    },
+  ],
+});
