@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { type Locator, type Page, expect } from "@playwright/test";
+import { seriousAccessibilityViolations } from "../support/axe";
 
 export type StatusTab = "Active" | "Deactivated" | "All";
 export type RowActionName = "Deactivate" | "Reactivate";
@@ -101,11 +101,7 @@ export class UsersPage {
     await this.settled();
   }
 
-  /** Axe's serious and critical findings, as "rule: first target" lines for a readable failure. */
-  async seriousAccessibilityViolations(): Promise<string[]> {
-    const results = await new AxeBuilder({ page: this.page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-    return results.violations
-      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-      .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+  seriousAccessibilityViolations(): Promise<string[]> {
+    return seriousAccessibilityViolations(this.page);
   }
 }
