@@ -16,11 +16,11 @@ const labelClass = "text-xs font-medium text-muted-foreground";
 export function AuditFilters({ values, csvHref, pageSizes }: AuditFiltersProps) {
   return (
     <form method="get" action="/audit" aria-label="Filter the audit log" className="flex flex-wrap items-end gap-3">
-      <label className="space-y-1">
+      <label className="flex flex-col gap-1">
         <span className={labelClass}>Actor e-mail</span>
-        <Input name="actor" defaultValue={values.actor} placeholder="operator@…" className="w-48" />
+        <Input name="actor" defaultValue={values.actor} className="w-48" />
       </label>
-      <label className="space-y-1">
+      <label className="flex flex-col gap-1">
         <span className={labelClass}>User (name, e-mail or ID)</span>
         <Input name="target" defaultValue={values.target} className="w-56" />
       </label>
@@ -46,11 +46,11 @@ export function AuditFilters({ values, csvHref, pageSizes }: AuditFiltersProps) 
           ))}
         </NativeSelect>
       </label>
-      <label className="space-y-1">
+      <label className="flex flex-col gap-1">
         <span className={labelClass}>From</span>
         <Input type="date" name="from" defaultValue={values.from} className="w-40" />
       </label>
-      <label className="space-y-1">
+      <label className="flex flex-col gap-1">
         <span className={labelClass}>To</span>
         <Input type="date" name="to" defaultValue={values.to} className="w-40" />
       </label>
