@@ -1,6 +1,6 @@
 /**
- * Runs once when the server starts: a bad configuration stops it here, naming the variable, and
- * the database is opened and migrated before the first request.
+ * Runs once when the server starts: a bad configuration stops it here, naming the variable; the
+ * database is opened and migrated before the first request; and the bulk-job worker starts.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -14,4 +14,6 @@ export async function register() {
     const accounts = await ensureDemoAccounts(db);
     logger.warn({ accounts: accounts.map(({ email, role }) => ({ email, role })) }, "demo accounts are enabled");
   }
+  const { startAppWorker } = await import("./lib/jobs/app-worker");
+  await startAppWorker();
 }

@@ -54,6 +54,30 @@ export const envSchema = z.object({
   DEMO_ACCOUNTS: booleanFromEnv.default(false),
   /** Reverse proxies in front of the app whose X-Forwarded-For entries are trusted. */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+
+  /** Above this many people, a bulk job must carry `confirmCount` equal to the number of people. */
+  BULK_CONFIRM_THRESHOLD: positiveInt.max(100_000).default(50),
+  /** Above this many people, only the admin role may run a bulk job. */
+  BULK_HARD_CAP: positiveInt.max(100_000).default(2000),
+  /** Runs the job worker inside the server process (off where a separate worker process runs). */
+  JOBS_WORKER: booleanFromEnv.default(true),
+  /** Chunks a worker works on at once; each chunk is one /batch read and one /batch write. */
+  JOBS_CONCURRENCY: positiveInt.max(50).default(4),
+  /** People per claimed chunk (at most 100: one Workfront /batch). */
+  JOBS_CHUNK_SIZE: positiveInt.max(100).default(50),
+  /** How long a claim lasts without renewal; a crashed worker's items are claimable after it. */
+  JOBS_LEASE_MS: positiveInt.min(1_000).max(600_000).default(45_000),
+  /** Claims per person before a transient failure is final. */
+  JOBS_MAX_ATTEMPTS: positiveInt.max(20).default(5),
+  /** How often an idle worker looks for work. */
+  JOBS_POLL_MS: positiveInt.min(10).max(60_000).default(1_000),
+  /** How often a job paused for the Workfront credential tries it again. */
+  JOBS_AUTH_PROBE_MS: positiveInt.min(100).max(600_000).default(10_000),
+  /** First wait before a person is tried again after a transient failure (doubling, capped). */
+  JOBS_RETRY_BASE_MS: positiveInt.max(600_000).default(1_000),
+  JOBS_RETRY_CAP_MS: positiveInt.max(3_600_000).default(30_000),
+  /** `batch`: each chunk's writes in one /batch request; `single`: one PUT per person. */
+  JOBS_WRITE_MODE: z.enum(["batch", "single"]).default("batch"),
 }).superRefine((value, context) => {
   if (value.NODE_ENV === "production" && !value.AUTH_SECRET && process.env.NEXT_PHASE !== "phase-production-build") {
     context.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "required in production (openssl rand -base64 32)" });

@@ -9,7 +9,7 @@ import type { DeactivationRecord, UserCounts, UserDto, UserListPage } from "./us
 import { toUserDto } from "./user-dto";
 
 /** The users list as the dashboard asks for it: search, status tab, sort and page. */
-const searchText = z.string().trim().max(200, "at most 200 characters").default("");
+export const searchText = z.string().trim().max(200, "at most 200 characters").default("");
 
 export const userListQuerySchema = z
   .object({
@@ -38,13 +38,16 @@ const sortFields: Record<UserListQuery["sort"], string> = {
   deactivated: "actualDeactivationDate",
 };
 
-const statusFilters: Record<UserListQuery["status"], Filter[]> = {
+export type UserStatusFilter = UserListQuery["status"];
+
+/** The users page's filters; "select all matching" resolves the same ones (resolve-selection.ts). */
+export const statusFilters: Record<UserStatusFilter, Filter[]> = {
   active: [{ field: "isActive", value: true }],
   deactivated: [{ field: "isActive", value: false }],
   all: [],
 };
 
-function searchGroups(q: string): Filter[][] | undefined {
+export function searchGroups(q: string): Filter[][] | undefined {
   if (!q) return undefined;
   return [[{ field: "name", op: "cicontains", value: q }], [{ field: "emailAddr", op: "cicontains", value: q }]];
 }

@@ -66,6 +66,12 @@ describe("reads", () => {
     expect(all.length).toBeLessThan(300);
   });
 
+  it("finds a user by username (sent as filters= JSON)", async () => {
+    const client = clientFor(emulator);
+    const users = await client.searchUsers({ filters: [{ field: "username", value: emulator.integrationUser.username }] });
+    expect(users.map((user) => user.id)).toEqual([emulator.integrationUser.ID]);
+  });
+
   it("reads one user with its references and ISO dates", async () => {
     const client = clientFor(emulator);
     const [listed] = await client.searchUsers({ filters: [{ field: "isActive", value: false }], limit: 1 });

@@ -61,6 +61,14 @@ describe("encodeSearch", () => {
     expect(params.has("$$LIMIT")).toBe(false);
   });
 
+  it("sends a username filter as filters= JSON, where Workfront filters rather than logs in", () => {
+    const params = encodeSearch({ filters: [{ field: "username", value: "ada@example.com" }, { field: "isActive", value: true }] });
+    expect(params.has("username")).toBe(false);
+    expect(JSON.parse(params.get("filters")!)).toEqual({ username: "ada@example.com" });
+    expect(params.get("isActive")).toBe("true");
+    expect(() => encodeSearch({ filters: [{ field: "password", op: "contains", value: "x" }] })).toThrow(WorkfrontError);
+  });
+
   it.each(["name_Mod", "OR:1:name", "name&apiKey=x", "a/b", "", "name ", "ID#"])(
     "refuses the field name %j",
     (field) => {

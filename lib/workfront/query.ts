@@ -64,13 +64,28 @@ export function assertFieldName(name: string): void {
   }
 }
 
+// Workfront reads these parameters as credentials before filters (workfront-api.md §2.1), so a
+// filter on them goes in the `filters=` JSON instead, where it filters.
+const CREDENTIAL_PARAMS = new Set(["username", "password", "apiKey", "sessionID"]);
+
+function isCredentialField(field: string): boolean {
+  return CREDENTIAL_PARAMS.has(field);
+}
+
 function encodeValue(value: FilterValue): string {
   if (value instanceof Date) return value.toISOString();
   return String(value);
 }
 
-function appendFilter(params: URLSearchParams, filter: Filter, prefix: string): void {
+function appendFilter(params: URLSearchParams, filter: Filter, prefix: string, json: Record<string, string>): void {
   assertFieldName(filter.field);
+  if (isCredentialField(filter.field)) {
+    if (prefix || !("value" in filter) || (filter.op && filter.op !== "eq")) {
+      throw new WorkfrontError("validation", `${filter.field} can only be matched exactly, outside OR groups`);
+    }
+    json[filter.field] = encodeValue(filter.value);
+    return;
+  }
   const key = `${prefix}${filter.field}`;
   if ("values" in filter) {
     if (filter.values.length === 0) throw new WorkfrontError("validation", `Empty list for ${filter.field}`);
@@ -101,13 +116,15 @@ export function encodeSearch(query: SearchQuery): URLSearchParams {
   // Workfront ORs each `OR:n:` group with the unprefixed set, and nothing carries across groups.
   // So "base AND (A OR B)" goes out as `OR:1:base,A` and `OR:2:base,B`, with no unprefixed set.
   const base = query.filters ?? [];
+  const json: Record<string, string> = {};
   if (query.anyOf?.length) {
     query.anyOf.forEach((group, index) => {
-      for (const filter of [...base, ...group]) appendFilter(params, filter, `OR:${index + 1}:`);
+      for (const filter of [...base, ...group]) appendFilter(params, filter, `OR:${index + 1}:`, json);
     });
   } else {
-    for (const filter of base) appendFilter(params, filter, "");
+    for (const filter of base) appendFilter(params, filter, "", json);
   }
+  if (Object.keys(json).length > 0) params.set("filters", JSON.stringify(json));
   const sort = query.sort ?? [];
   sort.forEach((key, index) => {
     assertFieldName(key.field);

@@ -51,9 +51,13 @@ export interface BulkRunResult {
   verifiedInactive: number;
   /** API requests the emulator received during the run, and the most it held at once. */
   requests: number;
+  /** Throttle answers the emulator sent during the run, whoever retried them afterwards. */
+  throttledAnswers: number;
   peakInFlight: number;
   /** This process's peak resident set size during the run, sampled every 20 ms (emulator included). */
   peakRssBytes: number;
+  /** When the method runs in a server process of its own: its resident memory just before the run. */
+  rssBeforeRunBytes?: number;
   /** A few distinct error messages, for the report. */
   errors: string[];
 }
@@ -157,6 +161,7 @@ export async function measureBulkDeactivation(
       throttleErrorsLeftUnretried: outcomes.filter((o) => o.throttleLeft).length,
       verifiedInactive,
       requests: stats.total,
+      throttledAnswers: stats.throttled,
       peakInFlight: stats.peakInFlight,
       peakRssBytes,
       errors: [...new Set(outcomes.flatMap((o) => (o.error ? [o.error] : [])))].slice(0, 5),

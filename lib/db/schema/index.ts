@@ -2,3 +2,4 @@
 export * from "./accounts";
 export * from "./audit-events";
 export * from "./auth-throttle";
+export * from "./jobs";

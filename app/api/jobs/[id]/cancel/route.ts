@@ -1,0 +1,22 @@
+import { requireApiUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { respond } from "@/lib/http/errors";
+import { assertSameOrigin, readJson } from "@/lib/http/request";
+import { cancelJob } from "@/lib/jobs/actions";
+import { jobActor } from "@/lib/jobs/http";
+import { jobIdFrom, jobResponse } from "@/lib/jobs/routes";
+import { emptyBodySchema } from "@/lib/jobs/schemas";
+
+export const dynamic = "force-dynamic";
+
+/** POST /api/jobs/{id}/cancel (no body) → JobDetailDto. No new person starts; finished ones stay. */
+export function POST(request: Request, context: { params: Promise<{ id: string }> }) {
+  return respond(async () => {
+    assertSameOrigin(request);
+    const id = await jobIdFrom(context);
+    await readJson(request, emptyBodySchema, { maxBytes: 1024, optional: true });
+    const user = await requireApiUser("runBulkJobs");
+    await cancelJob(await getDb(), id, jobActor(user, request));
+    return jobResponse(id);
+  });
+}

@@ -1,0 +1,17 @@
+import type { NextRequest } from "next/server";
+import { requireApiUser } from "@/lib/auth/session";
+import { respond } from "@/lib/http/errors";
+import { jobIdFrom, jobResponse } from "@/lib/jobs/routes";
+import { jobQuerySchema } from "@/lib/jobs/schemas";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/jobs/{id}?page=&pageSize=&state=<item state>|remaining → JobDetailDto */
+export function GET(request: NextRequest, context: { params: Promise<{ id: string }> }) {
+  return respond(async () => {
+    const id = await jobIdFrom(context);
+    const query = jobQuerySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
+    await requireApiUser("viewAudit");
+    return jobResponse(id, { query });
+  });
+}

@@ -1,0 +1,54 @@
+import type { NextRequest } from "next/server";
+import { NextResponse } from "next/server";
+import { authorize, requireApiUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { respond } from "@/lib/http/errors";
+import { assertSameOrigin, readJson } from "@/lib/http/request";
+import { createJob } from "@/lib/jobs/actions";
+import { wakeAppWorker } from "@/lib/jobs/app-worker";
+import { bulkRules } from "@/lib/jobs/config";
+import { dryRun } from "@/lib/jobs/dry-run";
+import { jobActor } from "@/lib/jobs/http";
+import { listJobs } from "@/lib/jobs/queries";
+import { jobResponse } from "@/lib/jobs/routes";
+import { createJobBodySchema, jobListQuerySchema } from "@/lib/jobs/schemas";
+import { appDeps } from "@/lib/offboarding/deps";
+
+export const dynamic = "force-dynamic";
+
+/** 10,000 IDs are about 350 KB of JSON. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/** GET /api/jobs?page=&pageSize=25|50|100|200&status= → JobListDto, newest first. */
+export function GET(request: NextRequest) {
+  return respond(async () => {
+    const query = jobListQuerySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
+    await requireApiUser("viewAudit");
+    const page = await listJobs(await getDb(), query);
+    return NextResponse.json(page, { headers: { "cache-control": "no-store" } });
+  });
+}
+
+/**
+ * POST /api/jobs {kind, userIds, reason, ticket?, confirmCount?, dryRun?}
+ * → 201 JobDetailDto, or 200 DryRunDto with dryRun: true (nothing is changed or stored).
+ */
+export function POST(request: Request) {
+  return respond(async () => {
+    assertSameOrigin(request);
+    const body = await readJson(request, createJobBodySchema, { maxBytes: MAX_BODY_BYTES });
+    const user = await requireApiUser("runBulkJobs");
+    authorize(user, body.kind);
+    if (body.dryRun) {
+      const preview = await dryRun(
+        await appDeps(),
+        { kind: body.kind, userIds: body.userIds, confirmCount: body.confirmCount, role: user.role },
+        bulkRules(),
+      );
+      return NextResponse.json(preview, { headers: { "cache-control": "no-store" } });
+    }
+    const id = await createJob(await getDb(), body, jobActor(user, request), bulkRules());
+    wakeAppWorker();
+    return jobResponse(id, { status: 201 });
+  });
+}

@@ -1,0 +1,22 @@
+import { NextResponse } from "next/server";
+import { requireApiUser } from "@/lib/auth/session";
+import { respond } from "@/lib/http/errors";
+import { assertSameOrigin, readJson } from "@/lib/http/request";
+import { appDeps } from "@/lib/offboarding/deps";
+import { resolveSelection, resolveSelectionSchema } from "@/lib/offboarding/resolve-selection";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * POST /api/users/resolve {q, status} → ResolvedSelectionDto: everyone the users page's filter
+ * matches ("Select all N matching this filter"), up to 10,000 (else complete: false, no users).
+ */
+export function POST(request: Request) {
+  return respond(async () => {
+    assertSameOrigin(request);
+    const query = await readJson(request, resolveSelectionSchema);
+    await requireApiUser("runBulkJobs");
+    const selection = await resolveSelection(await appDeps(), query, request.signal);
+    return NextResponse.json(selection, { headers: { "cache-control": "no-store" } });
+  });
+}

@@ -1,0 +1,46 @@
+import "server-only";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/logger";
+import { appDeps } from "@/lib/offboarding/deps";
+import { jobsEnv, workerSettings } from "./config";
+import { type JobWorker, startWorker } from "./worker";
+
+/**
+ * The worker inside the server process, started once from instrumentation.ts. Kept on globalThis
+ * so route handlers in any bundle (and a hot reload) find the same one to wake.
+ */
+const key = Symbol.for("wf-offboard.jobs.worker");
+type Holder = { worker?: JobWorker; starting?: Promise<JobWorker | null> };
+const holder: Holder = ((globalThis as { [key]?: Holder })[key] ??= {});
+
+export function startAppWorker(): Promise<JobWorker | null> {
+  holder.starting ??= start().catch((error: unknown) => {
+    holder.starting = undefined;
+    logger.error({ err: error }, "the job worker did not start");
+    return null;
+  });
+  return holder.starting;
+}
+
+async function start(): Promise<JobWorker | null> {
+  const settings = jobsEnv();
+  if (!settings.JOBS_WORKER) {
+    logger.info("JOBS_WORKER is off: bulk jobs run only where a worker process runs");
+    return null;
+  }
+  if (!env().WORKFRONT_API_KEY) {
+    logger.warn("no Workfront credential (WORKFRONT_API_KEY): the job worker is not started");
+    return null;
+  }
+  holder.worker = startWorker({ deps: await appDeps(), ...workerSettings(settings) });
+  return holder.worker;
+}
+
+/** Looks for work now: a job was just created, retried or resumed. A no-op without a worker. */
+export function wakeAppWorker(): void {
+  holder.worker?.wake();
+}
+
+export function appWorker(): JobWorker | undefined {
+  return holder.worker;
+}

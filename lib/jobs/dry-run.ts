@@ -1,0 +1,109 @@
+import "server-only";
+import type { Role } from "@/lib/auth/roles";
+import { refusalOf } from "@/lib/offboarding/change-status";
+import type { OffboardingDeps } from "@/lib/offboarding/deps";
+import { type TenantFacts, tenantFacts } from "@/lib/offboarding/tenant-facts";
+import { isWorkfrontError } from "@/lib/workfront";
+import type { BulkRules } from "./config";
+import type { DryRunDto, DryRunItemDto, DryRunOutcome, LicenseCountDto } from "./dto";
+import { checkBulkRules } from "./rules";
+import type { JobKind } from "./vocabulary";
+import { BATCH_LIMIT, type UserResult, describeError, readUsers } from "./workfront-calls";
+
+export interface DryRunInput {
+  kind: JobKind;
+  userIds: readonly string[];
+  confirmCount?: number;
+  role: Role;
+}
+
+/** Everyone's current state, 100 per /batch request, the requests in parallel under the client's cap. */
+async function readAll(deps: OffboardingDeps, ids: readonly string[]): Promise<Map<string, UserResult>> {
+  const slices: string[][] = [];
+  for (let start = 0; start < ids.length; start += BATCH_LIMIT) slices.push(ids.slice(start, start + BATCH_LIMIT));
+  const maps = await Promise.all(slices.map((slice) => readUsers(deps.client, slice)));
+  return new Map(maps.flatMap((map) => [...map]));
+}
+
+function licenseCounts(items: readonly DryRunItemDto[]): LicenseCountDto[] {
+  const counts = new Map<string | null, LicenseCountDto>();
+  for (const item of items) {
+    const entry = counts.get(item.licenseType) ?? {
+      licenseType: item.licenseType,
+      label: item.licenseTypeLabel ?? "No licence type",
+      count: 0,
+    };
+    entry.count += 1;
+    counts.set(item.licenseType, entry);
+  }
+  return [...counts.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+}
+
+/**
+ * What a job would do, without changing anything: each person's current state, protections and
+ * the System-Administrator rule for this role, and the confirm rules. A credential Workfront
+ * refuses fails the whole dry run (503 workfront_auth); other read errors are per person.
+ */
+export async function dryRun(deps: OffboardingDeps, input: DryRunInput, rules: BulkRules): Promise<DryRunDto> {
+  const [reads, facts] = await Promise.all([
+    readAll(deps, input.userIds),
+    input.kind === "deactivate" ? tenantFacts(deps.client) : Promise.resolve<TenantFacts | null>(null),
+  ]);
+  const want = input.kind === "reactivate";
+  const items = input.userIds.map((userId): DryRunItemDto => {
+    const read = reads.get(userId) ?? { ok: false, error: undefined };
+    if (!read.ok) {
+      if (isWorkfrontError(read.error) && read.error.code === "auth") throw read.error;
+      const notFound = isWorkfrontError(read.error) && read.error.code === "not_found";
+      const error = describeError(read.error);
+      return {
+        userId,
+        name: null,
+        email: null,
+        isActive: null,
+        licenseType: null,
+        licenseTypeLabel: null,
+        isAdmin: false,
+        outcome: notFound ? "not_found" : "error",
+        code: notFound ? null : error.code,
+        reason: notFound ? "Workfront has no user with this ID." : error.message,
+      };
+    }
+    const user = read.user;
+    const refusal = facts ? refusalOf(deps, user, { action: input.kind, actor: { role: input.role } }, facts) : null;
+    const outcome: DryRunOutcome = refusal ? "protected" : user.isActive === want ? "already" : "would_change";
+    return {
+      userId,
+      name: user.name,
+      email: user.email,
+      isActive: user.isActive,
+      licenseType: user.licenseType,
+      licenseTypeLabel: user.licenseType ? (facts?.licenseLabels.get(user.licenseType) ?? user.licenseType) : null,
+      isAdmin: user.accessLevel?.isAdmin === true,
+      outcome,
+      code: refusal?.code ?? null,
+      reason: refusal?.message ?? null,
+    };
+  });
+  const counts: Record<DryRunOutcome, number> = { would_change: 0, already: 0, protected: 0, not_found: 0, error: 0 };
+  for (const item of items) counts[item.outcome] += 1;
+  const check = checkBulkRules(input.userIds.length, input.role, input.confirmCount, rules);
+  return {
+    dryRun: true,
+    kind: input.kind,
+    people: input.userIds.length,
+    counts,
+    licensesFreed: input.kind === "deactivate" ? licenseCounts(items.filter((i) => i.outcome === "would_change")) : [],
+    rules: {
+      people: check.people,
+      confirmRequired: check.confirmRequired,
+      overHardCap: check.overHardCap,
+      roleAllowed: check.roleAllowed,
+      confirmThreshold: check.confirmThreshold,
+      hardCap: check.hardCap,
+      // The dry run itself needs no confirmation; it reports what the real run would ask for.
+      problem: check.problem && check.problem.code !== "confirm_count_required" ? { code: check.problem.code, message: check.problem.message } : null,
+    },
+    items,
+  };
+}

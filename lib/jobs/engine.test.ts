@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunningEmulator } from "@/emulator";
+import { type DatabaseHandle, migrate } from "@/lib/db";
+import { createTestDatabase } from "@/lib/db/test-databases";
+import { control, startTestEmulator } from "@/lib/workfront/test-support";
+import { insertJob } from "./create-job";
+import { getJobDetail } from "./queries";
+import { expectJobConsistent, firstUsers, jobStatus, operator, storedUsers, testDeps, waitFor } from "./test-support";
+import { startWorker } from "./worker";
+
+let emulator: RunningEmulator;
+let handle: DatabaseHandle;
+
+beforeAll(async () => {
+  emulator = await startTestEmulator({ users: 200, latencyMs: 0, jitterMs: 3 });
+  handle = await createTestDatabase("pglite");
+  await migrate(handle.db);
+});
+afterAll(async () => {
+  await handle?.close();
+  await emulator?.close();
+});
+
+describe("a deactivation job", () => {
+  it("deactivates the active, records the inactive as already, refuses the protected", async () => {
+    await control(emulator, "POST", "reset");
+    const others = (await firstUsers(emulator, 60)).filter(
+      (id) => id !== emulator.adminUserID && id !== emulator.integrationUser.ID,
+    );
+    const ids = [emulator.adminUserID, ...others.slice(0, 58), emulator.integrationUser.ID];
+    const before = new Map([...(await storedUsers(emulator, ids))].map(([id, user]) => [id, user.isActive]));
+    const deps = testDeps(handle.db, emulator);
+    const jobId = await insertJob(handle.db, {
+      kind: "deactivate",
+      targets: ids.map((id) => ({ id })),
+      reason: "Team closed",
+      ticket: "HR-1",
+      actor: operator,
+    });
+    const worker = startWorker({ deps, concurrency: 2, chunkSize: 25, pollMs: 20, retryBaseMs: 10 });
+    try {
+      await waitFor("the job to complete", async () => (await jobStatus(handle.db, jobId)) === "completed");
+    } finally {
+      await worker.stop();
+    }
+    const { counts } = await expectJobConsistent(handle.db, emulator, jobId, before);
+    const inactiveBefore = [...before.values()].filter((active) => !active).length;
+    // The main admin and the integration user are protected; any other System Administrator is
+    // refused because the operator role may not deactivate one.
+    expect(counts.refused).toBeGreaterThanOrEqual(2);
+    expect(counts.already ?? 0).toBeLessThanOrEqual(inactiveBefore);
+    expect((counts.succeeded ?? 0) + (counts.already ?? 0) + counts.refused!).toBe(60);
+    const detail = await getJobDetail(handle.db, jobId, { page: 1, pageSize: 25, state: "refused" });
+    expect(detail?.job).toMatchObject({ status: "completed", progress: 1, counts: { total: 60, remaining: 0 } });
+    expect(detail?.items.rows.map((row) => row.errorCode)).toContain("protected_account");
+  });
+});

@@ -1,0 +1,215 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunningEmulator } from "@/emulator";
+import { ApiError } from "@/lib/http/errors";
+import { type DatabaseHandle, auditEvents, jobItems, jobs, migrate } from "@/lib/db";
+import { createTestDatabase } from "@/lib/db/test-databases";
+import type { OffboardingDeps } from "@/lib/offboarding/deps";
+import type { WorkfrontUser } from "@/lib/workfront";
+import { startTestEmulator } from "@/lib/workfront/test-support";
+import { cancelJob, createJob, retryFailed, undoJob } from "./actions";
+import { claimItems } from "./claim";
+import { dryRun } from "./dry-run";
+import { getJobDetail, listJobs } from "./queries";
+import { applyOutcomes, prepareWrites } from "./record-outcomes";
+import { loadJobContexts } from "./job-context";
+import { processChunk } from "./process-chunk";
+import { expectJobConsistent, jobStatus, operator, storedUsers, testDeps, waitFor } from "./test-support";
+import { startWorker } from "./worker";
+
+/** Cancel, retry, undo (a bulk reactivation), the dry run and the job's read model, end to end. */
+let emulator: RunningEmulator;
+let handle: DatabaseHandle;
+let deps: OffboardingDeps;
+let ordinary: WorkfrontUser[];
+const rules = { confirmThreshold: 5, hardCap: 20 };
+const settings = { owner: "test-worker", maxAttempts: 3, writeMode: "batch" as const, retryDelayMs: () => 0 };
+const unknownId = "f".repeat(32);
+
+beforeAll(async () => {
+  emulator = await startTestEmulator({ users: 300, jitterMs: 3 });
+  handle = await createTestDatabase("pglite");
+  await migrate(handle.db);
+  deps = testDeps(handle.db, emulator);
+  const users = await deps.client.searchUsers({
+    filters: [
+      { field: "isActive", value: true },
+      { field: "accessLevel:isAdmin", value: false },
+    ],
+    sort: [{ field: "ID", direction: "asc" }],
+    limit: 200,
+  });
+  ordinary = users.filter((u) => u.id !== emulator.integrationUser.ID);
+});
+afterAll(async () => {
+  await handle?.close();
+  await emulator?.close();
+});
+
+const take = (() => {
+  let next = 0;
+  return (count: number) => {
+    next += count;
+    return ordinary.slice(next - count, next);
+  };
+})();
+
+async function runToEnd(jobId: string) {
+  const worker = startWorker({ deps, concurrency: 2, chunkSize: 10, pollMs: 20, retryBaseMs: 10, maxAttempts: 2 });
+  try {
+    await waitFor("the job to end", async () => ["completed", "cancelled"].includes((await jobStatus(handle.db, jobId)) ?? ""));
+  } finally {
+    await worker.stop();
+  }
+}
+
+async function statesOf(ids: readonly string[]) {
+  return new Map([...(await storedUsers(emulator, ids))].map(([id, user]) => [id, user.isActive]));
+}
+
+describe("creating a job", () => {
+  it("checks the confirm count and the hard cap for the role", async () => {
+    const ids = take(6).map((u) => u.id);
+    const body = { kind: "deactivate" as const, userIds: ids, reason: "Team closed" };
+    await expect(createJob(handle.db, body, operator, rules)).rejects.toMatchObject({ status: 400, code: "confirm_count_required" });
+    await expect(createJob(handle.db, { ...body, confirmCount: 5 }, operator, rules)).rejects.toMatchObject({ code: "confirm_count_mismatch" });
+    const many = Array.from({ length: 21 }, (_, i) => (i + 1).toString(16).padStart(32, "0"));
+    await expect(createJob(handle.db, { ...body, userIds: many, confirmCount: 21 }, operator, rules)).rejects.toMatchObject({
+      status: 403,
+      code: "over_hard_cap",
+    });
+    const jobId = await createJob(handle.db, { ...body, userIds: many, confirmCount: 21 }, { ...operator, role: "admin" }, rules);
+    const detail = await getJobDetail(handle.db, jobId, { page: 2, pageSize: 10 });
+    expect(detail?.job).toMatchObject({ status: "queued", counts: { total: 21, pending: 21, remaining: 21 }, actions: { cancel: true } });
+    expect(detail?.items.rows.map((row) => row.position)).toEqual([10, 11, 12, 13, 14, 15, 16, 17, 18, 19]);
+    await cancelJob(handle.db, jobId, operator);
+    expect(await jobStatus(handle.db, jobId)).toBe("cancelled");
+  });
+});
+
+describe("the dry run", () => {
+  it("says what would happen to each person without changing anything", async () => {
+    const [active] = take(1);
+    const inactive = (await deps.client.searchUsers({ filters: [{ field: "isActive", value: false }], limit: 1 }))[0]!;
+    const userIds = [active!.id, inactive.id, emulator.adminUserID, unknownId];
+    const preview = await dryRun(deps, { kind: "deactivate", userIds, role: "operator" }, rules);
+    expect(preview.items.map((item) => [item.userId, item.outcome, item.code])).toEqual([
+      [active!.id, "would_change", null],
+      [inactive.id, "already", null],
+      [emulator.adminUserID, "protected", "protected_account"],
+      [unknownId, "not_found", null],
+    ]);
+    expect(preview).toMatchObject({
+      dryRun: true,
+      people: 4,
+      counts: { would_change: 1, already: 1, protected: 1, not_found: 1, error: 0 },
+      rules: { confirmRequired: false, problem: null },
+      licensesFreed: [{ licenseType: active!.licenseType, count: 1 }],
+    });
+    expect((await statesOf([active!.id])).get(active!.id)).toBe(true);
+    const big = await dryRun(deps, { kind: "deactivate", userIds: take(6).map((u) => u.id), role: "operator", confirmCount: 2 }, rules);
+    expect(big.rules).toMatchObject({ confirmRequired: true, problem: { code: "confirm_count_mismatch" } });
+  });
+});
+
+describe("cancelling", () => {
+  it("cancels who has not started, and finishes without writing who has", async () => {
+    const people = take(5);
+    const jobId = await createJob(handle.db, { kind: "deactivate", userIds: people.map((u) => u.id), reason: "Team closed" }, operator, rules);
+    const before = await statesOf(people.map((u) => u.id));
+    // Two people get as far as the audit row before their write, then meet a transient error.
+    const claimed = await claimItems(handle.db, { owner: settings.owner, limit: 2, leaseMs: 30_000 });
+    const job = (await loadJobContexts(handle.db, [jobId])).get(jobId)!;
+    const users = new Map(people.map((u) => [u.id, u]));
+    const { ready } = await prepareWrites(handle.db, settings.owner, claimed.map((item) => ({ item, job, user: users.get(item.targetId)! })));
+    expect(ready).toHaveLength(2);
+    await applyOutcomes(handle.db, settings, ready.map((r) => ({ type: "retry", item: r.item, job, user: r.user, error: { code: "timeout", message: "slow" } })));
+
+    await cancelJob(handle.db, jobId, operator);
+    const detail = await getJobDetail(handle.db, jobId, { page: 1, pageSize: 50 });
+    expect(detail?.job).toMatchObject({ status: "cancelling", counts: { cancelled: 3, pending: 2 }, actions: { cancel: false } });
+    await runToEnd(jobId);
+
+    expect(await jobStatus(handle.db, jobId)).toBe("cancelled");
+    const { items } = await expectJobConsistent(handle.db, emulator, jobId, before);
+    expect(items.every((item) => item.state === "cancelled")).toBe(true);
+    const rows = await handle.db.select().from(auditEvents).where(eq(auditEvents.jobId, jobId));
+    expect(rows.map((row) => [row.outcome, row.errorCode])).toEqual([
+      ["failed", "cancelled"],
+      ["failed", "cancelled"],
+    ]);
+    await expect(cancelJob(handle.db, jobId, operator)).rejects.toMatchObject({ status: 409, code: "job_finished" });
+  });
+});
+
+describe("retrying and undoing", () => {
+  it("retries the failed with a new audit row, and undoes a deactivation, restoring access levels", async () => {
+    const people = take(4);
+    const ids = [...people.map((u) => u.id), unknownId];
+    const before = await statesOf(people.map((u) => u.id));
+    const jobId = await createJob(handle.db, { kind: "deactivate", userIds: ids, reason: "Contracts ended", ticket: "HR-7" }, operator, rules);
+    await runToEnd(jobId);
+    const detail = await getJobDetail(handle.db, jobId, { page: 1, pageSize: 50, state: "failed" });
+    expect(detail?.job).toMatchObject({ status: "completed", counts: { succeeded: 4, failed: 1 }, actions: { retry: true, undo: true } });
+    expect(detail?.items.rows).toMatchObject([{ targetId: unknownId, errorCode: "not_found" }]);
+
+    expect(await retryFailed(handle.db, jobId, operator)).toBe(1);
+    expect(await jobStatus(handle.db, jobId)).toBe("running");
+    await runToEnd(jobId);
+    const failedRows = await handle.db.select().from(auditEvents).where(and(eq(auditEvents.jobId, jobId), eq(auditEvents.targetId, unknownId)));
+    // One completed row per run of the person: the first run's and the retry's.
+    expect(failedRows.map((row) => row.outcome)).toEqual(["failed", "failed"]);
+    await expect(retryFailed(handle.db, jobId, operator)).resolves.toBe(1);
+    await runToEnd(jobId);
+
+    const undoId = await undoJob(handle.db, jobId, operator, {}, rules);
+    await expect(undoJob(handle.db, jobId, operator, {}, rules)).rejects.toMatchObject({ code: "undo_in_progress" });
+    await runToEnd(undoId);
+    const undo = await getJobDetail(handle.db, undoId, { page: 1, pageSize: 50 });
+    expect(undo?.job).toMatchObject({ kind: "reactivate", undoOf: jobId, ticket: "HR-7", counts: { succeeded: 4, total: 4 } });
+    expect(undo?.job.reason).toMatch(/^Undo of bulk job/);
+    expect(undo?.items.rows.map((row) => row.targetName)).toEqual(people.map((u) => u.name));
+    const after = await storedUsers(emulator, people.map((u) => u.id));
+    for (const person of people) {
+      expect(after.get(person.id)).toMatchObject({ isActive: before.get(person.id), accessLevelID: person.accessLevel?.id });
+    }
+    const reactivations = await handle.db.select().from(auditEvents).where(eq(auditEvents.jobId, undoId));
+    expect(reactivations.map((row) => [row.action, row.outcome])).toEqual(people.map(() => ["reactivate", "succeeded"]));
+    await expect(undoJob(handle.db, undoId, operator, {}, rules)).rejects.toMatchObject({ code: "not_undoable" });
+  });
+
+  it("refuses what the job's state does not allow", async () => {
+    const [person] = take(1);
+    const jobId = await createJob(handle.db, { kind: "deactivate", userIds: [person!.id], reason: "Left" }, operator, rules);
+    await expect(undoJob(handle.db, jobId, operator, {}, rules)).rejects.toMatchObject({ code: "job_not_finished" });
+    await expect(retryFailed(handle.db, jobId, operator)).rejects.toMatchObject({ code: "nothing_to_retry" });
+    await expect(cancelJob(handle.db, "00000000-0000-4000-8000-000000000000", operator)).rejects.toBeInstanceOf(ApiError);
+    await runToEnd(jobId);
+  });
+});
+
+describe("the jobs list", () => {
+  it("lists newest first with counts, paged", async () => {
+    const page = await listJobs(handle.db, { page: 1, pageSize: 25 });
+    expect(page.total).toBe(await handle.db.$count(jobs));
+    const times = page.jobs.map((job) => job.createdAt);
+    expect([...times].sort().reverse()).toEqual(times);
+    expect(page.jobs.every((job) => job.counts.total > 0)).toBe(true);
+    const cancelled = await listJobs(handle.db, { page: 1, pageSize: 25, status: "cancelled" });
+    expect(cancelled.jobs.every((job) => job.status === "cancelled")).toBe(true);
+    expect(await handle.db.$count(jobItems, eq(jobItems.state, "running"))).toBe(0);
+  });
+});
+
+describe("a chunk on its own", () => {
+  it("records a person already inactive as already, and writes nobody twice", async () => {
+    const [person] = take(1);
+    const jobId = await createJob(handle.db, { kind: "deactivate", userIds: [person!.id], reason: "Left" }, operator, rules);
+    await deps.client.updateUser(person!.id, { isActive: false });
+    const claimed = await claimItems(handle.db, { owner: settings.owner, limit: 10, leaseMs: 30_000 });
+    expect(claimed.map((item) => item.jobId)).toEqual([jobId]);
+    expect(await processChunk(deps, settings, claimed)).toMatchObject({ items: 1, written: 0, lost: 0 });
+    const detail = await getJobDetail(handle.db, jobId, { page: 1, pageSize: 10 });
+    expect(detail?.job).toMatchObject({ status: "completed", counts: { already: 1 } });
+  });
+});

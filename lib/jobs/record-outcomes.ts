@@ -1,0 +1,242 @@
+import "server-only";
+import { and, inArray, isNotNull, sql } from "drizzle-orm";
+import { AuditError } from "@/lib/audit";
+import { completionSchema } from "@/lib/audit/record";
+import { type Database, auditEvents, jobs } from "@/lib/db";
+import type { WorkfrontUser } from "@/lib/workfront";
+import {
+  CANCELLED_MESSAGE,
+  attemptRow,
+  bigint,
+  bool,
+  clip,
+  completedRow,
+  completionFor,
+  int,
+  text,
+  uuid,
+  valuesList,
+} from "./audit-rows";
+import { type ClaimedItem, lockOwned } from "./claim";
+import type { JobContext } from "./job-context";
+import { pauseJob } from "./job-status";
+import type { FinalItemState } from "./vocabulary";
+
+/**
+ * Every database write about an item after it is claimed. Each runs in one transaction that first
+ * locks the items this worker still holds (`lockOwned`), and writes the items' states and their
+ * audit rows together: an item is final exactly when its audit row is complete. Writes are
+ * set-based (a few statements per chunk, not a few per person), validated by lib/audit's schemas.
+ */
+export interface ItemError {
+  code: string;
+  message: string;
+}
+
+interface Base {
+  item: ClaimedItem;
+  job: JobContext;
+}
+
+export type FinalOutcome = Base & {
+  type: "final";
+  state: FinalItemState;
+  /** What Workfront said about the person, when it was read. */
+  user: WorkfrontUser | null;
+  isActiveAfter?: boolean | null;
+  /** failed: the error; refused: the protection (code) and why (message); cancelled: why. */
+  error?: ItemError;
+};
+
+export type ItemOutcome =
+  | FinalOutcome
+  /** A transient failure: claimable again after a backoff, or failed once out of attempts. */
+  | (Base & { type: "retry"; user: WorkfrontUser | null; error: ItemError })
+  /** Workfront refused the credential: the item goes back untouched and its job pauses. */
+  | (Base & { type: "release"; error: ItemError });
+
+/** A person about to be written to Workfront, with the audit row written before the call. */
+export interface ReadyItem extends Base {
+  user: WorkfrontUser;
+  auditEventId: number;
+}
+
+export interface OutcomeSettings {
+  owner: string;
+  maxAttempts: number;
+  /** Backoff before claim number `attempts + 1`. */
+  retryDelayMs: (attempts: number) => number;
+}
+
+/**
+ * Writes the pending audit row of each person about to be changed, before the Workfront call, and
+ * links it to the item. Items lost to another worker are dropped; items of a job cancelled in the
+ * meantime come back as `cancelled` outcomes instead of being written.
+ */
+export async function prepareWrites(
+  db: Database,
+  owner: string,
+  candidates: readonly (Base & { user: WorkfrontUser })[],
+): Promise<{ ready: ReadyItem[]; cancelled: ItemOutcome[] }> {
+  if (candidates.length === 0) return { ready: [], cancelled: [] };
+  return db.transaction(async (tx) => {
+    const owned = await lockOwned(tx, owner, candidates.map((c) => c.item.id));
+    const jobIds = [...new Set(candidates.map((c) => c.job.id))];
+    // FOR SHARE: a Cancel that is committing now is seen; one that comes later waits for us.
+    const cancelling = await tx
+      .select({ id: jobs.id })
+      .from(jobs)
+      .where(and(inArray(jobs.id, jobIds), isNotNull(jobs.cancelRequestedAt)))
+      .for("share");
+    const cancelledJobs = new Set(cancelling.map((row) => row.id));
+    const cancelled: ItemOutcome[] = [];
+    const going = candidates.filter((candidate) => {
+      if (!owned.has(candidate.item.id)) return false;
+      if (!cancelledJobs.has(candidate.job.id)) return true;
+      cancelled.push({
+        ...candidate,
+        type: "final",
+        state: "cancelled",
+        isActiveAfter: candidate.user.isActive,
+        error: { code: "cancelled", message: CANCELLED_MESSAGE },
+      });
+      return false;
+    });
+    // A person retried after a lost answer keeps the row written before their first write.
+    const fresh = going.filter((c) => c.item.auditEventId === null);
+    const written = new Map<string, number>();
+    if (fresh.length > 0) {
+      const rows = await tx
+        .insert(auditEvents)
+        .values(fresh.map((c) => attemptRow(c.job, c.item, c.user)))
+        .returning({ id: auditEvents.id, itemId: auditEvents.jobItemId });
+      for (const row of rows) written.set(row.itemId!, row.id);
+      await tx.execute(sql`
+        update job_items set audit_event_id = v.audit_event_id, target_name = v.target_name, target_email = v.target_email
+        from (values ${valuesList(fresh.map((c) => [uuid(c.item.id), bigint(written.get(c.item.id)!), text(c.user.name), text(c.user.email)]))})
+          as v(id, audit_event_id, target_name, target_email)
+        where job_items.id = v.id`);
+    }
+    const ready = going.map((c) => {
+      const auditEventId = c.item.auditEventId ?? written.get(c.item.id)!;
+      return { ...c, item: { ...c.item, auditEventId }, auditEventId };
+    });
+    return { ready, cancelled };
+  });
+}
+
+/** Completes the pending rows written before earlier Workfront calls, each exactly once. */
+async function completePending(tx: Database, outcomes: readonly FinalOutcome[]): Promise<void> {
+  if (outcomes.length === 0) return;
+  const rows = outcomes.map((outcome) => {
+    const completion = completionSchema.parse(completionFor(outcome));
+    return [
+      bigint(outcome.item.auditEventId),
+      text(completion.outcome),
+      text("errorCode" in completion ? completion.errorCode : null),
+      text("errorMessage" in completion ? completion.errorMessage : null),
+      text("refusedReason" in completion ? completion.refusedReason : null),
+      bool("isActiveAfter" in completion ? completion.isActiveAfter : null),
+    ];
+  });
+  const done = await tx.execute(sql`
+    update audit_events set outcome = v.outcome, completed_at = now(), error_code = v.error_code,
+      error_message = v.error_message, refused_reason = v.refused_reason, is_active_after = v.is_active_after
+    from (values ${valuesList(rows)}) as v(id, outcome, error_code, error_message, refused_reason, is_active_after)
+    where audit_events.id = v.id and audit_events.outcome = 'pending'
+    returning audit_events.id`);
+  const count = (done as unknown as { rows: unknown[] }).rows.length;
+  if (count !== outcomes.length) {
+    // Rolls the whole transaction back: a row is never completed twice, nor an item left without one.
+    throw new AuditError("already_complete", `Expected to complete ${outcomes.length} audit rows, completed ${count}.`);
+  }
+}
+
+/** Applies the outcomes of a chunk; returns how many items had been lost to another worker. */
+export async function applyOutcomes(
+  db: Database,
+  settings: OutcomeSettings,
+  outcomes: readonly ItemOutcome[],
+): Promise<{ lost: number; paused: string[] }> {
+  if (outcomes.length === 0) return { lost: 0, paused: [] };
+  return db.transaction(async (tx) => {
+    const owned = await lockOwned(tx, settings.owner, outcomes.map((o) => o.item.id));
+    const mine = outcomes
+      .filter((outcome) => owned.has(outcome.item.id))
+      .map((outcome): ItemOutcome =>
+        outcome.type === "retry" && outcome.item.attempts >= settings.maxAttempts
+          ? { ...outcome, type: "final", state: "failed" }
+          : outcome,
+      );
+    const finals = mine.filter((o): o is FinalOutcome => o.type === "final");
+    const retries = mine.filter((o) => o.type === "retry");
+    const releases = mine.filter((o) => o.type === "release");
+
+    await completePending(tx, finals.filter((o) => o.item.auditEventId !== null));
+    const unrecorded = finals.filter((o) => o.item.auditEventId === null && o.state !== "cancelled");
+    const auditIds = new Map<string, number>();
+    if (unrecorded.length > 0) {
+      const rows = await tx
+        .insert(auditEvents)
+        .values(unrecorded.map(completedRow))
+        .returning({ id: auditEvents.id, itemId: auditEvents.jobItemId });
+      for (const row of rows) auditIds.set(row.itemId!, row.id);
+    }
+    if (finals.length > 0) {
+      // The owner stays as "finished by"; only a running item holds a lease.
+      await tx.execute(sql`
+        update job_items set state = v.state, finished_at = now(), lease_expires_at = null,
+          error_code = v.error_code, error_message = v.error_message, audit_event_id = v.audit_event_id,
+          target_name = coalesce(v.target_name, job_items.target_name),
+          target_email = coalesce(v.target_email, job_items.target_email)
+        from (values ${valuesList(
+          finals.map((o) => [
+            uuid(o.item.id),
+            text(o.state),
+            text(o.error?.code),
+            text(clip(o.error?.message)),
+            bigint(o.item.auditEventId ?? auditIds.get(o.item.id) ?? null),
+            text(o.user?.name),
+            text(o.user?.email),
+          ]),
+        )}) as v(id, state, error_code, error_message, audit_event_id, target_name, target_email)
+        where job_items.id = v.id`);
+    }
+    if (retries.length > 0) {
+      await tx.execute(sql`
+        update job_items set state = 'pending', lease_owner = null, lease_expires_at = null,
+          available_at = now() + v.delay_ms * interval '1 millisecond',
+          error_code = v.error_code, error_message = v.error_message,
+          target_name = coalesce(v.target_name, job_items.target_name),
+          target_email = coalesce(v.target_email, job_items.target_email)
+        from (values ${valuesList(
+          retries.map((o) => [
+            uuid(o.item.id),
+            int(settings.retryDelayMs(o.item.attempts)),
+            text(o.error.code),
+            text(clip(o.error.message)),
+            text(o.user?.name),
+            text(o.user?.email),
+          ]),
+        )}) as v(id, delay_ms, error_code, error_message, target_name, target_email)
+        where job_items.id = v.id`);
+    }
+    if (releases.length > 0) {
+      // The claim is given back: a credential problem is not the person's failure.
+      await tx.execute(sql`
+        update job_items set state = 'pending', lease_owner = null, lease_expires_at = null,
+          attempts = greatest(job_items.attempts - 1, 0), error_code = v.error_code, error_message = v.error_message
+        from (values ${valuesList(releases.map((o) => [uuid(o.item.id), text(o.error.code), text(clip(o.error.message))]))})
+          as v(id, error_code, error_message)
+        where job_items.id = v.id`);
+    }
+    const paused: string[] = [];
+    const pauses = new Map(releases.map((o) => [o.job.id, o.error]));
+    for (const [jobId, error] of pauses) {
+      if (await pauseJob(tx, jobId, error)) paused.push(jobId);
+    }
+    return { lost: outcomes.length - mine.length, paused };
+  });
+}
+
+export { finishJobs, pauseJob } from "./job-status";

@@ -1,0 +1,82 @@
+/**
+ * The job engine's values as lookup data. Pure (no server imports), so the job page's badges and
+ * filters use the same words; the schema builds its CHECK constraints from the same lists.
+ */
+export const JOB_KINDS = ["deactivate", "reactivate"] as const;
+export type JobKind = (typeof JOB_KINDS)[number];
+
+/**
+ * queued → running → completed, or → cancelling → cancelled. `paused_auth` means Workfront refused
+ * the credential: nothing more runs until it works again ("reconnect Workfront").
+ */
+export const JOB_STATUSES = ["queued", "running", "paused_auth", "cancelling", "cancelled", "completed"] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+/** `running` means leased by a worker; the last five are final. */
+export const ITEM_STATES = ["pending", "running", "succeeded", "already", "failed", "refused", "cancelled"] as const;
+export type ItemState = (typeof ITEM_STATES)[number];
+
+export const FINAL_ITEM_STATES = ["succeeded", "already", "failed", "refused", "cancelled"] as const satisfies readonly ItemState[];
+export type FinalItemState = (typeof FINAL_ITEM_STATES)[number];
+
+export const FINAL_JOB_STATUSES = ["cancelled", "completed"] as const satisfies readonly JobStatus[];
+
+/** What a job records about itself: who did what to it, and what the worker decided. */
+export const JOB_EVENT_ACTIONS = [
+  "created",
+  "started",
+  "paused_auth",
+  "resumed",
+  "cancel_requested",
+  "cancelled",
+  "completed",
+  "retried",
+  "undo_created",
+] as const;
+export type JobEventAction = (typeof JOB_EVENT_ACTIONS)[number];
+
+export const jobStatusLabels: Record<JobStatus, string> = {
+  queued: "Queued",
+  running: "Running",
+  paused_auth: "Reconnect Workfront",
+  cancelling: "Cancelling",
+  cancelled: "Cancelled",
+  completed: "Completed",
+};
+
+export const jobStatusDescriptions: Record<JobStatus, string> = {
+  queued: "Waiting for a worker to start it.",
+  running: "Workers are changing people in Workfront.",
+  paused_auth:
+    "Workfront refused the dashboard's credential. Nothing is lost: the job continues by itself once the credential works again (renew the API key), or press Resume.",
+  cancelling: "No new people are started; the ones already sent to Workfront are being finished.",
+  cancelled: "Stopped on request. People finished before the cancel keep their results.",
+  completed: "Every person has a final result.",
+};
+
+export const itemStateLabels: Record<ItemState, string> = {
+  pending: "Waiting",
+  running: "In progress",
+  succeeded: "Done",
+  already: "Already in state",
+  failed: "Failed",
+  refused: "Refused",
+  cancelled: "Cancelled",
+};
+
+export const jobKindLabels: Record<JobKind, string> = {
+  deactivate: "Deactivate",
+  reactivate: "Reactivate",
+};
+
+export function isFinalItemState(state: ItemState): state is FinalItemState {
+  return (FINAL_ITEM_STATES as readonly string[]).includes(state);
+}
+
+export function isJobStatus(value: unknown): value is JobStatus {
+  return typeof value === "string" && (JOB_STATUSES as readonly string[]).includes(value);
+}
+
+export function isItemState(value: unknown): value is ItemState {
+  return typeof value === "string" && (ITEM_STATES as readonly string[]).includes(value);
+}

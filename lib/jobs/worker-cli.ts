@@ -1,0 +1,38 @@
+/**
+ * A job worker as a process of its own: `tsx --conditions=react-server lib/jobs/worker-cli.ts`.
+ * For running workers apart from the web server (JOBS_WORKER=false there), and for the tests that
+ * kill a worker mid-job. Same settings as the app (lib/env.ts and JOBS_*). Prints one JSON line
+ * `{"ready":true,"owner":…}` once polling; SIGTERM/SIGINT stop it after the chunks in progress.
+ */
+import { createDatabase, databaseConfig, migrate } from "@/lib/db";
+import { env } from "@/lib/env";
+import { workfront } from "@/lib/workfront";
+import { jobsEnv, workerSettings } from "./config";
+import { startWorker } from "./worker";
+
+async function main(): Promise<void> {
+  // Its own database handle, not getDb(): that one closes itself on SIGTERM, under running chunks.
+  const handle = await createDatabase(databaseConfig());
+  await migrate(handle.db);
+  const worker = startWorker({
+    deps: { db: handle.db, client: workfront(), protectedUsers: env().PROTECTED_USERS },
+    owner: process.env.JOBS_WORKER_OWNER || undefined,
+    ...workerSettings(jobsEnv()),
+  });
+  process.stdout.write(`${JSON.stringify({ ready: true, owner: worker.owner, pid: process.pid })}\n`);
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await worker.stop();
+    await handle.close();
+    process.exit(0);
+  };
+  process.once("SIGTERM", () => void stop());
+  process.once("SIGINT", () => void stop());
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,83 @@
+/**
+ * The server side of the job benchmark, in a process of its own (as the app's server would be):
+ * `node --import tsx --conditions=react-server scripts/bench/bulk-job-server.ts`, spawned by
+ * bulk-job.ts with an IPC channel. It opens an in-memory PGlite and migrates it, says "ready",
+ * then on "run" creates one job for the given people and runs the job worker until the job ends,
+ * and answers with every item's result and its own peak RSS.
+ */
+import { eq } from "drizzle-orm";
+import { createDatabase, jobItems, migrate } from "@/lib/db";
+import { insertJob } from "@/lib/jobs/create-job";
+import { jobStatus, waitFor } from "@/lib/jobs/wait";
+import { startWorker } from "@/lib/jobs/worker";
+import { createWorkfrontClient } from "@/lib/workfront";
+
+export interface RunMessage {
+  type: "run";
+  url: string;
+  apiKey: string;
+  targets: string[];
+  writeMode: "batch" | "single";
+}
+
+export interface DoneMessage {
+  type: "done";
+  items: { targetId: string; state: string; errorCode: string | null }[];
+  /** Requests the client's limiter held at once, at most. */
+  peakInFlight: number;
+  /** Resident memory once the database was open and migrated, just before the run. */
+  rssBeforeRunBytes: number;
+  /** The process's peak (getrusage maxRSS), PGlite's start-up included. */
+  peakRssBytes: number;
+}
+
+function send(message: object): void {
+  process.send?.(message);
+}
+
+async function main(): Promise<void> {
+  const handle = await createDatabase({ pgliteDir: "memory://" });
+  await migrate(handle.db);
+  send({ type: "ready" });
+  const run = await new Promise<RunMessage>((resolve) => process.once("message", (m) => resolve(m as RunMessage)));
+  const rssBeforeRunBytes = process.memoryUsage.rss();
+  // The client as the app configures it by default: 10 in flight, the usual retries and timeouts.
+  const client = createWorkfrontClient({ url: run.url, credential: { kind: "apiKey", apiKey: run.apiKey } });
+  const jobId = await insertJob(handle.db, {
+    kind: "deactivate",
+    targets: run.targets.map((id) => ({ id })),
+    reason: "Benchmark: contracts ended",
+    ticket: null,
+    actor: { accountId: null, email: "bench@example.com", role: "admin", requestId: "bench", clientIp: null },
+  });
+  const worker = startWorker({
+    deps: { db: handle.db, client, protectedUsers: [] },
+    writeMode: run.writeMode,
+    pollMs: 50,
+    logger: { info: () => {}, warn: () => {}, error: (object, message) => console.error(message, object) },
+  });
+  await waitFor("the job to end", async () => ["completed", "cancelled"].includes((await jobStatus(handle.db, jobId)) ?? ""), {
+    timeoutMs: 600_000,
+    everyMs: 20,
+  });
+  await worker.stop();
+  const items = await handle.db
+    .select({ targetId: jobItems.targetId, state: jobItems.state, errorCode: jobItems.errorCode })
+    .from(jobItems)
+    .where(eq(jobItems.jobId, jobId));
+  const done: DoneMessage = {
+    type: "done",
+    items,
+    peakInFlight: client.limiterStats().peak,
+    rssBeforeRunBytes,
+    peakRssBytes: process.resourceUsage().maxRSS * 1024,
+  };
+  send(done);
+  await handle.close();
+  process.disconnect?.();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
