@@ -25,7 +25,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           <Link href="/users" className="font-semibold tracking-tight whitespace-nowrap focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none">
             wf-offboard
           </Link>
-          <DashboardNav />
+          <DashboardNav role={user.role} />
           <div className="ml-auto flex items-center gap-3 text-sm">
             <span className="hidden text-right sm:block">
               <span className="block leading-tight">{user.email}</span>

@@ -90,9 +90,43 @@ export class UsersPage {
     return this.table.getByRole("rowheader").allTextContents();
   }
 
-  /** E-mail addresses are unique where names are not: the first plain cell of each row. */
+  /** E-mail addresses are unique where names are not: the cells under the "E-mail" header. */
   async emails(): Promise<string[]> {
-    return this.rows.locator("td:first-of-type").allTextContents();
+    const headers = await this.table.getByRole("columnheader").allTextContents();
+    const column = headers.findIndex((header) => header.trim().startsWith("E-mail"));
+    expect(column, "the table has an E-mail column").toBeGreaterThanOrEqual(0);
+    return this.rows.locator(`> :nth-child(${column + 1})`).allTextContents();
+  }
+
+  // Selection and the bulk action bar.
+
+  checkbox(userName: string): Locator {
+    return this.row(userName).getByRole("checkbox", { name: `Select ${userName}` });
+  }
+
+  get selectPage(): Locator {
+    return this.table.getByRole("checkbox", { name: "Select all on this page" });
+  }
+
+  /** Row checkboxes that may be ticked (protected people's are disabled). */
+  get selectableBoxes(): Locator {
+    return this.rows.getByRole("checkbox").and(this.page.locator(":enabled"));
+  }
+
+  get selectionBar(): Locator {
+    return this.page.getByRole("region", { name: "Selection" });
+  }
+
+  /** Ticks the first `count` selectable rows of the page, and returns their names. */
+  async selectFirst(count: number): Promise<string[]> {
+    const names: string[] = [];
+    for (let index = 0; index < count; index++) {
+      const box = this.selectableBoxes.nth(index);
+      const label = (await box.getAttribute("aria-label")) ?? "";
+      await box.check();
+      names.push(label.replace(/^Select /, ""));
+    }
+    return names;
   }
 
   async searchFor(text: string): Promise<void> {

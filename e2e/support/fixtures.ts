@@ -1,4 +1,6 @@
 import { test as base, expect, type Page } from "@playwright/test";
+import { ImportPage } from "../pages/import-page";
+import { JobPage } from "../pages/job-page";
 import { UsersPage } from "../pages/users-page";
 
 export type Role = "viewer" | "operator" | "admin";
@@ -21,6 +23,10 @@ export async function signIn(page: Page, role: Role): Promise<void> {
   await page.getByLabel("Password").fill(account.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/users/);
+  // Let the landing page's own requests finish: a test that counts Workfront requests from here
+  // on must not count the users list loading behind it.
+  await expect(page.getByRole("table", { name: "Workfront users" })).toHaveAttribute("aria-busy", "false");
+  await expect(page.getByRole("tab", { name: /^Active\b/ })).toHaveText(/\d/);
 }
 
 interface Fixtures {
@@ -28,6 +34,10 @@ interface Fixtures {
   role: Role;
   /** The users page, signed in as `role`. */
   usersPage: UsersPage;
+  /** A job's page (reached by creating or opening a job); signs in through `usersPage`. */
+  jobPage: JobPage;
+  /** The import screen, signed in as `role`. */
+  importPage: ImportPage;
 }
 
 export const test = base.extend<Fixtures>({
@@ -36,6 +46,12 @@ export const test = base.extend<Fixtures>({
   usersPage: async ({ page, role }, provide) => {
     await signIn(page, role);
     await provide(new UsersPage(page));
+  },
+  jobPage: async ({ page, usersPage: _signedIn }, provide) => {
+    await provide(new JobPage(page));
+  },
+  importPage: async ({ page, usersPage: _signedIn }, provide) => {
+    await provide(new ImportPage(page));
   },
 });
 

@@ -8,9 +8,21 @@ export class RequestError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The whole `error` object, for the few codes that carry more (the import's CSV header). */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
   }
+}
+
+/** A JSON POST to our API (mutations take JSON only). */
+export function postJson<T>(input: string, body: unknown, signal?: AbortSignal): Promise<T> {
+  return fetchJson<T>(input, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+    signal,
+  });
 }
 
 export async function fetchJson<T>(input: string, init?: RequestInit): Promise<T> {
@@ -22,6 +34,7 @@ export async function fetchJson<T>(input: string, init?: RequestInit): Promise<T
       response.status,
       typeof error?.code === "string" ? error.code : "http_error",
       typeof error?.message === "string" ? error.message : `The server answered HTTP ${response.status}.`,
+      error && typeof error === "object" ? (error as Record<string, unknown>) : {},
     );
   }
   return body as T;

@@ -9,6 +9,8 @@ export type StatusAction = "deactivate" | "reactivate";
 export interface StatusChangeInput {
   reason: string;
   ticket?: string;
+  /** The number of people typed to confirm a large change (bulk jobs only). */
+  confirmCount?: number;
 }
 
 /** One root key, so a change to any user can mark every cached list and count stale at once. */

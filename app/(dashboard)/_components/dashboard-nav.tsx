@@ -2,20 +2,24 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { type Permission, type Role, can } from "@/lib/auth/roles";
 import { cn } from "@/lib/utils";
 
-const links = [
-  { href: "/users", label: "Users" },
-  { href: "/audit", label: "Audit" },
-] as const;
+/** Each section with the permission it needs: nobody is shown a link to a page that refuses them. */
+const links: { href: string; label: string; permission: Permission }[] = [
+  { href: "/users", label: "Users", permission: "viewUsers" },
+  { href: "/import", label: "Import a list", permission: "runBulkJobs" },
+  { href: "/jobs", label: "Jobs", permission: "viewAudit" },
+  { href: "/audit", label: "Audit", permission: "viewAudit" },
+];
 
 /** Client only for `usePathname`: marks the current section for sighted and screen-reader users. */
-export function DashboardNav() {
+export function DashboardNav({ role }: { role: Role }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Main">
       <ul className="flex items-center gap-1 text-sm">
-        {links.map((link) => {
+        {links.filter((link) => can(role, link.permission)).map((link) => {
           const current = pathname === link.href || pathname.startsWith(`${link.href}/`);
           return (
             <li key={link.href}>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/session";
 import { isCanonical, parseUserSearch, toSearchParams } from "@/lib/client/user-search";
+import { bulkRules } from "@/lib/jobs/config";
 import { UsersTable } from "./_components/users-table";
 
 export const metadata: Metadata = { title: "Users · wf-offboard" };
@@ -26,10 +27,10 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       <div className="space-y-1">
         <h1 className="text-2xl font-semibold tracking-tight">Users</h1>
         <p className="text-sm text-muted-foreground">
-          Find people in Workfront and deactivate those who have left. Every change is recorded in the audit log.
+          Find people in Workfront and deactivate those who have left: one at a time, or select many and run them as a job. Every change is recorded in the audit log.
         </p>
       </div>
-      <UsersTable role={user.role} />
+      <UsersTable role={user.role} rules={bulkRules()} />
     </div>
   );
 }

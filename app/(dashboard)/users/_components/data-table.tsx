@@ -16,12 +16,14 @@ interface DataTableProps<TData> {
   fetching: boolean;
   skeletonRows: number;
   empty: ReactNode;
+  /** Marks selected rows (data-state="selected") for their highlight. */
+  isSelected?: (row: TData) => boolean;
 }
 
 const ariaSort = { asc: "ascending", desc: "descending" } as const;
 
 /** Table markup for a TanStack table whose sorting and paging happen on the server. */
-export function DataTable<TData>({ table, label, loading, fetching, skeletonRows, empty }: DataTableProps<TData>) {
+export function DataTable<TData>({ table, label, loading, fetching, skeletonRows, empty, isSelected }: DataTableProps<TData>) {
   const columns = table.getVisibleLeafColumns();
   const rows = table.getRowModel().rows;
   return (
@@ -64,7 +66,7 @@ export function DataTable<TData>({ table, label, loading, fetching, skeletonRows
           </TableRow>
         ) : (
           rows.map((row) => (
-            <TableRow key={row.id}>
+            <TableRow key={row.id} data-state={isSelected?.(row.original) ? "selected" : undefined}>
               {row.getVisibleCells().map((cell) => {
                 const { meta } = cell.column.columnDef;
                 const content = flexRender(cell.column.columnDef.cell, cell.getContext());

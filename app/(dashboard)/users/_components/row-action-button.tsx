@@ -6,7 +6,7 @@ import { Tooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip
 import type { StatusAction } from "@/lib/client/users-api";
 import type { UserDto } from "@/lib/offboarding/user-dto";
 import type { RowAction } from "./row-action";
-import { statusActions } from "./status-actions";
+import { statusActions } from "../../_components/status-change/status-actions";
 
 interface RowActionButtonProps {
   user: UserDto;

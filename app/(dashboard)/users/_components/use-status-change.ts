@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type StatusAction, type StatusChangeInput, postStatusChange, userKeys } from "@/lib/client/users-api";
-import type { UserDto, UserListPage } from "@/lib/offboarding/user-dto";
+import type { Person } from "@/lib/client/people";
+import type { UserListPage } from "@/lib/offboarding/user-dto";
 
 interface StatusChangeVariables {
-  user: UserDto;
+  user: Person;
   action: StatusAction;
   input: StatusChangeInput;
 }

@@ -2,61 +2,81 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { type SortingState, type Updater, getCoreRowModel, useReactTable } from "@tanstack/react-table";
-import { Suspense, lazy, useCallback, useMemo, useState } from "react";
-import { notify } from "@/components/ui/sonner";
+import { useCallback, useEffect, useMemo } from "react";
 import { TabsPanel } from "@/components/ui/tabs";
-import type { Role } from "@/lib/auth/roles";
-import { goToSignIn, isUnauthenticated, useSignInOnUnauthenticated } from "@/lib/client/sign-in-redirect";
+import { type Role, can } from "@/lib/auth/roles";
+import { useSignInOnUnauthenticated } from "@/lib/client/sign-in-redirect";
 import { USER_SORTS, type UserStatus } from "@/lib/client/user-search";
 import { useUserSearch } from "@/lib/client/use-user-search";
-import { type StatusAction, type StatusChangeInput, userCountsQuery, usersListQuery } from "@/lib/client/users-api";
+import { type StatusAction, userCountsQuery, usersListQuery } from "@/lib/client/users-api";
+import type { BulkRules } from "@/lib/jobs/config";
 import type { UserDto } from "@/lib/offboarding/user-dto";
 import { userColumns } from "./columns";
 import { DataTable } from "./data-table";
-import { statusActions } from "./status-actions";
+import { rowActionFor } from "./row-action";
+import { selectColumn } from "./select-column";
+import { SelectionBar } from "./selection-bar";
 import { StatusTabs, statusTabId } from "./status-tabs";
 import { TablePagination } from "./table-pagination";
 import { useClampPage } from "./use-clamp-page";
-import { useStatusChange } from "./use-status-change";
+import { useSelectAllMatching } from "./use-select-all-matching";
+import { toSelected, useSelection } from "./use-selection";
+import { useStatusDialog } from "./use-status-dialog";
 import { UserSearchInput } from "./user-search-input";
 import { UsersEmpty } from "./users-empty";
 import { UsersErrorBanner } from "./users-error-banner";
+import { UsersStatusDialog, preloadStatusDialog as preloadDialog } from "./users-status-dialog";
 
 const PANEL_ID = "users-panel";
 
-// The dialog's code (Radix Dialog, focus trap, scroll lock) loads when a row action is hovered or
-// focused, not with the page: most visits only look.
-const loadDialog = () => import("./status-change-dialog");
-const StatusChangeDialog = lazy(() => loadDialog().then((module) => ({ default: module.StatusChangeDialog })));
-const preloadDialog = () => void loadDialog();
 const NO_USERS: UserDto[] = [];
 
-/** The users page's client side: URL state → queries → table, and the row actions' dialog. */
-export function UsersTable({ role }: { role: Role }) {
+/** Rows whose action the role may use: the ones a checkbox may select. */
+const selectableFor = (role: Role) => (user: UserDto) => {
+  const action = rowActionFor(user, role);
+  return action !== null && action.disabledReason === null;
+};
+
+/** The users page's client side: URL state → queries → table, the selection and the confirm dialog. */
+export function UsersTable({ role, rules }: { role: Role; rules: BulkRules }) {
   const [search, updateSearch] = useUserSearch();
   const list = useQuery(usersListQuery(search));
   const counts = useQuery(userCountsQuery(search.q));
   useSignInOnUnauthenticated(list.error, counts.error);
   useClampPage(search, list.isPlaceholderData ? undefined : list.data, updateSearch);
 
-  const [target, setTarget] = useState<{ action: StatusAction; users: UserDto[] } | null>(null);
-  // Once opened, the dialog stays mounted (closed) so that closing it can hand focus back.
-  const [dialogMounted, setDialogMounted] = useState(false);
-  const statusChange = useStatusChange();
-  const openAction = useCallback((action: StatusAction, user: UserDto) => {
-    setTarget({ action, users: [user] });
-    setDialogMounted(true);
-  }, []);
-  const columns = useMemo(
-    () => userColumns({ role, status: search.status, onAction: openAction, onIntent: preloadDialog }),
-    [role, search.status, openAction],
+  const bulk = can(role, "runBulkJobs");
+  const selection = useSelection();
+  const { selected, refresh, add, remove } = selection;
+  const matching = useSelectAllMatching(selection, role);
+  const { clearNote } = matching;
+  const dialog = useStatusDialog({ onJobStarted: selection.clear });
+  const { open: openDialog } = dialog;
+  const rows = list.data?.users ?? NO_USERS;
+  useEffect(() => refresh(rows), [rows, refresh]);
+
+  const openAction = useCallback((action: StatusAction, user: UserDto) => openDialog(action, [user], false), [openDialog]);
+  const isSelected = useCallback((user: UserDto) => selected.has(user.id), [selected]);
+  const canSelect = useMemo(() => selectableFor(role), [role]);
+  const toggle = useCallback(
+    (users: UserDto[], on: boolean) => {
+      preloadDialog();
+      clearNote();
+      if (on) add(users.map(toSelected));
+      else remove(users.map((user) => user.id));
+    },
+    [add, remove, clearNote],
   );
+  const columns = useMemo(() => {
+    const base = userColumns({ role, status: search.status, onAction: openAction, onIntent: preloadDialog });
+    return bulk ? [selectColumn({ isSelected, canSelect, onToggle: toggle }), ...base] : base;
+  }, [role, search.status, openAction, bulk, isSelected, canSelect, toggle]);
 
   const sorting: SortingState = [{ id: search.sort, desc: search.dir === "desc" }];
   // The React Compiler is not enabled; TanStack Table's instance is meant to be recreated per render.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
-    data: list.data?.users ?? NO_USERS,
+    data: rows,
     columns,
     getRowId: (user) => user.id,
     getCoreRowModel: getCoreRowModel(),
@@ -81,20 +101,9 @@ export function UsersTable({ role }: { role: Role }) {
     updateSearch(resort ? { status, sort: "name", dir: "asc" } : { status });
   }
 
-  async function confirm(input: StatusChangeInput) {
-    if (!target) return;
-    const [user] = target.users;
-    if (!user) return;
-    try {
-      await statusChange.mutateAsync({ user, action: target.action, input });
-    } catch (error) {
-      if (isUnauthenticated(error)) goToSignIn();
-      throw error;
-    }
-    notify.success(statusActions[target.action].done(user.name));
-    setTarget(null);
-  }
-
+  const selectable = rows.filter(canSelect);
+  const pageAllSelected = selectable.length > 0 && selectable.every(isSelected);
+  const total = list.data?.total ?? 0;
   const failed = list.error && !list.data;
   return (
     <div className="space-y-4">
@@ -115,6 +124,7 @@ export function UsersTable({ role }: { role: Role }) {
               fetching={list.isPlaceholderData}
               skeletonRows={Math.min(search.pageSize, 10)}
               empty={<UsersEmpty search={search} />}
+              isSelected={bulk ? isSelected : undefined}
             />
             <TablePagination
               page={search.page}
@@ -126,17 +136,23 @@ export function UsersTable({ role }: { role: Role }) {
           </>
         )}
       </TabsPanel>
-      {dialogMounted ? (
-        <Suspense fallback={null}>
-          <StatusChangeDialog
-            action={target?.action ?? "deactivate"}
-            users={target?.users ?? NO_USERS}
-            open={target !== null}
-            onOpenChange={(open) => (open ? undefined : setTarget(null))}
-            onConfirm={confirm}
-          />
-        </Suspense>
+      {bulk ? (
+        <SelectionBar
+          selected={selected}
+          search={search}
+          selectAllOffer={pageAllSelected && total > rows.length && !list.isPlaceholderData ? total : null}
+          selectingAll={matching.pending}
+          note={matching.note}
+          onSelectAll={() => matching.selectAll(search)}
+          onDrop={selection.remove}
+          onClear={() => {
+            selection.clear();
+            matching.clearNote();
+          }}
+          onAction={(action, people) => dialog.open(action, people, true)}
+        />
       ) : null}
+      <UsersStatusDialog dialog={dialog} role={role} rules={rules} />
     </div>
   );
 }

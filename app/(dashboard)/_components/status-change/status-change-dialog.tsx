@@ -2,16 +2,30 @@
 
 import { useId, useRef, useState } from "react";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { type Role, hasRole } from "@/lib/auth/roles";
+import type { Person } from "@/lib/client/people";
 import type { StatusAction, StatusChangeInput } from "@/lib/client/users-api";
-import type { UserDto } from "@/lib/offboarding/user-dto";
+import type { DryRunDto } from "@/lib/jobs/dto";
 import { AffectedUsers } from "./affected-users";
+import { LicencesFreed, countLicences } from "./licences-freed";
 import { StatusChangeForm } from "./status-change-form";
 import { statusActions } from "./status-actions";
 
+/** The confirm threshold and hard cap of bulk runs, as the server applies them. */
+export interface BulkRules {
+  confirmThreshold: number;
+  hardCap: number;
+}
+
 export interface StatusChangeDialogProps {
   action: StatusAction;
-  /** Who is affected: one user from a row action, many from a bulk selection. */
-  users: UserDto[];
+  /** Who is affected: one user from a row action, many from a selection, an import or an undo. */
+  users: Person[];
+  /** How many people the change covers, when `users` names only some of them. */
+  total?: number;
+  /** The bulk rules; without them (one user, changed directly) nothing is typed or capped. */
+  rules?: BulkRules;
+  role: Role;
   open: boolean;
   onOpenChange: (open: boolean) => void;
   /**
@@ -19,20 +33,28 @@ export interface StatusChangeDialogProps {
    * dialog stays open with the error's message, so the person can fix the reason or try again.
    */
   onConfirm: (input: StatusChangeInput) => Promise<void>;
+  /** Checks what would happen without changing anything; no Dry run button without it. */
+  onDryRun?: () => Promise<DryRunDto>;
 }
 
 /**
  * The one confirm dialog for deactivating and reactivating, for one user or many: it names who is
- * affected, requires a reason, and cannot be dismissed while the change is in flight.
+ * affected, counts the licences freed, requires a reason, asks for the number of people above the
+ * threshold, refuses non-admins above the hard cap, and cannot be dismissed while in flight.
  */
-export function StatusChangeDialog({ action, users, open, onOpenChange, onConfirm }: StatusChangeDialogProps) {
+export function StatusChangeDialog({ action, users, total = users.length, rules, role, open, onOpenChange, onConfirm, onDryRun }: StatusChangeDialogProps) {
   const words = statusActions[action];
   const reasonId = useId();
   const [pending, setPending] = useState(false);
-  // Radix gives focus back only to its own <DialogTrigger>; this dialog is opened from row buttons.
+  // Radix gives focus back only to its own <DialogTrigger>; this dialog is opened from other buttons.
   const returnFocusTo = useRef<HTMLElement | null>(null);
   const [only] = users;
-  const who = users.length === 1 && only ? only.name : `${users.length.toLocaleString("en")} users`;
+  const who = total === 1 && only ? only.name : `${total.toLocaleString("en")} users`;
+  const confirmCount = rules && total > rules.confirmThreshold ? { people: total, threshold: rules.confirmThreshold } : null;
+  const blocked =
+    rules && total > rules.hardCap && !hasRole(role, "admin")
+      ? `More than ${rules.hardCap.toLocaleString("en")} people at once: only the admin role may run this. Split the list, or ask an admin.`
+      : null;
 
   async function confirm(input: StatusChangeInput) {
     setPending(true);
@@ -67,13 +89,17 @@ export function StatusChangeDialog({ action, users, open, onOpenChange, onConfir
             <DialogTitle>{words.title(who)}</DialogTitle>
             <DialogDescription>{words.consequence}</DialogDescription>
           </DialogHeader>
-          <AffectedUsers users={users} />
+          <AffectedUsers people={users} total={total} />
+          {action === "deactivate" && total > 1 ? <LicencesFreed licences={countLicences(users)} /> : null}
           <StatusChangeForm
             action={action}
             reasonId={reasonId}
             pending={pending}
+            confirmCount={confirmCount}
+            blocked={blocked}
             onConfirm={confirm}
             onCancel={() => onOpenChange(false)}
+            onDryRun={onDryRun}
           />
         </DialogContent>
       ) : null}

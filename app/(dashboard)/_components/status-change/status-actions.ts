@@ -10,6 +10,8 @@ export const statusActions: Record<
     title: (who: string) => string;
     consequence: string;
     done: (who: string) => string;
+    /** The toast when a bulk job is created. */
+    jobStarted: (people: number) => string;
   }
 > = {
   deactivate: {
@@ -20,6 +22,7 @@ export const statusActions: Record<
     consequence:
       "They can no longer sign in to Workfront and their licence is freed. Their work history stays, and they can be reactivated later.",
     done: (who) => `${who} is deactivated.`,
+    jobStarted: (people) => `Deactivating ${people.toLocaleString("en")} ${people === 1 ? "person" : "people"}: follow the job here.`,
   },
   reactivate: {
     label: "Reactivate",
@@ -28,5 +31,6 @@ export const statusActions: Record<
     title: (who) => `Reactivate ${who}?`,
     consequence: "They can sign in to Workfront again, with the access level they had when they were deactivated.",
     done: (who) => `${who} is active again.`,
+    jobStarted: (people) => `Reactivating ${people.toLocaleString("en")} ${people === 1 ? "person" : "people"}: follow the job here.`,
   },
 };

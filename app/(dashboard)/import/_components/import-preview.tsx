@@ -1,0 +1,54 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import type { Role } from "@/lib/auth/roles";
+import type { BulkRules } from "@/lib/jobs/config";
+import type { MatchReportDto, MatchState } from "@/lib/offboarding/match-leavers";
+import { LicencesFreed } from "../../_components/status-change/licences-freed";
+import { MatchLinesTable } from "./match-lines-table";
+import { MATCH_ORDER, matchStates } from "./match-words";
+import { RunImport } from "./run-import";
+
+interface ImportPreviewProps {
+  report: MatchReportDto;
+  sourceName: string;
+  role: Role;
+  rules: BulkRules;
+  onStartOver: () => void;
+}
+
+/**
+ * What a run would do with each line, before anything happens: counts by result (each one a
+ * filter for the lines below), the licences freed, and the button that opens the confirm dialog.
+ */
+export function ImportPreview({ report, sourceName, role, rules, onStartOver }: ImportPreviewProps) {
+  const [shown, setShown] = useState<MatchState | null>(null);
+  const states = MATCH_ORDER.filter((state) => report.counts[state] > 0);
+  const lines = shown ? report.lines.filter((line) => line.state === shown) : report.lines;
+  return (
+    <section aria-labelledby="import-preview-heading" className="space-y-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="import-preview-heading" className="text-lg font-semibold">
+          Preview of {sourceName}: nothing has changed yet
+        </h2>
+        <Button variant="outline" size="sm" onClick={onStartOver}>
+          Start over
+        </Button>
+      </div>
+      <div role="group" aria-label="Preview summary" className="flex flex-wrap gap-2">
+        <Button variant="outline" size="sm" aria-pressed={shown === null} className="aria-pressed:bg-accent" onClick={() => setShown(null)}>
+          All lines <span className="tabular-nums">{report.lines.length.toLocaleString("en")}</span>
+        </Button>
+        {states.map((state) => (
+          <Button key={state} variant="outline" size="sm" aria-pressed={shown === state} className="aria-pressed:bg-accent" onClick={() => setShown(state)}>
+            {matchStates[state].label} <span className="tabular-nums">{report.counts[state].toLocaleString("en")}</span>
+          </Button>
+        ))}
+      </div>
+      <LicencesFreed licences={report.licensesFreed} />
+      <RunImport report={report} role={role} rules={rules} />
+      <MatchLinesTable key={shown ?? "all"} lines={lines} />
+    </section>
+  );
+}

@@ -1,0 +1,61 @@
+import { useState } from "react";
+import { Badge } from "@/components/ui/badge";
+import { SimplePager } from "@/components/ui/simple-pager";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { MatchLineDto } from "@/lib/offboarding/match-leavers";
+import { matchStates } from "./match-words";
+
+/** A file may have 10,000 lines: they are shown a page at a time. */
+const PAGE_SIZE = 100;
+
+function Person({ line }: { line: MatchLineDto }) {
+  if (line.user) {
+    return (
+      <>
+        <span className="block font-medium">{line.user.name}</span>
+        <span className="block break-all text-muted-foreground">{line.user.email ?? line.user.username ?? ""}</span>
+      </>
+    );
+  }
+  if (line.candidates) return <>{line.candidates.map((candidate) => candidate.name).join(", ")}</>;
+  return <span className="text-muted-foreground">—</span>;
+}
+
+/** Every line of the list with its result and why: nothing is skipped without saying so. */
+export function MatchLinesTable({ lines }: { lines: MatchLineDto[] }) {
+  const [page, setPage] = useState(1);
+  const rows = lines.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  return (
+    <div className="space-y-3">
+      <Table aria-label="Import preview">
+        <TableHeader>
+          <TableRow className="hover:bg-transparent">
+            <TableHead scope="col">Line</TableHead>
+            <TableHead scope="col">Value</TableHead>
+            <TableHead scope="col">Result</TableHead>
+            <TableHead scope="col">Person</TableHead>
+            <TableHead scope="col">Details</TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {rows.map((line) => (
+            <TableRow key={line.line}>
+              <th scope="row" className="px-3 py-2 text-left align-middle font-medium tabular-nums">
+                {line.line}
+              </th>
+              <TableCell className="max-w-64 break-all">{line.value ?? ""}</TableCell>
+              <TableCell>
+                <Badge variant={matchStates[line.state].variant}>{matchStates[line.state].label}</Badge>
+              </TableCell>
+              <TableCell>
+                <Person line={line} />
+              </TableCell>
+              <TableCell className="max-w-96 text-sm">{line.reason ?? ""}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      <SimplePager page={page} pageSize={PAGE_SIZE} total={lines.length} noun="lines" onPage={setPage} />
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { Suspense, lazy, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { notify } from "@/components/ui/sonner";
+import type { Role } from "@/lib/auth/roles";
+import { createJob, dryRunJob, jobKeys } from "@/lib/client/jobs-api";
+import type { Person } from "@/lib/client/people";
+import { goToSignIn, isUnauthenticated } from "@/lib/client/sign-in-redirect";
+import type { StatusChangeInput } from "@/lib/client/users-api";
+import type { BulkRules } from "@/lib/jobs/config";
+import type { MatchReportDto } from "@/lib/offboarding/match-leavers";
+
+const StatusChangeDialog = lazy(() =>
+  import("../../_components/status-change/status-change-dialog").then((module) => ({ default: module.StatusChangeDialog })),
+);
+
+/** The run: only the lines that will be deactivated go into the job, through the one confirm dialog. */
+export function RunImport({ report, role, rules }: { report: MatchReportDto; role: Role; rules: BulkRules }) {
+  const [open, setOpen] = useState(false);
+  const [mounted, setMounted] = useState(false);
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const people: Person[] = report.lines.flatMap((line) => (line.state === "will_deactivate" && line.user ? [line.user] : []));
+  const count = report.userIds.length;
+
+  async function confirm(input: StatusChangeInput) {
+    try {
+      const { job } = await createJob({ kind: "deactivate", userIds: report.userIds, ...input });
+      notify.success(`Deactivating ${count.toLocaleString("en")} people: follow the job here.`);
+      void queryClient.invalidateQueries({ queryKey: jobKeys.lists() });
+      setOpen(false);
+      router.push(`/jobs/${job.id}`);
+    } catch (error) {
+      if (isUnauthenticated(error)) goToSignIn();
+      throw error;
+    }
+  }
+
+  if (count === 0) {
+    return <p className="text-sm text-muted-foreground">Nobody on this list would be deactivated: there is nothing to run.</p>;
+  }
+  return (
+    <>
+      <Button
+        variant="destructive"
+        onClick={() => {
+          setMounted(true);
+          setOpen(true);
+        }}
+      >
+        Deactivate {count.toLocaleString("en")} {count === 1 ? "person" : "people"}…
+      </Button>
+      {mounted ? (
+        <Suspense fallback={null}>
+          <StatusChangeDialog
+            action="deactivate"
+            users={people}
+            rules={rules}
+            role={role}
+            open={open}
+            onOpenChange={setOpen}
+            onConfirm={confirm}
+            onDryRun={() => dryRunJob({ kind: "deactivate", userIds: report.userIds })}
+          />
+        </Suspense>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,67 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useCallback, useState } from "react";
+import { notify } from "@/components/ui/sonner";
+import { createJob, dryRunJob, jobKeys } from "@/lib/client/jobs-api";
+import type { Person } from "@/lib/client/people";
+import { goToSignIn, isUnauthenticated } from "@/lib/client/sign-in-redirect";
+import { type StatusAction, type StatusChangeInput, userKeys } from "@/lib/client/users-api";
+import { statusActions } from "../../_components/status-change/status-actions";
+import { useStatusChange } from "./use-status-change";
+
+interface Target {
+  action: StatusAction;
+  people: Person[];
+  /** From the selection: run as a job and follow it on the job page. */
+  bulk: boolean;
+}
+
+/**
+ * What the users page's one confirm dialog is about and what confirming does: a row action
+ * changes its one person directly (the row updates in place); a selection becomes a bulk job,
+ * and the page moves to that job.
+ */
+export function useStatusDialog({ onJobStarted }: { onJobStarted: () => void }) {
+  const [target, setTarget] = useState<Target | null>(null);
+  // Once opened, the dialog stays mounted (closed) so that closing it can hand focus back.
+  const [mounted, setMounted] = useState(false);
+  const statusChange = useStatusChange();
+  const queryClient = useQueryClient();
+  const router = useRouter();
+
+  const open = useCallback((action: StatusAction, people: Person[], bulk: boolean) => {
+    setTarget({ action, people, bulk });
+    setMounted(true);
+  }, []);
+
+  async function confirm(input: StatusChangeInput) {
+    if (!target) return;
+    const { action, people, bulk } = target;
+    try {
+      if (bulk) {
+        const { job } = await createJob({ kind: action, userIds: people.map((person) => person.id), ...input });
+        notify.success(statusActions[action].jobStarted(people.length));
+        void queryClient.invalidateQueries({ queryKey: jobKeys.lists() });
+        void queryClient.invalidateQueries({ queryKey: userKeys.all, refetchType: "none" });
+        onJobStarted();
+        setTarget(null);
+        router.push(`/jobs/${job.id}`);
+        return;
+      }
+      const [person] = people;
+      if (!person) return;
+      await statusChange.mutateAsync({ user: person, action, input });
+      notify.success(statusActions[action].done(person.name));
+      setTarget(null);
+    } catch (error) {
+      if (isUnauthenticated(error)) goToSignIn();
+      throw error;
+    }
+  }
+
+  const dryRun = target
+    ? () => dryRunJob({ kind: target.action, userIds: target.people.map((person) => person.id) })
+    : undefined;
+
+  return { target, mounted, open, close: () => setTarget(null), confirm, dryRun };
+}

@@ -1,0 +1,105 @@
+import type { APIRequestContext, Page } from "@playwright/test";
+import type { JobDetailDto } from "@/lib/jobs/dto";
+import type { UserDto, UserListPage } from "@/lib/offboarding/user-dto";
+import { expect, test } from "./support/fixtures";
+import { emulatorUrl } from "./support/servers";
+
+/** Importing a leavers list: the preview says what would happen to each line, then one job runs it. */
+
+async function users(page: Page, query: string): Promise<UserDto[]> {
+  const response = await page.request.get(`/api/users?${query}`);
+  expect(response.ok()).toBe(true);
+  return ((await response.json()) as UserListPage).users;
+}
+
+async function protectedAdmin(page: Page, request: APIRequestContext): Promise<UserDto> {
+  const info = (await (await request.get(`${emulatorUrl}/__emulator/info`)).json()) as { adminUserID: string };
+  return (await (await page.request.get(`/api/users/${info.adminUserID}`)).json()) as UserDto;
+}
+
+/** Reactivates what a job deactivated, through the API, and waits for it: the tenant is shared. */
+async function undo(page: Page, jobId: string): Promise<void> {
+  const response = await page.request.post(`/api/jobs/${jobId}/undo`, { data: { reason: "Clean up after the import test" } });
+  expect(response.status()).toBe(201);
+  const { job } = (await response.json()) as JobDetailDto;
+  await expect
+    .poll(async () => ((await (await page.request.get(`/api/jobs/${job.id}`)).json()) as JobDetailDto).job.status, { timeout: 20_000 })
+    .toBe("completed");
+}
+
+test("import a CSV of 40 e-mails with 3 unknown, 2 already deactivated and 1 protected: preview, run 34, see them deactivated", async ({ importPage, jobPage, usersPage, page, request }) => {
+  // Active people late in the alphabet (other tests use the first pages), not protected, not admins.
+  const active = (await users(page, "status=active&sort=name&dir=desc&pageSize=100"))
+    .filter((user) => !user.protection && !user.isAdmin && user.email)
+    .slice(0, 34);
+  const inactive = (await users(page, "status=deactivated&pageSize=25")).filter((user) => user.email).slice(0, 2);
+  const admin = await protectedAdmin(page, request);
+  expect(active).toHaveLength(34);
+  expect(inactive).toHaveLength(2);
+  const unknown = ["left-long-ago@example.invalid", "no.such.person@example.invalid", "typo@exmaple.invalid"];
+  const emails = [...active.slice(0, 20).map((user) => user.email!), unknown[0]!, inactive[0]!.email!, admin.email!, unknown[1]!]
+    .concat(active.slice(20).map((user) => user.email!), inactive[1]!.email!, unknown[2]!);
+  expect(emails).toHaveLength(40);
+  const csv = ["Name,E-mail,Last day", ...emails.map((email, index) => `"Leaver ${index}",${email},2024-06-30`)].join("\r\n");
+
+  await importPage.goto();
+  await importPage.upload("leavers.csv", csv);
+  await expect(importPage.summary).toBeVisible();
+  await expect(importPage.result("All lines")).toHaveText("All lines 40");
+  await expect(importPage.result("Will be deactivated")).toHaveText("Will be deactivated 34");
+  await expect(importPage.result("Already deactivated")).toHaveText("Already deactivated 2");
+  await expect(importPage.result("Protected")).toHaveText("Protected 1");
+  await expect(importPage.result("Not found")).toHaveText("Not found 3");
+  // Nothing else: no ambiguous, duplicate, unreadable or blank lines.
+  await expect(importPage.summary.getByRole("button")).toHaveCount(5);
+  expect(await importPage.seriousAccessibilityViolations()).toEqual([]);
+
+  await importPage.result("Protected").click();
+  await expect(importPage.previewRows).toHaveCount(1);
+  await expect(importPage.previewRows).toContainText(admin.email!);
+  await expect(importPage.previewRows).toContainText(admin.protection!.reason);
+  await importPage.result("Not found").click();
+  await expect(importPage.previewRows).toHaveCount(3);
+
+  await importPage.run.click();
+  await expect(importPage.dialog.getByRole("heading", { name: "Deactivate 34 users?" })).toBeVisible();
+  await expect(importPage.dialog.getByRole("list", { name: "Affected users" }).getByRole("listitem")).toHaveCount(34);
+  await importPage.dialog.getByLabel("Reason").fill("HR leavers list, June");
+  await importPage.dialog.getByRole("button", { name: "Deactivate", exact: true }).click();
+  const jobId = await jobPage.arrived();
+  try {
+    await jobPage.finished();
+    await expect(jobPage.count("Deactivated")).toHaveText("34");
+    await expect(jobPage.count("Failed")).toHaveText("0");
+
+    // The Deactivated tab, newest deactivation first, starts with exactly these 34.
+    await usersPage.goto("?status=deactivated&sort=deactivated&dir=desc&pageSize=50");
+    const shown = (await usersPage.emails()).slice(0, 34).map((email) => email.trim());
+    expect(shown.sort()).toEqual(active.map((user) => user.email!).sort());
+  } finally {
+    await undo(page, jobId);
+  }
+});
+
+test("a CSV whose header names no e-mail column asks which column to read", async ({ importPage, page }) => {
+  const [someone] = await users(page, "status=active&pageSize=25");
+  await importPage.goto();
+  await importPage.upload("odd.csv", `Who;Department\n${someone!.email};Sales\n\n`);
+  const column = page.getByLabel("Column");
+  await expect(page.getByText("Which column holds the people?")).toBeVisible();
+  await column.selectOption({ label: "Who" });
+  await page.getByRole("button", { name: "Check again with this column" }).click();
+  await expect(importPage.summary).toBeVisible();
+  await expect(importPage.previewRows.first()).toContainText(someone!.email!);
+});
+
+test("a pasted list is matched line by line, duplicates and junk included", async ({ importPage, page }) => {
+  const [someone] = await users(page, "status=active&pageSize=25");
+  await importPage.goto();
+  await importPage.paste.fill([someone!.email, "", someone!.email, "not an address at all"].join("\n"));
+  await importPage.checkList.click();
+  await expect(importPage.result("All lines")).toHaveText("All lines 4");
+  await expect(importPage.result("Duplicate")).toHaveText("Duplicate 1");
+  await expect(importPage.result("Blank")).toHaveText("Blank 1");
+  await expect(importPage.previewRows).toHaveCount(4);
+});
