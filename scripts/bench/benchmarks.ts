@@ -1,11 +1,15 @@
 import { bulkDeactivationBenchmark } from "./bulk-deactivation";
+import { bundleSizeBenchmark } from "./bundle-size";
 import { emulatorSearchBenchmark } from "./emulator-search";
 import { emulatorSeedBenchmark } from "./emulator-seed";
 import type { Benchmark } from "./registry";
+import { usersRouteBenchmark } from "./users-route";
 
 /** Every benchmark `npm run bench` runs, in order. Add a new one with one line here. */
 export const BENCHMARKS: Benchmark[] = [
   emulatorSearchBenchmark,
   emulatorSeedBenchmark,
   bulkDeactivationBenchmark,
+  usersRouteBenchmark,
+  bundleSizeBenchmark,
 ];
