@@ -1,6 +1,4 @@
-import Link from "next/link";
-import { buttonVariants } from "@/components/ui/button";
-import { cn } from "@/lib/utils";
+import { LinkPager } from "@/components/ui/link-pager";
 
 interface AuditPaginationProps {
   page: number;
@@ -9,34 +7,17 @@ interface AuditPaginationProps {
   params: Record<string, string>;
 }
 
-/** Links, not buttons: each page of the log is its own URL. */
 export function AuditPagination({ page, pageSize, total, params }: AuditPaginationProps) {
-  const pages = Math.max(1, Math.ceil(total / pageSize));
-  const href = (target: number) => `/audit?${new URLSearchParams({ ...params, page: String(target) })}`;
-  const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
+  const first = (page - 1) * pageSize + 1;
   const last = Math.min(total, page * pageSize);
-  const link = (target: number, label: string, enabled: boolean) =>
-    enabled ? (
-      <Link href={href(target)} className={buttonVariants({ variant: "outline", size: "sm" })}>
-        {label}
-      </Link>
-    ) : (
-      <span aria-disabled className={cn(buttonVariants({ variant: "outline", size: "sm" }), "pointer-events-none opacity-50")}>
-        {label}
-      </span>
-    );
+  const count = (n: number) => n.toLocaleString("en");
   return (
-    <nav aria-label="Audit log pages" className="flex items-center justify-between text-sm">
-      <p className="text-muted-foreground">
-        {total === 0 ? "No entries" : `Entries ${first.toLocaleString("en")}–${last.toLocaleString("en")} of ${total.toLocaleString("en")}`}
-      </p>
-      <div className="flex items-center gap-2">
-        {link(page - 1, "Previous", page > 1)}
-        <span>
-          Page {page} of {pages}
-        </span>
-        {link(page + 1, "Next", page < pages)}
-      </div>
-    </nav>
+    <LinkPager
+      label="Audit log pages"
+      page={page}
+      pages={Math.max(1, Math.ceil(total / pageSize))}
+      hrefFor={(target) => `/audit?${new URLSearchParams({ ...params, page: String(target) })}`}
+      summary={total === 0 ? "No entries" : `Entries ${count(first)}–${count(last)} of ${count(total)}`}
+    />
   );
 }
