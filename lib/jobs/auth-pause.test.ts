@@ -6,16 +6,14 @@ import { createTestDatabase } from "@/lib/db/test-databases";
 import { WorkfrontError } from "@/lib/workfront";
 import { control, startTestEmulator } from "@/lib/workfront/test-support";
 import { resumeJob } from "./actions";
-import { insertJob } from "./create-job";
 import { getJobDto } from "./queries";
 import {
+  deactivationJob,
   expectJobConsistent,
   finalCount,
-  firstUsers,
   jobStatus,
   operator,
   runningCount,
-  storedUsers,
   testDeps,
   waitFor,
 } from "./test-support";
@@ -40,20 +38,22 @@ afterAll(async () => {
 });
 
 it("pauses as paused_auth when the API key expires, loses nothing, and completes once it is restored", async () => {
-  const ids = await firstUsers(emulator, 1_000);
-  const before = new Map([...(await storedUsers(emulator, ids))].map(([id, user]) => [id, user.isActive]));
-  const jobId = await insertJob(handle.db, {
-    kind: "deactivate",
-    targets: ids.map((id) => ({ id })),
-    reason: "Contracts ended",
-    ticket: null,
-    actor: operator,
-  });
+  const { before, jobId } = await deactivationJob(handle.db, emulator, { count: 1_000 });
   await control(emulator, "PATCH", "config", { faultRate: 0.2 });
   const deps = testDeps(handle.db, emulator, { timeoutMs: 1_000 });
-  const worker = startWorker({ deps, concurrency: 4, chunkSize: 20, pollMs: 20, probeMs: 200, retryBaseMs: 20, retryCapMs: 200 });
+  const worker = startWorker({
+    deps,
+    concurrency: 4,
+    chunkSize: 20,
+    pollMs: 20,
+    probeMs: 200,
+    retryBaseMs: 20,
+    retryCapMs: 200,
+  });
   try {
-    await waitFor("a third of the job", async () => (await finalCount(handle.db, jobId)) >= 300, { everyMs: 10 });
+    await waitFor("a third of the job", async () => (await finalCount(handle.db, jobId)) >= 300, {
+      everyMs: 10,
+    });
     await control(emulator, "POST", "api-keys/expire");
     await waitFor("the job to pause", async () => (await jobStatus(handle.db, jobId)) === "paused_auth");
     // Chunks already under way end (their people finish or go back); after that, nothing moves.
@@ -64,7 +64,11 @@ it("pauses as paused_auth when the API key expires, loses nothing, and completes
     expect(await finalCount(handle.db, jobId)).toBe(paused);
     expect(await jobStatus(handle.db, jobId)).toBe("paused_auth");
     const dto = await getJobDto(handle.db, jobId);
-    expect(dto).toMatchObject({ status: "paused_auth", lastError: { code: "auth" }, actions: { resume: true } });
+    expect(dto).toMatchObject({
+      status: "paused_auth",
+      lastError: { code: "auth" },
+      actions: { resume: true },
+    });
     const authFailures = await handle.db.select().from(jobItems).where(eq(jobItems.errorCode, "auth"));
     expect(authFailures.filter((item) => item.state === "failed")).toEqual([]);
     // Resume (POST /api/jobs/{id}/resume) tries the credential and says why it cannot go on yet.
@@ -81,6 +85,8 @@ it("pauses as paused_auth when the API key expires, loses nothing, and completes
   await expectJobConsistent(handle.db, emulator, jobId, before);
   const events = await handle.db.select().from(jobEvents).where(eq(jobEvents.jobId, jobId));
   const actions = events.map((event) => event.action);
-  expect(actions).toEqual(expect.arrayContaining(["created", "started", "paused_auth", "resumed", "completed"]));
+  expect(actions).toEqual(
+    expect.arrayContaining(["created", "started", "paused_auth", "resumed", "completed"]),
+  );
   expect(actions.filter((action) => action === "paused_auth").length).toBeGreaterThanOrEqual(1);
 }, 60_000);

@@ -3,9 +3,15 @@ import type { RunningEmulator } from "@/emulator";
 import { type DatabaseHandle, migrate } from "@/lib/db";
 import { createTestDatabase } from "@/lib/db/test-databases";
 import { control, startTestEmulator } from "@/lib/workfront/test-support";
-import { insertJob } from "./create-job";
 import { getJobDetail } from "./queries";
-import { expectJobConsistent, firstUsers, jobStatus, operator, storedUsers, testDeps, waitFor } from "./test-support";
+import {
+  deactivationJob,
+  expectJobConsistent,
+  firstUsers,
+  jobStatus,
+  testDeps,
+  waitFor,
+} from "./test-support";
 import { startWorker } from "./worker";
 
 let emulator: RunningEmulator;
@@ -28,15 +34,13 @@ describe("a deactivation job", () => {
       (id) => id !== emulator.adminUserID && id !== emulator.integrationUser.ID,
     );
     const ids = [emulator.adminUserID, ...others.slice(0, 58), emulator.integrationUser.ID];
-    const before = new Map([...(await storedUsers(emulator, ids))].map(([id, user]) => [id, user.isActive]));
     const deps = testDeps(handle.db, emulator);
-    const jobId = await insertJob(handle.db, {
-      kind: "deactivate",
-      targets: ids.map((id) => ({ id })),
-      reason: "Team closed",
-      ticket: "HR-1",
-      actor: operator,
-    });
+    const { before, jobId } = await deactivationJob(
+      handle.db,
+      emulator,
+      { ids },
+      { reason: "Team closed", ticket: "HR-1" },
+    );
     const worker = startWorker({ deps, concurrency: 2, chunkSize: 25, pollMs: 20, retryBaseMs: 10 });
     try {
       await waitFor("the job to complete", async () => (await jobStatus(handle.db, jobId)) === "completed");
@@ -51,7 +55,11 @@ describe("a deactivation job", () => {
     expect(counts.already ?? 0).toBeLessThanOrEqual(inactiveBefore);
     expect((counts.succeeded ?? 0) + (counts.already ?? 0) + counts.refused!).toBe(60);
     const detail = await getJobDetail(handle.db, jobId, { page: 1, pageSize: 25, state: "refused" });
-    expect(detail?.job).toMatchObject({ status: "completed", progress: 1, counts: { total: 60, remaining: 0 } });
+    expect(detail?.job).toMatchObject({
+      status: "completed",
+      progress: 1,
+      counts: { total: 60, remaining: 0 },
+    });
     expect(detail?.items.rows.map((row) => row.errorCode)).toContain("protected_account");
   });
 });

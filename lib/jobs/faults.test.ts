@@ -3,8 +3,7 @@ import type { RunningEmulator } from "@/emulator";
 import { type DatabaseHandle, migrate } from "@/lib/db";
 import { createTestDatabase } from "@/lib/db/test-databases";
 import { control, startTestEmulator, stats } from "@/lib/workfront/test-support";
-import { insertJob } from "./create-job";
-import { expectJobConsistent, firstUsers, jobStatus, operator, storedUsers, testDeps, waitFor } from "./test-support";
+import { deactivationJob, expectJobConsistent, jobStatus, testDeps, waitFor } from "./test-support";
 import { startWorker } from "./worker";
 
 /**
@@ -26,15 +25,7 @@ afterAll(async () => {
 });
 
 it("ends every item of a 1,000-person job final, matching Workfront, with one audit row each", async () => {
-  const ids = await firstUsers(emulator, 1_000);
-  const before = new Map([...(await storedUsers(emulator, ids))].map(([id, user]) => [id, user.isActive]));
-  const jobId = await insertJob(handle.db, {
-    kind: "deactivate",
-    targets: ids.map((id) => ({ id })),
-    reason: "Contracts ended",
-    ticket: null,
-    actor: operator,
-  });
+  const { before, jobId } = await deactivationJob(handle.db, emulator, { count: 1_000 });
   await control(emulator, "PATCH", "config", { faultRate: 0.2 });
   await control(emulator, "POST", "stats/reset");
   const worker = startWorker({

@@ -4,9 +4,8 @@ import type { RunningEmulator, StatsSnapshot } from "@/emulator";
 import { type DatabaseHandle, auditEvents, jobItems, migrate } from "@/lib/db";
 import { createTestDatabase, postgresAvailable } from "@/lib/db/test-databases";
 import { control, startTestEmulator } from "@/lib/workfront/test-support";
-import { insertJob } from "./create-job";
 import { type WorkerProcess, spawnWorker } from "./test-processes";
-import { expectJobConsistent, finalCount, firstUsers, jobStatus, operator, storedUsers, waitFor } from "./test-support";
+import { deactivationJob, expectJobConsistent, finalCount, jobStatus, waitFor } from "./test-support";
 
 /**
  * Issue 4's acceptance with workers as separate processes on a real Postgres (PGlite cannot be
@@ -40,18 +39,7 @@ suite("job workers as processes [postgres]", () => {
     await migrate(handle.db);
   }
 
-  async function createJob(count: number) {
-    const ids = await firstUsers(emulator, count);
-    const before = new Map([...(await storedUsers(emulator, ids))].map(([id, user]) => [id, user.isActive]));
-    const jobId = await insertJob(handle.db, {
-      kind: "deactivate",
-      targets: ids.map((id) => ({ id })),
-      reason: "Contracts ended",
-      ticket: null,
-      actor: operator,
-    });
-    return { jobId, before };
-  }
+  const createJob = (count: number) => deactivationJob(handle.db, emulator, { count });
 
   const pendingAudits = (jobId: string) =>
     handle.db

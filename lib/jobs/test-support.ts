@@ -5,6 +5,7 @@ import { type Database, auditEvents, jobItems } from "@/lib/db";
 import type { OffboardingDeps } from "@/lib/offboarding/deps";
 import type { WorkfrontClientConfig } from "@/lib/workfront/config";
 import { clientFor, control } from "@/lib/workfront/test-support";
+import { insertJob } from "./create-job";
 import type { JobActor } from "./events";
 import type { ItemState } from "./vocabulary";
 
@@ -17,10 +18,20 @@ export const operator: JobActor = {
   clientIp: "127.0.0.1",
 };
 
-export function testDeps(db: Database, emulator: RunningEmulator, overrides: Partial<WorkfrontClientConfig> = {}): OffboardingDeps {
+export function testDeps(
+  db: Database,
+  emulator: RunningEmulator,
+  overrides: Partial<WorkfrontClientConfig> = {},
+): OffboardingDeps {
   return {
     db,
-    client: clientFor(emulator, { timeoutMs: 2_000, deadlineMs: 20_000, retryBaseMs: 10, retryCapMs: 100, ...overrides }),
+    client: clientFor(emulator, {
+      timeoutMs: 2_000,
+      deadlineMs: 20_000,
+      retryBaseMs: 10,
+      retryCapMs: 100,
+      ...overrides,
+    }),
     protectedUsers: [],
   };
 }
@@ -32,7 +43,10 @@ interface StoredUser {
 }
 
 /** The emulator's own record of each user (control API, outside the API's cap and faults). */
-export async function storedUsers(emulator: RunningEmulator, ids: readonly string[]): Promise<Map<string, StoredUser>> {
+export async function storedUsers(
+  emulator: RunningEmulator,
+  ids: readonly string[],
+): Promise<Map<string, StoredUser>> {
   const result = new Map<string, StoredUser>();
   const queue = [...ids];
   await Promise.all(
@@ -55,10 +69,35 @@ export async function firstUsers(emulator: RunningEmulator, count: number): Prom
   return body.data.map((user) => user.ID);
 }
 
+/**
+ * A deactivation job over `ids` (default: the first `count` users), and each one's isActive before
+ * it ran, as Workfront stored it, for the end-state checks.
+ */
+export async function deactivationJob(
+  db: Database,
+  emulator: RunningEmulator,
+  targets: { count: number } | { ids: string[] },
+  details: { reason?: string; ticket?: string | null } = {},
+) {
+  const ids = "ids" in targets ? targets.ids : await firstUsers(emulator, targets.count);
+  const before = new Map([...(await storedUsers(emulator, ids))].map(([id, user]) => [id, user.isActive]));
+  const jobId = await insertJob(db, {
+    kind: "deactivate",
+    targets: ids.map((id) => ({ id })),
+    reason: details.reason ?? "Contracts ended",
+    ticket: details.ticket ?? null,
+    actor: operator,
+  });
+  return { ids, before, jobId };
+}
+
 export { jobStatus, waitFor } from "./wait";
 
 export async function finalCount(db: Database, jobId: string): Promise<number> {
-  return db.$count(jobItems, and(eq(jobItems.jobId, jobId), notInArray(jobItems.state, ["pending", "running"])));
+  return db.$count(
+    jobItems,
+    and(eq(jobItems.jobId, jobId), notInArray(jobItems.state, ["pending", "running"])),
+  );
 }
 
 export async function runningCount(db: Database, jobId: string): Promise<number> {
@@ -86,15 +125,25 @@ export async function expectJobConsistent(
   jobId: string,
   before: ReadonlyMap<string, boolean>,
 ) {
-  const items = await db.select().from(jobItems).where(eq(jobItems.jobId, jobId)).orderBy(asc(jobItems.position));
+  const items = await db
+    .select()
+    .from(jobItems)
+    .where(eq(jobItems.jobId, jobId))
+    .orderBy(asc(jobItems.position));
   const counts: Record<string, number> = {};
   for (const item of items) counts[item.state] = (counts[item.state] ?? 0) + 1;
   for (const item of items) {
-    expect(["succeeded", "already", "failed", "refused", "cancelled"], `item ${item.position}`).toContain(item.state);
-    if (item.state === "failed") expect(item.errorCode, `failed item ${item.position} has a reason`).toBeTruthy();
+    expect(["succeeded", "already", "failed", "refused", "cancelled"], `item ${item.position}`).toContain(
+      item.state,
+    );
+    if (item.state === "failed")
+      expect(item.errorCode, `failed item ${item.position} has a reason`).toBeTruthy();
   }
 
-  const stored = await storedUsers(emulator, items.map((item) => item.targetId));
+  const stored = await storedUsers(
+    emulator,
+    items.map((item) => item.targetId),
+  );
   for (const item of items) {
     const wasActive = before.get(item.targetId);
     const isActive = stored.get(item.targetId)?.isActive;
@@ -105,7 +154,10 @@ export async function expectJobConsistent(
   }
 
   const rows = await db.select().from(auditEvents).where(eq(auditEvents.jobId, jobId));
-  expect(rows.filter((row) => row.outcome === "pending"), "no pending audit row is left").toEqual([]);
+  expect(
+    rows.filter((row) => row.outcome === "pending"),
+    "no pending audit row is left",
+  ).toEqual([]);
   const byItem = new Map<string, typeof rows>();
   for (const row of rows) byItem.set(row.jobItemId!, [...(byItem.get(row.jobItemId!) ?? []), row]);
   for (const item of items) {
@@ -114,9 +166,10 @@ export async function expectJobConsistent(
       expect(mine, `never-started cancelled item ${item.position} has no audit row`).toEqual([]);
       continue;
     }
-    expect(mine.map((row) => row.outcome), `item ${item.position}: one completed audit row`).toEqual([
-      auditOutcomeOf[item.state],
-    ]);
+    expect(
+      mine.map((row) => row.outcome),
+      `item ${item.position}: one completed audit row`,
+    ).toEqual([auditOutcomeOf[item.state]]);
     expect(mine[0]?.id).toBe(item.auditEventId);
     expect(mine[0]?.targetId).toBe(item.targetId);
   }
