@@ -1,6 +1,17 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { appPort, appUrl, e2eApiKey, emulatorPort, emulatorUrl } from "./e2e/support/servers";
+import {
+  appPort,
+  appUrl,
+  e2eApiKey,
+  emulatorPort,
+  emulatorUrl,
+  openApiKey,
+  openAppPort,
+  openAppUrl,
+  openEmulatorPort,
+  openEmulatorUrl,
+} from "./e2e/support/servers";
 
 /**
  * End-to-end tests in a real Chromium. Playwright cannot download its browsers here, so it drives
@@ -62,6 +73,27 @@ export default defineConfig({
         DEMO_ACCOUNTS: "true",
         AUTH_SECRET: "e2e-secret-that-is-at-least-32-characters-long",
         NEXTAUTH_URL: appUrl,
+        LOG_LEVEL: "warn",
+      },
+    },
+    {
+      command: `npx tsx emulator/cli.ts --port ${openEmulatorPort} --users 200 --api-key ${openApiKey}`,
+      url: `${openEmulatorUrl}/__emulator/info`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      // The same build with no Workfront credential in its environment (see e2e/support/servers.ts).
+      command: `rm -rf data/e2e-open && npx next start --hostname 127.0.0.1 --port ${openAppPort}`,
+      url: `${openAppUrl}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        WORKFRONT_URL: openEmulatorUrl,
+        PGLITE_DIR: "data/e2e-open/pglite",
+        DEMO_ACCOUNTS: "true",
+        AUTH_SECRET: "e2e-open-secret-that-is-at-least-32-characters",
+        NEXTAUTH_URL: openAppUrl,
         LOG_LEVEL: "warn",
       },
     },

@@ -11,6 +11,13 @@ const booleanFromEnv = z
 
 const positiveInt = z.coerce.number().int().positive();
 
+function commaList(list: string): string[] {
+  return list
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+}
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   /** Defaults to info, or silent under tests. */
@@ -35,12 +42,19 @@ export const envSchema = z.object({
   PROTECTED_USERS: z
     .string()
     .default("")
-    .transform((list) =>
-      list
-        .split(",")
-        .map((entry) => entry.trim().toLowerCase())
-        .filter(Boolean),
-    ),
+    .transform((list) => commaList(list.toLowerCase())),
+
+  /**
+   * Encrypts the Workfront credential stored by the Settings page (AES-256-GCM, key derived with
+   * HKDF). Falls back to AUTH_SECRET. To rotate: move the old value to …_PREVIOUS and set a new one;
+   * stored credentials are re-encrypted with the new key the next time they are read.
+   */
+  WORKFRONT_CREDENTIAL_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  WORKFRONT_CREDENTIAL_SECRET_PREVIOUS: z.string().min(32, "must be at least 32 characters").optional(),
+  /** Days before a stored API key's expiry (Workfront's default: one month) when a banner warns. */
+  WORKFRONT_KEY_WARN_DAYS: z.coerce.number().int().min(0).max(365).default(7),
+  /** Days an API key lives on this tenant (Setup › System › Customer Info; Workfront's default is one month). */
+  WORKFRONT_KEY_LIFETIME_DAYS: positiveInt.max(3650).default(30),
 
   /** postgres://… for a Postgres server; unset means embedded PGlite in PGLITE_DIR. */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
@@ -52,6 +66,20 @@ export const envSchema = z.object({
   NEXTAUTH_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Creates the three demo accounts at start (demo and end-to-end tests; never in real use). */
   DEMO_ACCOUNTS: booleanFromEnv.default(false),
+  /** Single sign-on: an OpenID Connect issuer (its discovery document is read at start). */
+  AUTH_OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+  AUTH_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  AUTH_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** The sign-in button's label, e.g. "Okta" or "Microsoft Entra ID". */
+  AUTH_OIDC_NAME: z.string().min(1).max(60).default("single sign-on"),
+  /** The ID-token claim holding the person's groups. */
+  AUTH_OIDC_GROUPS_CLAIM: z.string().min(1).default("groups"),
+  /** Groups (comma-separated) that grant each role; the highest role granted wins. */
+  AUTH_OIDC_ADMIN_GROUPS: z.string().default("").transform(commaList),
+  AUTH_OIDC_OPERATOR_GROUPS: z.string().default("").transform(commaList),
+  AUTH_OIDC_VIEWER_GROUPS: z.string().default("").transform(commaList),
+  /** `false` switches e-mail and password sign-in off (only with single sign-on configured). */
+  AUTH_LOCAL_ACCOUNTS: booleanFromEnv.default(true),
   /** Reverse proxies in front of the app whose X-Forwarded-For entries are trusted. */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
 
@@ -81,6 +109,17 @@ export const envSchema = z.object({
 }).superRefine((value, context) => {
   if (value.NODE_ENV === "production" && !value.AUTH_SECRET && process.env.NEXT_PHASE !== "phase-production-build") {
     context.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "required in production (openssl rand -base64 32)" });
+  }
+  const oidc = [value.AUTH_OIDC_ISSUER, value.AUTH_OIDC_CLIENT_ID, value.AUTH_OIDC_CLIENT_SECRET];
+  if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+    context.addIssue({
+      code: "custom",
+      path: ["AUTH_OIDC_ISSUER"],
+      message: "single sign-on needs AUTH_OIDC_ISSUER, AUTH_OIDC_CLIENT_ID and AUTH_OIDC_CLIENT_SECRET together",
+    });
+  }
+  if (!value.AUTH_LOCAL_ACCOUNTS && !value.AUTH_OIDC_ISSUER) {
+    context.addIssue({ code: "custom", path: ["AUTH_LOCAL_ACCOUNTS"], message: "may be false only with single sign-on configured" });
   }
 });
 

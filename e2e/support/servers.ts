@@ -1,7 +1,29 @@
-/** Where the end-to-end servers listen, and the emulator key the app is started with. */
-export const emulatorPort = 4110;
-export const appPort = 3100;
+/**
+ * Where the end-to-end servers listen, and the emulator key the app is started with.
+ *
+ * Two apps run from the one build:
+ * - the main app (3100), configured by environment with `e2eApiKey`, as most deployments are;
+ * - the "open" app (3101), with no Workfront credential in its environment, so its Settings page
+ *   is unlocked and connects through the dashboard. It talks to its own emulator (4111), so that
+ *   clearing or revoking a key there never touches the main app's tenant, and it signs in with
+ *   single sign-on against the test OpenID provider (4120) as well as with local accounts.
+ *
+ * E2E_PORT_OFFSET moves every port, so a second copy of the repository can run its own suite.
+ */
+const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
+export const emulatorPort = 4110 + offset;
+export const appPort = 3100 + offset;
 export const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
 export const appUrl = `http://127.0.0.1:${appPort}`;
 /** A fixed key so tests can look for it in pages and responses (it must never appear there). */
 export const e2eApiKey = "e2e0c0ffee0000000000000000000key";
+
+export const openEmulatorPort = 4111 + offset;
+export const openAppPort = 3101 + offset;
+export const openEmulatorUrl = `http://127.0.0.1:${openEmulatorPort}`;
+export const openAppUrl = `http://127.0.0.1:${openAppPort}`;
+/** The open app's emulator's integration-user key: what "paste a key" pastes. */
+export const openApiKey = "e2eopen00000000000000000000000key";
+
+export const oidcPort = 4120 + offset;
+export const oidcIssuer = `http://127.0.0.1:${oidcPort}`;
