@@ -1,4 +1,8 @@
 // @ts-check
+const createNextIntlPlugin = require("next-intl/plugin");
+
+// The dashboard's languages: lib/i18n (no locale in the URL; see lib/i18n/request-locale.ts).
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -12,4 +16,4 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
 };
 
-module.exports = nextConfig;
+module.exports = withNextIntl(nextConfig);

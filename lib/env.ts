@@ -80,6 +80,18 @@ export const envSchema = z.object({
   AUTH_OIDC_VIEWER_GROUPS: z.string().default("").transform(commaList),
   /** `false` switches e-mail and password sign-in off (only with single sign-on configured). */
   AUTH_LOCAL_ACCOUNTS: booleanFromEnv.default(true),
+  /** IANA time zone for dates and times on screen and in exports, e.g. Europe/Berlin. */
+  APP_TIME_ZONE: z
+    .string()
+    .default("UTC")
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat("en", { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, "not a time zone Intl knows (e.g. Europe/Berlin)"),
   /** Reverse proxies in front of the app whose X-Forwarded-For entries are trusted. */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
 

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import * as DialogPrimitive from "@radix-ui/react-dialog";
 import { XIcon } from "lucide-react";
 import type * as React from "react";
@@ -46,12 +47,18 @@ export function DialogContent({
             className="absolute top-4 right-4 rounded-sm opacity-70 transition-opacity hover:opacity-100 focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
           >
             <XIcon className="size-4" aria-hidden />
-            <span className="sr-only">Close</span>
+            <span className="sr-only">
+              <CloseLabel />
+            </span>
           </DialogPrimitive.Close>
         ) : null}
       </DialogPrimitive.Content>
     </DialogPrimitive.Portal>
   );
+}
+
+function CloseLabel() {
+  return useTranslations("common.actions")("close");
 }
 
 export function DialogHeader({ className, ...props }: React.ComponentProps<"div">) {

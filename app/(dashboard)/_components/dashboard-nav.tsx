@@ -2,22 +2,24 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { type Permission, type Role, can } from "@/lib/auth/roles";
 import { cn } from "@/lib/utils";
 
 /** Each section with the permission it needs: nobody is shown a link to a page that refuses them. */
-const links: { href: string; label: string; permission: Permission }[] = [
-  { href: "/users", label: "Users", permission: "viewUsers" },
-  { href: "/import", label: "Import a list", permission: "runBulkJobs" },
-  { href: "/jobs", label: "Jobs", permission: "viewAudit" },
-  { href: "/audit", label: "Audit", permission: "viewAudit" },
+const links: { href: string; label: "users" | "import" | "jobs" | "audit" | "settings"; permission: Permission }[] = [
+  { href: "/users", label: "users", permission: "viewUsers" },
+  { href: "/import", label: "import", permission: "runBulkJobs" },
+  { href: "/jobs", label: "jobs", permission: "viewAudit" },
+  { href: "/audit", label: "audit", permission: "viewAudit" },
 ];
 
 /** Client only for `usePathname`: marks the current section for sighted and screen-reader users. */
 export function DashboardNav({ role }: { role: Role }) {
   const pathname = usePathname();
+  const t = useTranslations("common.nav");
   return (
-    <nav aria-label="Main">
+    <nav aria-label={t("label")}>
       <ul className="flex items-center gap-1 text-sm">
         {links.filter((link) => can(role, link.permission)).map((link) => {
           const current = pathname === link.href || pathname.startsWith(`${link.href}/`);
@@ -32,7 +34,7 @@ export function DashboardNav({ role }: { role: Role }) {
                   current && "bg-accent text-foreground",
                 )}
               >
-                {link.label}
+                {t(link.label)}
               </Link>
             </li>
           );

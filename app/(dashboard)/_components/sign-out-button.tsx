@@ -1,12 +1,14 @@
 "use client";
 
 import { LogOutIcon } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { signOut } from "@/lib/client/sign-out";
 
 export function SignOutButton() {
   const [state, setState] = useState<"idle" | "pending" | "failed">("idle");
+  const t = useTranslations("common.header");
   return (
     <Button
       variant="outline"
@@ -19,7 +21,7 @@ export function SignOutButton() {
       }}
     >
       <LogOutIcon className="size-4" aria-hidden />
-      {{ idle: "Sign out", pending: "Signing out…", failed: "Sign out (try again)" }[state]}
+      {t(({ idle: "signOut", pending: "signingOut", failed: "signOutFailed" } as const)[state])}
     </Button>
   );
 }

@@ -1,0 +1,31 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { env } from "@/lib/env";
+import { respond } from "@/lib/http/errors";
+import { assertSameOrigin, readJson } from "@/lib/http/request";
+import { LOCALES, LOCALE_COOKIE } from "@/lib/i18n/locales";
+
+const bodySchema = z.object({ locale: z.enum(LOCALES) }).strict();
+
+const ONE_YEAR_S = 365 * 24 * 60 * 60;
+
+/**
+ * POST /api/preferences/locale { "locale": "de" }: the language switch. Open without a session, so
+ * the sign-in page can switch too; it only sets a cookie in the caller's own browser.
+ */
+export function POST(request: Request) {
+  return respond(async () => {
+    assertSameOrigin(request);
+    const { locale } = await readJson(request, bodySchema, { maxBytes: 1024 });
+    const response = NextResponse.json({ locale });
+    response.cookies.set(LOCALE_COOKIE, locale, {
+      path: "/",
+      maxAge: ONE_YEAR_S,
+      sameSite: "lax",
+      httpOnly: true,
+      // As the session cookie: Secure when the app's public URL is https (TLS may end at a proxy).
+      secure: env().NEXTAUTH_URL?.startsWith("https:") ?? false,
+    });
+    return response;
+  });
+}

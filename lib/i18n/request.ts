@@ -1,0 +1,11 @@
+import { getRequestConfig } from "next-intl/server";
+import { env } from "@/lib/env";
+import { formats } from "./formats";
+import { catalogues } from "./messages";
+import { requestLocale } from "./request-locale";
+
+/** next-intl's per-request configuration (wired in next.config.js): language, texts, formats. */
+export default getRequestConfig(async () => {
+  const locale = await requestLocale();
+  return { locale, messages: catalogues[locale], formats, timeZone: env().APP_TIME_ZONE };
+});
