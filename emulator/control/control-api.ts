@@ -135,6 +135,13 @@ function answer(host: ControlHost, route: string, body: unknown): unknown {
     credentials.revokeOAuthApp(clientId);
     return { clientId, deleted: true };
   }
+  const keyMatch = /^GET api-keys\/([^/]+)$/.exec(route);
+  if (keyMatch?.[1]) {
+    // Whether a user's key still works (e.g. after the app cleared it), without showing the key.
+    const user = userFor(host, decodeURIComponent(keyMatch[1]));
+    const { state, issuedAt } = credentials.keyState(user.ID, host.config.apiKeyTtlMs, now);
+    return { username: user.username, userID: user.ID, state, issuedAt: issuedAt === null ? null : new Date(issuedAt).toISOString() };
+  }
   const userMatch = /^GET users\/([^/]+)$/.exec(route);
   if (userMatch?.[1]) {
     const user = store.user(decodeURIComponent(userMatch[1]));

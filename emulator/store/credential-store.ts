@@ -60,6 +60,18 @@ export class CredentialStore {
     return key && this.resolveKey(key, ttlMs, now) === userID ? key : "";
   }
 
+  /**
+   * What the user's key is like, without the key: none (never made, cleared or revoked), expired
+   * (by the control API or past its TTL) or valid, with when it was issued.
+   */
+  keyState(userID: string, ttlMs: number, now: number): { state: "none" | "expired" | "valid"; issuedAt: number | null } {
+    const key = this.keyByUser.get(userID);
+    const entry = key ? this.keys.get(key) : undefined;
+    if (!entry) return { state: "none", issuedAt: null };
+    const expired = entry.expired || now - entry.issuedAt > ttlMs;
+    return { state: expired ? "expired" : "valid", issuedAt: entry.issuedAt };
+  }
+
   /** generateApiKey: a fresh key replaces the user's old one, which stops working. */
   generate(userID: string, now: number): string {
     const key = newToken();

@@ -122,6 +122,23 @@ describe("API keys", () => {
     expect((await search()).status).toBe(200);
   });
 
+  it("tells whether a user's key is valid, expired or gone, without showing it", async () => {
+    const username = emulator.integrationUser.username;
+    const valid = await control<Record<string, unknown>>(emulator, "GET", `api-keys/${encodeURIComponent(username)}`);
+    expect(valid).toMatchObject({ username, userID: emulator.integrationUser.ID, state: "valid" });
+    expect(typeof valid.issuedAt).toBe("string");
+    expect(JSON.stringify(valid)).not.toContain(emulator.apiKey);
+    await control(emulator, "POST", "api-keys/expire");
+    expect(await control(emulator, "GET", `api-keys/${username}`)).toMatchObject({ state: "expired" });
+    // clearApiKey sent with the key itself (no username or password) clears the caller's key.
+    await control(emulator, "POST", "api-keys/restore");
+    const cleared = await call(emulator, `${V15}/user?action=clearApiKey&method=PUT`);
+    expect(cleared.status).toBe(200);
+    expect(await control(emulator, "GET", `api-keys/${username}`)).toMatchObject({ state: "none", issuedAt: null });
+    await control(emulator, "POST", "api-keys/restore");
+    expect((await fetch(`${emulator.url}/__emulator/api-keys/nobody%40nowhere`)).status).toBe(404);
+  });
+
   it("expires keys past apiKeyTtlMs; changing the TTL restarts the clock", async () => {
     await control(emulator, "PATCH", "config", { apiKeyTtlMs: 400 });
     expect((await search()).status).toBe(200);

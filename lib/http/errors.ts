@@ -23,7 +23,7 @@ const workfrontErrors: Record<WorkfrontErrorCode, { status: number; code: string
   auth: {
     status: 503,
     code: "workfront_auth",
-    message: "Workfront refused the credential. Reconnect Workfront: renew the API key and restart, or update it in Settings.",
+    message: "Workfront refused the credential. Reconnect Workfront in Settings (or, where it is set, update WORKFRONT_API_KEY and restart).",
   },
   forbidden: {
     status: 502,
@@ -43,6 +43,11 @@ const workfrontErrors: Record<WorkfrontErrorCode, { status: number; code: string
     message: "Workfront is not reachable or answered with an error. Try again shortly.",
   },
   timeout: { status: 504, code: "workfront_timeout", message: "Workfront did not answer in time. Try again shortly." },
+  not_connected: {
+    status: 503,
+    code: "workfront_not_connected",
+    message: "Workfront is not connected yet. An admin connects it in Settings.",
+  },
 };
 
 export function errorBody(code: string, message: string) {

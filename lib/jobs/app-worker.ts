@@ -1,5 +1,4 @@
 import "server-only";
-import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { appDeps } from "@/lib/offboarding/deps";
 import { jobsEnv, workerSettings } from "./config";
@@ -28,11 +27,9 @@ async function start(): Promise<JobWorker | null> {
     logger.info("JOBS_WORKER is off: bulk jobs run only where a worker process runs");
     return null;
   }
-  if (!env().WORKFRONT_API_KEY) {
-    logger.warn("no Workfront credential (WORKFRONT_API_KEY): the job worker is not started");
-    return null;
-  }
-  holder.worker = startWorker({ deps: await appDeps(), ...workerSettings(settings) });
+  // Started whether or not Workfront is connected: without a credential its jobs pause as
+  // paused_auth, and resume by themselves once an admin connects (deps are resolved per chunk).
+  holder.worker = startWorker({ deps: appDeps, ...workerSettings(settings) });
   return holder.worker;
 }
 

@@ -3,7 +3,7 @@ import type { Role } from "@/lib/auth/roles";
 import { refusalOf } from "@/lib/offboarding/change-status";
 import type { OffboardingDeps } from "@/lib/offboarding/deps";
 import { type TenantFacts, tenantFacts } from "@/lib/offboarding/tenant-facts";
-import { isWorkfrontError } from "@/lib/workfront";
+import { isCredentialError, isWorkfrontError } from "@/lib/workfront";
 import type { BulkRules } from "./config";
 import type { DryRunDto, DryRunItemDto, DryRunOutcome, LicenseCountDto } from "./dto";
 import { checkBulkRules } from "./rules";
@@ -53,7 +53,7 @@ export async function dryRun(deps: OffboardingDeps, input: DryRunInput, rules: B
   const items = input.userIds.map((userId): DryRunItemDto => {
     const read = reads.get(userId) ?? { ok: false, error: undefined };
     if (!read.ok) {
-      if (isWorkfrontError(read.error) && read.error.code === "auth") throw read.error;
+      if (isCredentialError(read.error)) throw read.error;
       const notFound = isWorkfrontError(read.error) && read.error.code === "not_found";
       const error = describeError(read.error);
       return {

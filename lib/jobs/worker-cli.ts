@@ -4,9 +4,9 @@
  * kill a worker mid-job. Same settings as the app (lib/env.ts and JOBS_*). Prints one JSON line
  * `{"ready":true,"owner":…}` once polling; SIGTERM/SIGINT stop it after the chunks in progress.
  */
+import { resolverFor } from "@/lib/connection";
 import { createDatabase, databaseConfig, migrate } from "@/lib/db";
 import { env } from "@/lib/env";
-import { workfront } from "@/lib/workfront";
 import { jobsEnv, workerSettings } from "./config";
 import { startWorker } from "./worker";
 
@@ -14,8 +14,10 @@ async function main(): Promise<void> {
   // Its own database handle, not getDb(): that one closes itself on SIGTERM, under running chunks.
   const handle = await createDatabase(databaseConfig());
   await migrate(handle.db);
+  // Its own resolver over its own handle: it follows the stored connection like the web servers.
+  const resolver = resolverFor(handle.db);
   const worker = startWorker({
-    deps: { db: handle.db, client: workfront(), protectedUsers: env().PROTECTED_USERS },
+    deps: async () => ({ db: handle.db, client: await resolver.client(), protectedUsers: env().PROTECTED_USERS }),
     owner: process.env.JOBS_WORKER_OWNER || undefined,
     ...workerSettings(jobsEnv()),
   });

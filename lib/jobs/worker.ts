@@ -19,7 +19,11 @@ export interface WorkerLogger {
 }
 
 export interface WorkerOptions {
-  deps: OffboardingDeps;
+  /**
+   * Fixed deps (tests), or a function resolved for every chunk and probe, so that a Workfront
+   * connection made, renewed or removed while the worker runs applies to its next unit of work.
+   */
+  deps: OffboardingDeps | (() => Promise<OffboardingDeps>);
   /** Names this worker in leases; unique per process by default (host:pid:random). */
   owner?: string;
   /** Chunks in progress at once. Default 4. */
@@ -93,7 +97,8 @@ class Alarm {
  * per-tenant in-flight limiter, so the worker and the dashboard share the tenant's cap.
  */
 export function startWorker(options: WorkerOptions): JobWorker {
-  const { deps } = options;
+  const source = options.deps;
+  const resolveDeps = typeof source === "function" ? source : () => Promise.resolve(source);
   const owner = options.owner ?? defaultOwner();
   const concurrency = options.concurrency ?? 4;
   const chunkSize = Math.min(100, options.chunkSize ?? 50);
@@ -113,7 +118,7 @@ export function startWorker(options: WorkerOptions): JobWorker {
   const alarm = new Alarm();
   let stopped = false;
 
-  async function runChunk(claimed: ClaimedItem[]): Promise<void> {
+  async function runChunk(deps: OffboardingDeps, claimed: ClaimedItem[]): Promise<void> {
     const ids = claimed.map((item) => item.id);
     const renew = setInterval(() => {
       renewLeases(deps.db, { owner, itemIds: ids, leaseMs }).catch((error: unknown) =>
@@ -130,7 +135,7 @@ export function startWorker(options: WorkerOptions): JobWorker {
     } catch (error) {
       stats.errors += 1;
       log.error({ err: error }, "a chunk failed; its people will be tried again");
-      await giveBack(claimed, error).catch((again: unknown) =>
+      await giveBack(deps, claimed, error).catch((again: unknown) =>
         log.error({ err: again }, "could not give the chunk back; its leases will expire"),
       );
     } finally {
@@ -139,7 +144,7 @@ export function startWorker(options: WorkerOptions): JobWorker {
   }
 
   /** After an unexpected error (a database hiccup), the chunk's people are retried later. */
-  async function giveBack(claimed: ClaimedItem[], error: unknown): Promise<void> {
+  async function giveBack(deps: OffboardingDeps, claimed: ClaimedItem[], error: unknown): Promise<void> {
     const contexts = await loadJobContexts(deps.db, claimed.map((item) => item.jobId));
     const outcomes = claimed.flatMap((item) => {
       const job = contexts.get(item.jobId);
@@ -152,21 +157,24 @@ export function startWorker(options: WorkerOptions): JobWorker {
   async function lane(index: number): Promise<void> {
     while (!stopped) {
       let claimed: ClaimedItem[] = [];
+      let deps: OffboardingDeps | undefined;
       try {
+        deps = await resolveDeps();
         claimed = await claimItems(deps.db, { owner, limit: chunkSize, leaseMs });
       } catch (error) {
         stats.errors += 1;
         log.error({ err: error, lane: index }, "claiming items failed");
       }
-      if (claimed.length === 0) {
+      if (!deps || claimed.length === 0) {
         await alarm.wait(pollMs * (0.75 + Math.random() / 2));
         continue;
       }
-      await runChunk(claimed);
+      await runChunk(deps, claimed);
     }
   }
 
   async function probeNow(): Promise<boolean> {
+    const deps = await resolveDeps();
     const paused = await pausedJobIds(deps.db);
     if (paused.length === 0) return true;
     try {
@@ -185,11 +193,12 @@ export function startWorker(options: WorkerOptions): JobWorker {
 
   /** Ends jobs whose items are all final but whose status was not updated (a crash in between). */
   async function sweep(): Promise<void> {
-    const open = await deps.db
+    const { db } = await resolveDeps();
+    const open = await db
       .select({ id: jobs.id })
       .from(jobs)
       .where(inArray(jobs.status, ["queued", "running", "cancelling"]));
-    await finishJobs(deps.db, open.map((job) => job.id));
+    await finishJobs(db, open.map((job) => job.id));
   }
 
   async function maintenance(): Promise<void> {

@@ -1,5 +1,5 @@
 import "server-only";
-import { type UserUpdates, type WorkfrontClient, type WorkfrontUser, WorkfrontError, isWorkfrontError } from "@/lib/workfront";
+import { type UserUpdates, type WorkfrontClient, type WorkfrontUser, isCredentialError, isWorkfrontError } from "@/lib/workfront";
 
 /** One person's answer from Workfront: the user, or why not. */
 export type UserResult = { ok: true; user: WorkfrontUser } | { ok: false; error: unknown };
@@ -73,10 +73,13 @@ export async function writeUsers(
 
 export type ErrorClass = "pause" | "retry" | "fail";
 
-/** auth pauses the job; what may work later is retried; the rest (not found, refused) is final. */
+/**
+ * A refused or missing credential (auth, not_connected) pauses the job; what may work later is
+ * retried; the rest (not found, refused) is final.
+ */
 export function classify(error: unknown): ErrorClass {
   if (!isWorkfrontError(error)) return "retry";
-  if (error.code === "auth") return "pause";
+  if (isCredentialError(error)) return "pause";
   return error.retryable ? "retry" : "fail";
 }
 
@@ -87,5 +90,5 @@ export function describeError(error: unknown): { code: string; message: string }
 }
 
 export function isAuthError(error: unknown): boolean {
-  return error instanceof WorkfrontError && error.code === "auth";
+  return isCredentialError(error);
 }

@@ -1,7 +1,8 @@
 import "server-only";
+import { appConnection } from "@/lib/connection";
 import { type Database, getDb } from "@/lib/db";
 import { env } from "@/lib/env";
-import { type WorkfrontClient, workfront } from "@/lib/workfront";
+import type { WorkfrontClient } from "@/lib/workfront";
 
 /** What the offboarding functions work with; tests and workers pass their own. */
 export interface OffboardingDeps {
@@ -11,7 +12,13 @@ export interface OffboardingDeps {
   protectedUsers: readonly string[];
 }
 
-/** The app's own: the process-wide database and Workfront client, and the configuration. */
+/**
+ * The app's own: the process-wide database, the Workfront client of the current connection
+ * (environment key, stored connection, or one that answers "not connected"), and the
+ * configuration. Resolved per request, so a new connection applies without a restart; the client
+ * object stays the same for the life of a connection, so its cached tenant facts are its own.
+ */
 export async function appDeps(): Promise<OffboardingDeps> {
-  return { db: await getDb(), client: workfront(), protectedUsers: env().PROTECTED_USERS };
+  const resolver = await appConnection();
+  return { db: await getDb(), client: await resolver.client(), protectedUsers: env().PROTECTED_USERS };
 }

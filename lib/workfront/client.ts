@@ -156,6 +156,15 @@ export function createWorkfrontClient(config: WorkfrontClientConfig) {
     clearApiKey: async (login: { username: string; password: string }, options?: CallOptions) => {
       await apiKeyAction("clearApiKey", login, options);
     },
+    /**
+     * Invalidates the API key this client authenticates with (no password needed: the key is the
+     * credential of its own user, as for any other call). Not retried: a lost answer is checked by
+     * the caller, not repeated blindly.
+     */
+    clearOwnApiKey: async (options?: CallOptions) => {
+      const form = new URLSearchParams({ action: "clearApiKey", method: "PUT" });
+      await call({ method: "PUT", path: "user", form, idempotent: false }, options);
+    },
     limiterStats: (): LimiterStats => transport.limiter.stats(),
   };
 }

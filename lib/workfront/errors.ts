@@ -10,6 +10,7 @@ export const workfrontErrorCodes = [
   "throttled", // too many requests in flight for the tenant
   "unavailable", // 5xx, a CDN error page, a reset connection, a body that is not the API's JSON
   "timeout", // no answer within the per-request timeout or the call's deadline
+  "not_connected", // the app has no credential at all: an admin connects Workfront first
 ] as const;
 
 export type WorkfrontErrorCode = (typeof workfrontErrorCodes)[number];
@@ -22,6 +23,7 @@ const retryableCodes: Record<WorkfrontErrorCode, boolean> = {
   throttled: true,
   unavailable: true,
   timeout: true,
+  not_connected: false,
 };
 
 export interface WorkfrontErrorDetails {
@@ -53,4 +55,9 @@ export class WorkfrontError extends Error {
 
 export function isWorkfrontError(error: unknown): error is WorkfrontError {
   return error instanceof WorkfrontError;
+}
+
+/** No usable credential: refused (`auth`) or none at all (`not_connected`). Both need an admin. */
+export function isCredentialError(error: unknown): boolean {
+  return error instanceof WorkfrontError && (error.code === "auth" || error.code === "not_connected");
 }

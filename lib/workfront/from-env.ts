@@ -1,23 +1,20 @@
 import "server-only";
-import { env } from "@/lib/env";
+import { type Env, env } from "@/lib/env";
 import { logger } from "@/lib/logger";
-import { WorkfrontError } from "./errors";
-import { type WorkfrontClient, createWorkfrontClient } from "./client";
+import type { WorkfrontClientConfig } from "./config";
 
-let client: WorkfrontClient | undefined;
+/** Everything about a client but its tenant and credential: limits, timeouts, retries, logging. */
+export type ClientSettings = Omit<WorkfrontClientConfig, "url" | "credential">;
 
-/** The app's one Workfront client, configured from the environment. */
-export function workfront(): WorkfrontClient {
-  if (client) return client;
-  const config = env();
-  if (!config.WORKFRONT_API_KEY) {
-    throw new WorkfrontError("auth", "No Workfront credential is configured: set WORKFRONT_API_KEY");
-  }
+/**
+ * The client settings of this process, from the environment. Every client the app builds (the
+ * environment's key, a stored connection, a credential being tested) uses them, so they share the
+ * tenant's in-flight limiter and log alike.
+ */
+export function clientSettingsFromEnv(config: Env = env()): ClientSettings {
   const log = logger.child({ module: "workfront" });
-  client = createWorkfrontClient({
-    url: config.WORKFRONT_URL,
+  return {
     version: config.WORKFRONT_API_VERSION,
-    credential: { kind: "apiKey", apiKey: config.WORKFRONT_API_KEY, placement: config.WORKFRONT_API_KEY_PLACEMENT },
     maxInFlight: config.WORKFRONT_MAX_IN_FLIGHT,
     timeoutMs: config.WORKFRONT_TIMEOUT_MS,
     deadlineMs: config.WORKFRONT_DEADLINE_MS,
@@ -28,6 +25,17 @@ export function workfront(): WorkfrontClient {
       },
       warn: (object, message) => log.warn(object, message),
     },
-  });
-  return client;
+  };
+}
+
+/**
+ * The credential set by environment (WORKFRONT_URL + WORKFRONT_API_KEY), or null. When set it wins
+ * over anything stored through the Settings page, and the page is locked.
+ */
+export function envCredential(config: Env = env()): Pick<WorkfrontClientConfig, "url" | "credential"> | null {
+  if (!config.WORKFRONT_API_KEY) return null;
+  return {
+    url: config.WORKFRONT_URL,
+    credential: { kind: "apiKey", apiKey: config.WORKFRONT_API_KEY, placement: config.WORKFRONT_API_KEY_PLACEMENT },
+  };
 }

@@ -4,9 +4,17 @@ import "server-only";
 export { createWorkfrontClient, type WorkfrontClient, type UserSearch, type UserFilter } from "./client";
 export type { WorkfrontClientConfig } from "./config";
 export type { BatchOperation, BatchResult } from "./batch";
-export { WorkfrontError, isWorkfrontError, type WorkfrontErrorCode } from "./errors";
+export { WorkfrontError, isCredentialError, isWorkfrontError, type WorkfrontErrorCode } from "./errors";
 export { workfrontIdSchema, isWorkfrontId } from "./ids";
 export type { Filter, SearchQuery, SortKey, SortDirection } from "./query";
 export type { WorkfrontCredential } from "./transport";
 export type { UserUpdates, WorkfrontUser } from "./user";
-export { workfront } from "./from-env";
+export {
+  type OAuth2App,
+  type OAuth2Options,
+  type OAuth2Session,
+  checkPrivateKey,
+  exchangeJwt,
+  refreshSession,
+} from "./oauth2";
+export { tenantOrigin } from "./config";

@@ -8,7 +8,7 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
  */
 export function oneOf(column: AnyPgColumn, values: readonly string[]): SQL {
   const literals = values.map((value) => {
-    if (!/^[a-z_]+$/.test(value)) throw new Error(`Not a lookup value: ${value}`);
+    if (!/^[a-z][a-z0-9_]*$/.test(value)) throw new Error(`Not a lookup value: ${value}`);
     return sql.raw(`'${value}'`);
   });
   return sql`${column} in (${sql.join(literals, sql.raw(", "))})`;

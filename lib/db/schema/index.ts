@@ -3,3 +3,4 @@ export * from "./accounts";
 export * from "./audit-events";
 export * from "./auth-throttle";
 export * from "./jobs";
+export * from "./workfront-connection";
