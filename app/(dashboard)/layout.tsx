@@ -1,8 +1,10 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Toaster } from "@/components/ui/sonner";
-import { roleLabels } from "@/lib/auth/roles";
+import { can, roleLabels } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
+import { appConnectionStatus } from "@/lib/connection/http";
+import { ConnectionBanner } from "./settings/_components/connection-banner";
 import { DashboardNav } from "./_components/dashboard-nav";
 import { SignOutButton } from "./_components/sign-out-button";
 
@@ -12,6 +14,8 @@ import { SignOutButton } from "./_components/sign-out-button";
  */
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const user = await requirePageUser();
+  // One small read per page render; the banner says when Workfront cannot be used, on every page.
+  const connection = await appConnectionStatus();
   return (
     <>
       <a
@@ -35,8 +39,9 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           </div>
         </div>
       </header>
-      <main id="content" className="mx-auto max-w-[96rem] px-4 py-6">
-        {children}
+      <main id="content" className="mx-auto max-w-[96rem] space-y-4 px-4 py-6">
+        <ConnectionBanner status={connection} isAdmin={can(user.role, "manageSettings")} />
+        <div>{children}</div>
       </main>
       <Toaster />
     </>

@@ -27,7 +27,7 @@ export const userKeys = {
  * banner that tells the person what to do. Outages and timeouts get one more try.
  */
 export function shouldRetry(failureCount: number, error: Error): boolean {
-  if (error instanceof RequestError && (error.status < 500 || error.code === "workfront_auth")) return false;
+  if (error instanceof RequestError && (error.status < 500 || error.code === "workfront_auth" || error.code === "workfront_not_connected")) return false;
   return failureCount < 1;
 }
 

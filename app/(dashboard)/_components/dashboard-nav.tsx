@@ -12,6 +12,7 @@ const links: { href: string; label: "users" | "import" | "jobs" | "audit" | "set
   { href: "/import", label: "import", permission: "runBulkJobs" },
   { href: "/jobs", label: "jobs", permission: "viewAudit" },
   { href: "/audit", label: "audit", permission: "viewAudit" },
+  { href: "/settings", label: "settings", permission: "manageSettings" },
 ];
 
 /** Client only for `usePathname`: marks the current section for sighted and screen-reader users. */

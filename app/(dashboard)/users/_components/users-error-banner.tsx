@@ -6,13 +6,19 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { RequestError } from "@/lib/client/fetch-json";
 
-type BannerKind = "credential" | "unreachable" | "forbidden" | "badLink" | "signedOut" | "other";
+type BannerKind = "credential" | "notConnected" | "unreachable" | "forbidden" | "badLink" | "signedOut" | "other";
 
 /** Each kind of failure says what happened and what to do: a banner, never a blank table. */
 const banners: Record<BannerKind, { title: string; hint: string | null; icon: typeof CircleAlertIcon; retry: boolean }> = {
   credential: {
     title: "Workfront refused the credential — reconnect Workfront",
-    hint: "The API key has expired or was revoked. An administrator must renew it before users can be listed or changed.",
+    hint: "The key has expired or was revoked. An admin must reconnect Workfront (in Settings) before users can be listed or changed.",
+    icon: KeyRoundIcon,
+    retry: true,
+  },
+  notConnected: {
+    title: "Workfront is not connected",
+    hint: "An admin connects it in Settings; until then users cannot be listed or changed.",
     icon: KeyRoundIcon,
     retry: true,
   },
@@ -30,6 +36,7 @@ const banners: Record<BannerKind, { title: string; hint: string | null; icon: ty
 
 const kindByCode: Partial<Record<string, BannerKind>> = {
   workfront_auth: "credential",
+  workfront_not_connected: "notConnected",
   workfront_unavailable: "unreachable",
   workfront_timeout: "unreachable",
   workfront_busy: "unreachable",
