@@ -4,7 +4,6 @@ import {
   type WorkfrontClient,
   type WorkfrontCredential,
   type WorkfrontUser,
-  WorkfrontError,
   checkPrivateKey,
   createWorkfrontClient,
   exchangeJwt,
@@ -149,7 +148,7 @@ export async function connectWorkfront(resolver: ConnectionResolver, input: Conn
       // Refused after the credential was obtained (e.g. the key's user is deactivated).
       throw new ApiError(400, "workfront_credential_refused", `Workfront refused the credential: ${error.message}. Nothing was stored.`);
     }
-    if (error instanceof WorkfrontError && error.code === "not_found") {
+    if (isWorkfrontError(error) && error.code === "not_found") {
       throw new ApiError(400, "workfront_credential_refused", `${error.message}. Nothing was stored.`);
     }
     throw error;

@@ -35,8 +35,16 @@ export interface WorkfrontErrorDetails {
   cause?: unknown;
 }
 
+/**
+ * Marks instances across module copies: Next bundles a module once per route, and the app's one
+ * Workfront client (lib/connection, kept on globalThis) throws errors of the copy that built it,
+ * which `instanceof` in another route's copy would not recognise.
+ */
+const BRAND = Symbol.for("wf-offboard.WorkfrontError");
+
 export class WorkfrontError extends Error {
   override name = "WorkfrontError";
+  readonly [BRAND] = true;
   readonly code: WorkfrontErrorCode;
   readonly retryable: boolean;
   readonly status?: number;
@@ -54,10 +62,10 @@ export class WorkfrontError extends Error {
 }
 
 export function isWorkfrontError(error: unknown): error is WorkfrontError {
-  return error instanceof WorkfrontError;
+  return error instanceof WorkfrontError || (typeof error === "object" && error !== null && BRAND in error);
 }
 
 /** No usable credential: refused (`auth`) or none at all (`not_connected`). Both need an admin. */
 export function isCredentialError(error: unknown): boolean {
-  return error instanceof WorkfrontError && (error.code === "auth" || error.code === "not_connected");
+  return isWorkfrontError(error) && (error.code === "auth" || error.code === "not_connected");
 }
