@@ -3,7 +3,9 @@ import { WorkfrontError, isCredentialError, isWorkfrontError } from "./errors";
 
 it("recognises a WorkfrontError thrown by another copy of the module (another route's bundle)", async () => {
   vi.resetModules();
-  const copy = (await import("./errors?another-copy")) as typeof import("./errors");
+  // A query string makes Vite load a second, separate instance of the module.
+  const path = "./errors?another-copy";
+  const copy = (await import(/* @vite-ignore */ path)) as typeof import("./errors");
   const foreign = new copy.WorkfrontError("auth", "refused");
   expect(foreign).not.toBeInstanceOf(WorkfrontError);
   expect(isWorkfrontError(foreign)).toBe(true);
