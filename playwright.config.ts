@@ -84,7 +84,8 @@ export default defineConfig({
     },
     {
       // The same build with no Workfront credential in its environment (see e2e/support/servers.ts).
-      command: `rm -rf data/e2e-open && npx next start --hostname 127.0.0.1 --port ${openAppPort}`,
+      // Its output goes to a file the credential-leak test reads (data/e2e-open/server.log).
+      command: `rm -rf data/e2e-open && mkdir -p data/e2e-open && exec npx next start --hostname 127.0.0.1 --port ${openAppPort} > data/e2e-open/server.log 2>&1`,
       url: `${openAppUrl}/api/health`,
       reuseExistingServer: false,
       timeout: 60_000,
@@ -94,7 +95,9 @@ export default defineConfig({
         DEMO_ACCOUNTS: "true",
         AUTH_SECRET: "e2e-open-secret-that-is-at-least-32-characters",
         NEXTAUTH_URL: openAppUrl,
-        LOG_LEVEL: "warn",
+        // Everything logged, Workfront requests included, so the leak test sees all a log could hold.
+        LOG_LEVEL: "debug",
+        WORKFRONT_LOG_REQUESTS: "true",
       },
     },
   ],
