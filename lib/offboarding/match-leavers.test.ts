@@ -50,7 +50,7 @@ describe("matching a leavers list", () => {
     expect(report.userIds).toEqual(active.slice(0, 34).map((u) => u.id));
     expect(report).toMatchObject({ format: "csv", delimiter: ";", column: { index: 1, name: "Work Email" } });
     const protectedLine = report.lines.find((line) => line.state === "protected");
-    expect(protectedLine).toMatchObject({ line: 41, code: "protected_account", user: { id: emulator.integrationUser.ID } });
+    expect(protectedLine).toMatchObject({ line: 41, code: "integration_user", user: { id: emulator.integrationUser.ID } });
     expect(protectedLine?.reason).toMatch(/credential/);
     expect(report.licensesFreed.reduce((sum, entry) => sum + entry.count, 0)).toBe(34);
   });

@@ -5,8 +5,10 @@ import type { WorkfrontUser } from "@/lib/workfront";
 import { refusalOf } from "./change-status";
 import type { OffboardingDeps } from "./deps";
 import { MAX_SCANNED_USERS, allUsers, findUsersByEmails, findUsersByIds } from "./find-users";
-import { type Delimiter, type ParsedImport, type ValueKind, parseLeavers } from "./parse-leavers";
+import { type Delimiter, type InvalidCode, type ParsedImport, type ValueKind, parseLeavers } from "./parse-leavers";
+import { protectionOf } from "./protections";
 import { tenantFacts } from "./tenant-facts";
+import type { ProtectionCode } from "./user-dto";
 
 /** The import preview: what a deactivation run would do with each line of a leavers list. */
 export const MAX_IMPORT_CHARS = 4_000_000;
@@ -54,8 +56,11 @@ export interface MatchLineDto {
   value: string | null;
   kind: ValueKind | null;
   state: MatchState;
-  /** protected: main_admin | integration_user | configured | admin_target. */
-  code: string | null;
+  /**
+   * Why, as a code the preview translates: protected: main_admin | integration_user | configured |
+   * admin_target; invalid: an InvalidCode; not_found: usernames_unchecked, or null.
+   */
+  code: ProtectionCode | "admin_target" | InvalidCode | "usernames_unchecked" | null;
   /** Why protected, invalid, ambiguous, not found or a duplicate, in words. */
   reason: string | null;
   /** duplicate: the line that names the same person (or value) first. */
@@ -160,7 +165,7 @@ export async function matchLeavers(
   const lines = parsed.lines.map((line): MatchLineDto => {
     const base = { line: line.line, value: null, kind: null, code: null, reason: null, duplicateOf: null, user: null, candidates: null };
     if (line.status === "blank") return { ...base, state: "blank", reason: "Blank line." };
-    if (line.status === "invalid") return { ...base, value: line.text, state: "invalid", reason: line.reason };
+    if (line.status === "invalid") return { ...base, value: line.text, state: "invalid", code: line.code, reason: line.reason };
     const named = { ...base, value: line.value, kind: line.kind };
     const valueKey = `${line.kind}:${line.value.toLowerCase()}`;
     const earlierValue = firstLineOfValue.get(valueKey);
@@ -168,11 +173,11 @@ export async function matchLeavers(
     const found = matchesOf(index, line.value, line.kind);
     if (found.length === 0) {
       if (earlierValue !== undefined) return { ...named, state: "duplicate", duplicateOf: earlierValue, reason: `Same as line ${earlierValue}.` };
-      const reason =
-        line.kind === "username" && index.usernamesUnchecked
+      const unchecked = line.kind === "username" && index.usernamesUnchecked;
+      const reason = unchecked
           ? `Usernames cannot be checked in a tenant of more than ${MAX_SCANNED_USERS} users: use e-mails or IDs.`
           : "No Workfront user has this " + (line.kind === "id" ? "ID." : line.kind === "email" ? "e-mail address or username." : "username.");
-      return { ...named, state: "not_found", reason };
+      return { ...named, state: "not_found", code: unchecked ? "usernames_unchecked" : null, reason };
     }
     if (found.length > 1) {
       return { ...named, state: "ambiguous", candidates: found.map(toDto), reason: `${found.length} Workfront users match this ${line.kind}.` };
@@ -184,7 +189,10 @@ export async function matchLeavers(
     }
     firstLineOfUser.set(user.id, line.line);
     const refusal = refusalOf(deps, user, { action: "deactivate", actor: { role } }, facts);
-    if (refusal) return { ...named, state: "protected", user: toDto(user), code: refusal.code, reason: refusal.message };
+    if (refusal) {
+      const code = protectionOf(user, facts, deps.protectedUsers)?.code ?? "admin_target";
+      return { ...named, state: "protected", user: toDto(user), code, reason: refusal.message };
+    }
     if (!user.isActive) return { ...named, state: "already_deactivated", user: toDto(user) };
     return { ...named, state: "will_deactivate", user: toDto(user) };
   });

@@ -90,6 +90,23 @@ describe("a CSV file with a header", () => {
     }
   });
 
+  it("reads German Excel's export: a byte-order mark, semicolons and German column names", () => {
+    const csv = "\uFEFFName;E-Mail-Adresse;Abteilung\r\n\"Müller; Jörg\";joerg@x.example;Vertrieb\r\nÄnne;aenne@x.example;R&D\r\n";
+    const parsed = parseLeavers({ csv });
+    expect(parsed).toMatchObject({ format: "csv", delimiter: ";", header: ["Name", "E-Mail-Adresse", "Abteilung"], column: { index: 1 } });
+    expect(summary(parsed.lines)).toEqual([
+      [2, "email", "joerg@x.example"],
+      [3, "email", "aenne@x.example"],
+    ]);
+    expect(parseLeavers({ csv: "\uFEFFBenutzername,Team\njdoe,R&D\n" }).column).toEqual({ index: 0, name: "Benutzername" });
+    expect(parseLeavers({ csv: "\uFEFFEmail,Team\nada@x.example,R&D\n" }).column).toEqual({ index: 0, name: "Email" });
+  });
+
+  it("gives each unusable line a code as well as a reason", () => {
+    const parsed = parseLeavers({ csv: 'id,email\n1,\n2\n3,not@an-email\n4,"open\n' });
+    expect(parsed.lines.map((line) => (line.status === "invalid" ? line.code : line.status))).toEqual(["empty_cell", "short_row", "bad_email", "unclosed_quote"]);
+  });
+
   it("reads quoted fields with delimiters, doubled quotes and newlines, counting lines right", () => {
     const csv = [
       "name,email,note",
@@ -176,6 +193,6 @@ describe("classifyValue", () => {
     expect(classifyValue(` ${ID.toUpperCase()} `)).toEqual({ value: ID, kind: "id" });
     expect(classifyValue("Ada@X.example")).toEqual({ value: "Ada@X.example", kind: "email" });
     expect(classifyValue("a.b-c_d")).toEqual({ value: "a.b-c_d", kind: "username" });
-    expect(classifyValue("''")).toEqual({ reason: "Empty value." });
+    expect(classifyValue("''")).toEqual({ code: "empty", reason: "Empty value." });
   });
 });

@@ -11,10 +11,22 @@ export const MAX_VALUE_LENGTH = 254;
 export type ValueKind = "id" | "email" | "username";
 export type { Delimiter };
 
+/** Why a line cannot be used, as a code the preview translates (the reason is its English text). */
+export type InvalidCode =
+  | "unreadable"
+  | "empty"
+  | "too_long"
+  | "several_values"
+  | "bad_email"
+  | "unrecognised"
+  | "unclosed_quote"
+  | "short_row"
+  | "empty_cell";
+
 export type ParsedLine =
   | { line: number; status: "value"; value: string; kind: ValueKind }
   | { line: number; status: "blank" }
-  | { line: number; status: "invalid"; reason: string; text: string };
+  | { line: number; status: "invalid"; code: InvalidCode; reason: string; text: string };
 
 export interface ParsedImport {
   format: "lines" | "csv";
@@ -46,12 +58,13 @@ const USERNAME = /^[^\s<>"',;]+$/;
 // C0 controls but tab, CR and LF; DEL; C1 controls; the replacement character of bad UTF-8.
 const JUNK = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFD]/;
 const JUNK_GLOBAL = new RegExp(JUNK.source, "g");
+const UNREADABLE = "Unreadable characters (binary data or a wrong encoding).";
 
 /** Column names we read without being told, best first. */
 const COLUMN_PATTERNS: RegExp[] = [
-  /^(e-?mail|e-?mail ?addr(ess)?|mail|work ?e-?mail)$/i,
-  /^(user ?name|login|user)$/i,
-  /^((workfront|wf) ?)?(user ?)?id$/i,
+  /^(e-?mail|e-?mail ?addr(ess)?|mail|work ?e-?mail|e-?mail[- ]?adresse)$/i,
+  /^(user ?name|login|user|benutzer ?name|anmelde ?name)$/i,
+  /^((workfront|wf) ?)?(user ?|benutzer[- ]?)?id$/i,
 ];
 
 /** Signatures of files that are not text at all (a workbook, a PDF, an image). */
@@ -74,29 +87,29 @@ function assertText(text: string): void {
 }
 
 /** One value, cleaned and classified, or why it cannot be used. */
-export function classifyValue(raw: string): { value: string; kind: ValueKind } | { reason: string } {
-  if (JUNK.test(raw)) return { reason: "Unreadable characters (binary data or a wrong encoding)." };
+export function classifyValue(raw: string): { value: string; kind: ValueKind } | { code: InvalidCode; reason: string } {
+  if (JUNK.test(raw)) return { code: "unreadable", reason: UNREADABLE };
   let value = raw.trim();
   // "Ada Lovelace <ada@example.com>", as mail programs copy an address.
   const angle = /<([^<>\s]+@[^<>\s]+)>/.exec(value);
   if (angle?.[1]) value = angle[1];
   value = value.replace(/^mailto:/i, "").replace(/^["']+|["']+$/g, "").trim();
-  if (value === "") return { reason: "Empty value." };
-  if (value.length > MAX_VALUE_LENGTH) return { reason: `Longer than ${MAX_VALUE_LENGTH} characters.` };
+  if (value === "") return { code: "empty", reason: "Empty value." };
+  if (value.length > MAX_VALUE_LENGTH) return { code: "too_long", reason: `Longer than ${MAX_VALUE_LENGTH} characters.` };
   if (/[,;\t]/.test(value) || /\s/.test(value)) {
-    return { reason: "More than one value on this line: put one person per line, or upload a CSV with a header." };
+    return { code: "several_values", reason: "More than one value on this line: put one person per line, or upload a CSV with a header." };
   }
   if (ID.test(value)) return { value: value.toLowerCase(), kind: "id" };
-  if (value.includes("@")) return EMAIL.test(value) ? { value, kind: "email" } : { reason: "Not a valid e-mail address." };
+  if (value.includes("@")) return EMAIL.test(value) ? { value, kind: "email" } : { code: "bad_email", reason: "Not a valid e-mail address." };
   if (USERNAME.test(value)) return { value, kind: "username" };
-  return { reason: "Not an e-mail address, a username or a Workfront ID." };
+  return { code: "unrecognised", reason: "Not an e-mail address, a username or a Workfront ID." };
 }
 
 function toLine(line: number, raw: string): ParsedLine {
   if (raw.trim() === "") return { line, status: "blank" };
   const result = classifyValue(raw);
   return "reason" in result
-    ? { line, status: "invalid", reason: result.reason, text: preview(raw) }
+    ? { line, status: "invalid", code: result.code, reason: result.reason, text: preview(raw) }
     : { line, status: "value", value: result.value, kind: result.kind };
 }
 
@@ -158,19 +171,24 @@ function parseCsv(text: string, column: string | undefined): ParsedImport {
   }
   const lines = rows.map((record): ParsedLine => {
     const raw = record.cells.join(delimiter ?? "");
-    if (record.unclosed) return { line: record.line, status: "invalid", reason: "A quote is opened and never closed.", text: preview(raw) };
+    if (record.unclosed) {
+      return { line: record.line, status: "invalid", code: "unclosed_quote", reason: "A quote is opened and never closed.", text: preview(raw) };
+    }
     if (record.cells.every((cell) => cell.trim() === "")) return { line: record.line, status: "blank" };
-    if (JUNK.test(raw)) return { line: record.line, status: "invalid", reason: "Unreadable characters (binary data or a wrong encoding).", text: preview(raw) };
+    if (JUNK.test(raw)) return { line: record.line, status: "invalid", code: "unreadable", reason: UNREADABLE, text: preview(raw) };
     const cell = record.cells[chosen.index];
     if (cell === undefined) {
       return {
         line: record.line,
         status: "invalid",
+        code: "short_row",
         reason: `This row has ${record.cells.length} column(s); "${chosen.name}" is column ${chosen.index + 1}.`,
         text: preview(raw),
       };
     }
-    if (cell.trim() === "") return { line: record.line, status: "invalid", reason: `No value in column "${chosen.name}".`, text: preview(raw) };
+    if (cell.trim() === "") {
+      return { line: record.line, status: "invalid", code: "empty_cell", reason: `No value in column "${chosen.name}".`, text: preview(raw) };
+    }
     return toLine(record.line, cell);
   });
   return { format: "csv", delimiter, header, column: chosen, lines };
