@@ -1,7 +1,9 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { LocaleSwitcher } from "@/components/locale-switcher";
 import { Toaster } from "@/components/ui/sonner";
-import { can, roleLabels } from "@/lib/auth/roles";
+import { can } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
 import { appConnectionStatus } from "@/lib/connection/http";
 import { ConnectionBanner } from "./settings/_components/connection-banner";
@@ -16,25 +18,27 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const user = await requirePageUser();
   // One small read per page render; the banner says when Workfront cannot be used, on every page.
   const connection = await appConnectionStatus();
+  const t = await getTranslations("common");
   return (
     <>
       <a
         href="#content"
         className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-background focus:px-3 focus:py-2 focus:ring-2 focus:ring-ring"
       >
-        Skip to content
+        {t("header.skipToContent")}
       </a>
       <header className="border-b">
         <div className="mx-auto flex h-14 max-w-[96rem] items-center gap-6 px-4">
           <Link href="/users" className="font-semibold tracking-tight whitespace-nowrap focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none">
-            wf-offboard
+            {t("appName")}
           </Link>
           <DashboardNav role={user.role} />
           <div className="ml-auto flex items-center gap-3 text-sm">
             <span className="hidden text-right sm:block">
               <span className="block leading-tight">{user.email}</span>
-              <span className="block text-xs leading-tight text-muted-foreground">{roleLabels[user.role]}</span>
+              <span className="block text-xs leading-tight text-muted-foreground">{t(`roles.${user.role}`)}</span>
             </span>
+            <LocaleSwitcher />
             <SignOutButton />
           </div>
         </div>

@@ -3,6 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { type AccountRow, type Database, accounts } from "@/lib/db";
 import { dummyVerify, hashPassword, verifyPassword } from "./password";
+import type { Locale } from "@/lib/i18n/locales";
 import { ROLES, type Role } from "./roles";
 
 export { DEMO_ACCOUNTS, type DemoAccount, ensureDemoAccounts } from "./accounts-demo";
@@ -18,6 +19,7 @@ export interface Account {
   createdAt: Date;
   updatedAt: Date;
   lastLoginAt: Date | null;
+  locale: Locale | null;
 }
 
 export const MIN_PASSWORD_LENGTH = 12;
@@ -50,9 +52,14 @@ export class AccountError extends Error {
   }
 }
 
-function toAccount(row: AccountRow): Account {
+export function toAccount(row: AccountRow): Account {
   const { passwordHash, ...rest } = row;
   return { ...rest, hasPassword: passwordHash !== null };
+}
+
+/** Remembers the dashboard language a person chose (null: follow the browser). */
+export async function setAccountLocale(db: Database, id: string, locale: Locale | null): Promise<void> {
+  await db.update(accounts).set({ locale }).where(eq(accounts.id, id));
 }
 
 /** Creates a local account; refuses a taken e-mail with AccountError("email_taken"). */

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
+import type { Locale } from "@/lib/i18n/locales";
 import { findAccountById } from "./accounts";
 import { authOptions } from "./options";
 import { type Permission, type Role, can } from "./roles";
@@ -13,6 +14,8 @@ export interface SessionUser {
   email: string;
   name: string | null;
   role: Role;
+  /** The language the person chose in the header; null: as their browser asks. */
+  locale: Locale | null;
 }
 
 /**
@@ -25,7 +28,7 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   if (!session?.accountId) return null;
   const account = await findAccountById(await getDb(), session.accountId);
   if (!account || account.disabled) return null;
-  return { id: account.id, email: account.email, name: account.name, role: account.role };
+  return { id: account.id, email: account.email, name: account.name, role: account.role, locale: account.locale };
 });
 
 /** For pages: the signed-in account, or a redirect to the sign-in page. */

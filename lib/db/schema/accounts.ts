@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { ROLES } from "../../auth/roles";
+import { LOCALES } from "../../i18n/locales";
 import { oneOf } from "./checks";
 
 /** Millisecond precision, so a value read into a JS Date and written back compares equal. */
@@ -23,12 +24,15 @@ export const accounts = pgTable(
       .defaultNow()
       .$onUpdate(() => new Date()),
     lastLoginAt: at("last_login_at"),
+    /** The dashboard language the person chose; null means "as the browser asks". */
+    locale: text("locale", { enum: LOCALES }),
   },
   (table) => [
     uniqueIndex("accounts_email_key").on(table.email),
     // Look-ups lower-case the address; a mixed-case row would be unreachable and could duplicate one.
     check("accounts_email_lower", sql`${table.email} = lower(${table.email})`),
     check("accounts_role_known", oneOf(table.role, ROLES)),
+    check("accounts_locale_known", oneOf(table.locale, LOCALES)),
   ],
 );
 

@@ -1,5 +1,8 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { setAccountLocale } from "@/lib/auth/accounts";
+import { getSessionUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { respond } from "@/lib/http/errors";
 import { assertSameOrigin, readJson } from "@/lib/http/request";
@@ -10,13 +13,16 @@ const bodySchema = z.object({ locale: z.enum(LOCALES) }).strict();
 const ONE_YEAR_S = 365 * 24 * 60 * 60;
 
 /**
- * POST /api/preferences/locale { "locale": "de" }: the language switch. Open without a session, so
- * the sign-in page can switch too; it only sets a cookie in the caller's own browser.
+ * POST /api/preferences/locale { "locale": "de" }: the language switch. Sets a cookie in the
+ * caller's browser and, when signed in, remembers the choice on the account for other browsers.
+ * Open without a session, so the sign-in page can switch too.
  */
 export function POST(request: Request) {
   return respond(async () => {
     assertSameOrigin(request);
     const { locale } = await readJson(request, bodySchema, { maxBytes: 1024 });
+    const user = await getSessionUser();
+    if (user) await setAccountLocale(await getDb(), user.id, locale);
     const response = NextResponse.json({ locale });
     response.cookies.set(LOCALE_COOKIE, locale, {
       path: "/",
