@@ -1,11 +1,15 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/session";
 import { isCanonical, parseUserSearch, toSearchParams } from "@/lib/client/user-search";
 import { bulkRules } from "@/lib/jobs/config";
 import { UsersTable } from "./_components/users-table";
 
-export const metadata: Metadata = { title: "Users · wf-offboard" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("users.page");
+  return { title: t("metaTitle") };
+}
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -18,6 +22,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   // Checked here too: the layout is not re-run when the client navigates between pages.
   const user = await requirePageUser();
   const raw = await searchParams;
+  const t = await getTranslations("users.page");
   if (!isCanonical(raw)) {
     const query = toSearchParams(parseUserSearch(raw)).toString();
     redirect(query ? `/users?${query}` : "/users");
@@ -25,10 +30,8 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   return (
     <div className="space-y-4">
       <div className="space-y-1">
-        <h1 className="text-2xl font-semibold tracking-tight">Users</h1>
-        <p className="text-sm text-muted-foreground">
-          Find people in Workfront and deactivate those who have left: one at a time, or select many and run them as a job. Every change is recorded in the audit log.
-        </p>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+        <p className="text-sm text-muted-foreground">{t("intro")}</p>
       </div>
       <UsersTable role={user.role} rules={bulkRules()} />
     </div>

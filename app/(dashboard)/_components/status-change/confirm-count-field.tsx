@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -17,11 +18,12 @@ interface ConfirmCountFieldProps {
  * reading its size, not by a reflex click. The server checks the same number.
  */
 export function ConfirmCountField({ id, people, threshold, value, error, onChange }: ConfirmCountFieldProps) {
+  const t = useTranslations("statusChange.confirmCount");
   const hintId = useId();
   const errorId = useId();
   return (
     <div className="grid gap-2">
-      <Label htmlFor={id}>Type the number of people ({people.toLocaleString("en")}) to confirm</Label>
+      <Label htmlFor={id}>{t("label", { count: people })}</Label>
       <Input
         id={id}
         value={value}
@@ -32,7 +34,7 @@ export function ConfirmCountField({ id, people, threshold, value, error, onChang
         onChange={(event) => onChange(event.target.value)}
       />
       <p id={hintId} className="text-xs text-muted-foreground">
-        Asked for changes to more than {threshold.toLocaleString("en")} people at once.
+        {t("hint", { threshold })}
       </p>
       {error ? (
         <p id={errorId} className="text-sm text-destructive">
@@ -43,8 +45,8 @@ export function ConfirmCountField({ id, people, threshold, value, error, onChang
   );
 }
 
-/** The typed count as a number, or null when it is not a whole number. */
+/** The typed count as a number, or null when it is not a whole number ("1,234", "1.234", "1 234" alike). */
 export function parseCount(value: string): number | null {
-  const digits = value.replace(/[\s,.']/g, "");
+  const digits = value.replace(/[\s,.'\u00a0\u202f]/g, "");
   return /^\d{1,7}$/.test(digits) ? Number(digits) : null;
 }

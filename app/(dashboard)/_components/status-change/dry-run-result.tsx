@@ -1,49 +1,77 @@
-import type { DryRunDto, DryRunOutcome } from "@/lib/jobs/dto";
-import type { JobKind } from "@/lib/jobs/vocabulary";
+import { useFormatter, useTranslations } from "next-intl";
+import type { DryRunDto, DryRunItemDto, DryRunOutcome } from "@/lib/jobs/dto";
 import { LicencesFreed } from "./licences-freed";
 
-/** What each dry-run outcome means, in the words of the action being checked. */
-const outcomeLabels: Record<DryRunOutcome, (kind: JobKind) => string> = {
-  would_change: (kind) => (kind === "deactivate" ? "Would be deactivated" : "Would be reactivated"),
-  already: (kind) => (kind === "deactivate" ? "Already deactivated" : "Already active"),
-  protected: () => "Refused (protected)",
-  not_found: () => "Not found in Workfront",
-  error: () => "Could not be checked",
-};
+const OUTCOMES: readonly DryRunOutcome[] = ["would_change", "already", "protected", "not_found", "error"];
 
-const OUTCOMES = Object.keys(outcomeLabels) as DryRunOutcome[];
+/**
+ * Why a person would not be changed, in the reader's language, chosen by the item's code: a
+ * protection, an API refusal or a Workfront error. The server's (English) reason stays as detail
+ * when the translation is only the general case of it.
+ */
+function useReasonText() {
+  const protection = useTranslations("users.protection");
+  const errors = useTranslations("errors");
+  return (code: string | null, reason: string | null): { message: string | null; detail: string | null } => {
+    if (code && protection.has(code as Parameters<typeof protection.has>[0])) {
+      return { message: protection(code as Parameters<typeof protection>[0]), detail: null };
+    }
+    const key = [code, `workfront_${code}`].find((candidate) => code && errors.has(candidate as Parameters<typeof errors.has>[0]));
+    if (key) return { message: errors(key as Parameters<typeof errors>[0]), detail: reason };
+    return { message: null, detail: reason };
+  };
+}
+
+function Exception({ item, kind }: { item: DryRunItemDto; kind: DryRunDto["kind"] }) {
+  const t = useTranslations("statusChange.dryRun");
+  const common = useTranslations("common");
+  const { message, detail } = useReasonText()(item.code, item.reason);
+  return (
+    <li className="p-2">
+      <span className="font-medium">{item.name ?? item.email ?? item.userId}</span>
+      {" — "}
+      {t(`outcome.${item.outcome}`, { kind })}
+      {message ? `: ${message}` : null}
+      {detail ? <span className="block text-xs text-muted-foreground">{common("errorDetail", { message: detail })}</span> : null}
+    </li>
+  );
+}
 
 /**
  * The answer of a dry run: counts by outcome, the licences it would free, what would stop the
  * run, and everyone who would not simply be changed, with why.
  */
 export function DryRunResult({ result }: { result: DryRunDto }) {
+  const t = useTranslations("statusChange.dryRun");
+  const common = useTranslations("common");
+  const format = useFormatter();
+  const reasonText = useReasonText();
   const exceptions = result.items.filter((item) => item.outcome !== "would_change");
+  const problem = result.rules.problem ? reasonText(result.rules.problem.code, result.rules.problem.message) : null;
   return (
-    <section aria-label="Dry run result" className="grid gap-3 rounded-md border bg-muted/40 p-3 text-sm">
+    <section aria-label={t("label")} className="grid gap-3 rounded-md border bg-muted/40 p-3 text-sm">
       <p role="status" className="font-medium">
-        Dry run: nothing was changed. {result.counts.would_change.toLocaleString("en")} of {result.people.toLocaleString("en")}{" "}
-        {result.kind === "deactivate" ? "would be deactivated" : "would be reactivated"}.
+        {t("summary", { changed: result.counts.would_change, people: result.people, kind: result.kind })}
       </p>
       <dl className="grid grid-cols-[1fr_auto] gap-x-4 gap-y-1">
         {OUTCOMES.filter((outcome) => result.counts[outcome] > 0).map((outcome) => (
           <div key={outcome} className="contents">
-            <dt>{outcomeLabels[outcome](result.kind)}</dt>
-            <dd className="text-right font-medium tabular-nums">{result.counts[outcome].toLocaleString("en")}</dd>
+            <dt>{t(`outcome.${outcome}`, { kind: result.kind })}</dt>
+            <dd className="text-right font-medium tabular-nums">{format.number(result.counts[outcome])}</dd>
           </div>
         ))}
       </dl>
       {result.kind === "deactivate" ? <LicencesFreed licences={result.licensesFreed} /> : null}
-      {result.rules.problem ? <p className="text-destructive">{result.rules.problem.message}</p> : null}
+      {problem ? (
+        <div className="text-destructive">
+          <p>{problem.message ?? problem.detail}</p>
+          {problem.message && problem.detail ? <p className="text-xs">{common("errorDetail", { message: problem.detail })}</p> : null}
+        </div>
+      ) : null}
       {exceptions.length > 0 ? (
-        <ul aria-label="People who would not be changed" tabIndex={0} className="max-h-40 divide-y overflow-y-auto rounded-md border bg-background focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none">
+        <ul aria-label={t("exceptions")} tabIndex={0} className="max-h-40 divide-y overflow-y-auto rounded-md border bg-background focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none">
           {exceptions.map((item) => (
-            <li key={item.userId} className="p-2">
-              <span className="font-medium">{item.name ?? item.email ?? item.userId}</span>
-              {" — "}
-              {outcomeLabels[item.outcome](result.kind)}
-              {item.reason ? `: ${item.reason}` : ""}
-            </li>
+            <Exception key={item.userId} item={item} kind={result.kind} />
           ))}
         </ul>
       ) : null}

@@ -1,9 +1,11 @@
+import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 
 /** The API's limits, checked here first so a person hears about them before anything is sent. */
+export const REASON_MIN = 3;
 const REASON_MAX = 500;
 const TICKET_MAX = 100;
 
@@ -18,11 +20,12 @@ interface ReasonFieldsProps {
 
 /** The required reason and the optional ticket, both recorded in the audit log. */
 export function ReasonFields({ reasonId, reason, ticket, reasonError, onReason, onTicket }: ReasonFieldsProps) {
+  const t = useTranslations("statusChange.reason");
   const ids = { hint: useId(), reasonError: useId(), ticket: useId() };
   return (
     <>
       <div className="grid gap-2">
-        <Label htmlFor={reasonId}>Reason</Label>
+        <Label htmlFor={reasonId}>{t("label")}</Label>
         <Textarea
           id={reasonId}
           value={reason}
@@ -34,7 +37,7 @@ export function ReasonFields({ reasonId, reason, ticket, reasonError, onReason, 
           onChange={(event) => onReason(event.target.value)}
         />
         <div className="flex justify-between gap-4 text-xs text-muted-foreground">
-          <p id={ids.hint}>Required, 3 to 500 characters. Recorded in the audit log.</p>
+          <p id={ids.hint}>{t("hint", { min: REASON_MIN, max: REASON_MAX })}</p>
           <p className="tabular-nums" aria-hidden>
             {reason.length}/{REASON_MAX}
           </p>
@@ -47,13 +50,13 @@ export function ReasonFields({ reasonId, reason, ticket, reasonError, onReason, 
       </div>
       <div className="grid gap-2">
         <Label htmlFor={ids.ticket}>
-          Ticket reference <span className="font-normal text-muted-foreground">(optional)</span>
+          {t("ticket")} <span className="font-normal text-muted-foreground">{t("optional")}</span>
         </Label>
         <Input
           id={ids.ticket}
           value={ticket}
           maxLength={TICKET_MAX}
-          placeholder="e.g. HR-1234"
+          placeholder={t("ticketPlaceholder")}
           autoComplete="off"
           onChange={(event) => onTicket(event.target.value)}
         />

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useRef, useState } from "react";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { type Role, hasRole } from "@/lib/auth/roles";
@@ -9,7 +10,6 @@ import type { DryRunDto } from "@/lib/jobs/dto";
 import { AffectedUsers } from "./affected-users";
 import { LicencesFreed, countLicences } from "./licences-freed";
 import { StatusChangeForm } from "./status-change-form";
-import { statusActions } from "./status-actions";
 
 /** The confirm threshold and hard cap of bulk runs, as the server applies them. */
 export interface BulkRules {
@@ -43,17 +43,16 @@ export interface StatusChangeDialogProps {
  * threshold, refuses non-admins above the hard cap, and cannot be dismissed while in flight.
  */
 export function StatusChangeDialog({ action, users, total = users.length, rules, role, open, onOpenChange, onConfirm, onDryRun }: StatusChangeDialogProps) {
-  const words = statusActions[action];
+  const t = useTranslations("statusChange");
   const reasonId = useId();
   const [pending, setPending] = useState(false);
   // Radix gives focus back only to its own <DialogTrigger>; this dialog is opened from other buttons.
   const returnFocusTo = useRef<HTMLElement | null>(null);
   const [only] = users;
-  const who = total === 1 && only ? only.name : `${total.toLocaleString("en")} users`;
   const confirmCount = rules && total > rules.confirmThreshold ? { people: total, threshold: rules.confirmThreshold } : null;
   const blocked =
     rules && total > rules.hardCap && !hasRole(role, "admin")
-      ? `More than ${rules.hardCap.toLocaleString("en")} people at once: only the admin role may run this. Split the list, or ask an admin.`
+      ? t("blocked.message", { hardCap: rules.hardCap })
       : null;
 
   async function confirm(input: StatusChangeInput) {
@@ -86,8 +85,8 @@ export function StatusChangeDialog({ action, users, total = users.length, rules,
           onEscapeKeyDown={(event) => (pending ? event.preventDefault() : undefined)}
         >
           <DialogHeader>
-            <DialogTitle>{words.title(who)}</DialogTitle>
-            <DialogDescription>{words.consequence}</DialogDescription>
+            <DialogTitle>{t(`${action}.title`, { count: total, name: only?.name ?? "" })}</DialogTitle>
+            <DialogDescription>{t(`${action}.consequence`, { count: total })}</DialogDescription>
           </DialogHeader>
           <AffectedUsers people={users} total={total} />
           {action === "deactivate" && total > 1 ? <LicencesFreed licences={countLicences(users)} /> : null}

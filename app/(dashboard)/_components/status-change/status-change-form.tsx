@@ -1,6 +1,7 @@
 "use client";
 
 import { LoaderCircleIcon } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { type FormEvent, useId, useState } from "react";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -9,11 +10,10 @@ import type { DryRunDto } from "@/lib/jobs/dto";
 import type { StatusAction, StatusChangeInput } from "@/lib/client/users-api";
 import { ConfirmCountField, parseCount } from "./confirm-count-field";
 import { DryRunResult } from "./dry-run-result";
-import { ReasonFields } from "./reason-fields";
+import { ErrorMessage } from "./error-message";
+import { REASON_MIN, ReasonFields } from "./reason-fields";
 import { statusActions } from "./status-actions";
 import { useDryRun } from "./use-dry-run";
-
-const REASON_MIN = 3;
 
 interface StatusChangeFormProps {
   action: StatusAction;
@@ -29,13 +29,16 @@ interface StatusChangeFormProps {
 }
 
 export function StatusChangeForm({ action, reasonId, pending, confirmCount, blocked, onConfirm, onCancel, onDryRun }: StatusChangeFormProps) {
-  const words = statusActions[action];
+  const t = useTranslations("statusChange");
+  const common = useTranslations("common.actions");
+  const { variant } = statusActions[action];
   const countId = useId();
   const [reason, setReason] = useState("");
   const [ticket, setTicket] = useState("");
   const [count, setCount] = useState("");
   const [errors, setErrors] = useState<{ reason?: string; count?: string }>({});
-  const [failure, setFailure] = useState<string | null>(null);
+  // The error itself, worded by its code when shown; null before a try or after a new one starts.
+  const [failure, setFailure] = useState<{ error: unknown } | null>(null);
   const dryRun = useDryRun(onDryRun);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -44,8 +47,8 @@ export function StatusChangeForm({ action, reasonId, pending, confirmCount, bloc
     const trimmed = reason.trim();
     const typed = parseCount(count);
     const found = {
-      reason: trimmed.length < REASON_MIN ? `Give a reason of at least ${REASON_MIN} characters.` : undefined,
-      count: confirmCount && typed !== confirmCount.people ? `Type ${confirmCount.people.toLocaleString("en")}, the number of people.` : undefined,
+      reason: trimmed.length < REASON_MIN ? t("reason.tooShort", { min: REASON_MIN }) : undefined,
+      count: confirmCount && typed !== confirmCount.people ? t("confirmCount.mismatch", { count: confirmCount.people }) : undefined,
     };
     setErrors(found);
     if (found.reason || found.count) {
@@ -56,7 +59,7 @@ export function StatusChangeForm({ action, reasonId, pending, confirmCount, bloc
     try {
       await onConfirm({ reason: trimmed, ticket: ticket.trim() || undefined, confirmCount: confirmCount ? (typed ?? undefined) : undefined });
     } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
+      setFailure({ error });
     }
   }
 
@@ -64,13 +67,15 @@ export function StatusChangeForm({ action, reasonId, pending, confirmCount, bloc
     <form onSubmit={submit} noValidate className="grid gap-4">
       {failure ? (
         <Alert variant="destructive">
-          <AlertTitle>Nothing was changed</AlertTitle>
-          <AlertDescription>{failure}</AlertDescription>
+          <AlertTitle>{t("failed")}</AlertTitle>
+          <AlertDescription>
+            <ErrorMessage error={failure.error} />
+          </AlertDescription>
         </Alert>
       ) : null}
       {blocked ? (
         <Alert variant="destructive">
-          <AlertTitle>Only an admin may run this</AlertTitle>
+          <AlertTitle>{t("blocked.title")}</AlertTitle>
           <AlertDescription>{blocked}</AlertDescription>
         </Alert>
       ) : null}
@@ -81,24 +86,26 @@ export function StatusChangeForm({ action, reasonId, pending, confirmCount, bloc
       {dryRun.state.status === "done" ? <DryRunResult result={dryRun.state.result} /> : null}
       {dryRun.state.status === "failed" ? (
         <Alert variant="destructive">
-          <AlertTitle>The dry run did not finish</AlertTitle>
-          <AlertDescription>{dryRun.state.message}</AlertDescription>
+          <AlertTitle>{t("dryRun.failed")}</AlertTitle>
+          <AlertDescription>
+            <ErrorMessage error={dryRun.state.error} />
+          </AlertDescription>
         </Alert>
       ) : null}
       <DialogFooter>
         <Button variant="outline" disabled={pending} onClick={onCancel}>
-          Cancel
+          {common("cancel")}
         </Button>
         {dryRun.start ? (
           <Button variant="outline" aria-disabled={pending || dryRun.state.status === "pending" || undefined} onClick={() => void dryRun.start?.()}>
             {dryRun.state.status === "pending" ? <LoaderCircleIcon className="size-4 animate-spin" aria-hidden /> : null}
-            {dryRun.state.status === "pending" ? "Checking…" : "Dry run"}
+            {dryRun.state.status === "pending" ? t("dryRun.checking") : t("dryRun.button")}
           </Button>
         ) : null}
         {/* aria-disabled, not disabled, while pending: a disabled button would drop keyboard focus. */}
-        <Button type="submit" variant={words.variant} aria-disabled={pending || blocked !== null || undefined}>
+        <Button type="submit" variant={variant} aria-disabled={pending || blocked !== null || undefined}>
           {pending ? <LoaderCircleIcon className="size-4 animate-spin" aria-hidden /> : null}
-          {pending ? words.pendingLabel : words.label}
+          {pending ? t(`${action}.pending`) : t(`${action}.label`)}
         </Button>
       </DialogFooter>
     </form>

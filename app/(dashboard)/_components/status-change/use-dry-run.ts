@@ -5,7 +5,8 @@ export type DryRunState =
   | { status: "idle" }
   | { status: "pending" }
   | { status: "done"; result: DryRunDto }
-  | { status: "failed"; message: string };
+  /** The error itself: the form words it in the reader's language by its code. */
+  | { status: "failed"; error: unknown };
 
 /** The dialog's dry run: one at a time, its answer kept until the next one. */
 export function useDryRun(run: (() => Promise<DryRunDto>) | undefined) {
@@ -16,7 +17,7 @@ export function useDryRun(run: (() => Promise<DryRunDto>) | undefined) {
     try {
       setState({ status: "done", result: await run() });
     } catch (error) {
-      setState({ status: "failed", message: error instanceof Error ? error.message : String(error) });
+      setState({ status: "failed", error });
     }
   }
   return { state, start: run ? start : undefined };

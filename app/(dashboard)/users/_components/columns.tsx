@@ -1,22 +1,29 @@
 "use client";
 
 import type { ColumnDef } from "@tanstack/react-table";
+import { type useTranslations } from "next-intl";
 import type { Role } from "@/lib/auth/roles";
 import type { StatusAction } from "@/lib/client/users-api";
 import type { UserStatus } from "@/lib/client/user-search";
 import type { UserDto } from "@/lib/offboarding/user-dto";
 import "./column-meta";
-import { formatDate, formatDateTime } from "./format";
 import { RowActionButton } from "./row-action-button";
 import { mayChangeStatus, rowActionFor } from "./row-action";
 import { SortableHeader } from "./sortable-header";
 import { UserStatusCell } from "./user-status-cell";
+import { TimeAgo } from "./when";
+
+/** The users table's words, from the caller's `useTranslations("users.table.columns")`. */
+export type ColumnWords = ReturnType<typeof useTranslations<"users.table.columns">>;
 
 interface ColumnOptions {
   role: Role;
   status: UserStatus;
   onAction: (action: StatusAction, user: UserDto) => void;
   onIntent?: () => void;
+  t: ColumnWords;
+  /** "Never" for people who never signed in. */
+  never: string;
 }
 
 function Missing() {
@@ -45,46 +52,40 @@ function text(value: string | null) {
  * The users table's columns. Column IDs of sortable columns are the API's sort keys, so the
  * table's sorting state maps one to one onto the URL. Sorting happens on the server.
  */
-export function userColumns({ role, status, onAction, onIntent }: ColumnOptions): ColumnDef<UserDto>[] {
+export function userColumns({ role, status, onAction, onIntent, t, never }: ColumnOptions): ColumnDef<UserDto>[] {
   const columns: ColumnDef<UserDto>[] = [
     {
       id: "name",
       accessorKey: "name",
-      header: ({ column }) => <SortableHeader column={column} label="Name" />,
+      header: ({ column }) => <SortableHeader column={column} label={t("name")} />,
       meta: { rowHeader: true, className: "min-w-40" },
     },
     {
       id: "email",
       accessorKey: "email",
-      header: ({ column }) => <SortableHeader column={column} label="E-mail" />,
+      header: ({ column }) => <SortableHeader column={column} label={t("email")} />,
       cell: ({ row }) => <EmailAddress email={row.original.email} />,
     },
-    { id: "title", header: "Title", enableSorting: false, cell: ({ row }) => text(row.original.title) },
-    { id: "licenseType", header: "Licence", enableSorting: false, cell: ({ row }) => text(row.original.licenseTypeLabel) },
-    { id: "accessLevel", header: "Access level", enableSorting: false, cell: ({ row }) => text(row.original.accessLevel) },
-    { id: "homeGroup", header: "Home group", enableSorting: false, cell: ({ row }) => text(row.original.homeGroup) },
+    { id: "title", header: t("title"), enableSorting: false, cell: ({ row }) => text(row.original.title) },
+    { id: "licenseType", header: t("licence"), enableSorting: false, cell: ({ row }) => text(row.original.licenseTypeLabel) },
+    { id: "accessLevel", header: t("accessLevel"), enableSorting: false, cell: ({ row }) => text(row.original.accessLevel) },
+    { id: "homeGroup", header: t("homeGroup"), enableSorting: false, cell: ({ row }) => text(row.original.homeGroup) },
     {
       id: "lastLogin",
       // TanStack only sorts columns with an accessor, even when the server does the sorting.
       accessorFn: (user) => user.lastLoginAt,
-      header: ({ column }) => <SortableHeader column={column} label="Last login" />,
+      header: ({ column }) => <SortableHeader column={column} label={t("lastLogin")} />,
       meta: { className: "whitespace-nowrap" },
       cell: ({ row }) => {
         const at = row.original.lastLoginAt;
-        return at ? (
-          <time dateTime={at} title={formatDateTime(at)}>
-            {formatDate(at)}
-          </time>
-        ) : (
-          <span className="text-muted-foreground">Never</span>
-        );
+        return at ? <TimeAgo iso={at} /> : <span className="text-muted-foreground">{never}</span>;
       },
     },
     {
       // Sorts by deactivation date: meaningless on the Active tab, where nobody has one.
       id: "deactivated",
       accessorFn: (user) => user.deactivatedAt,
-      header: ({ column }) => <SortableHeader column={column} label={status === "deactivated" ? "Deactivated" : "Status"} />,
+      header: ({ column }) => <SortableHeader column={column} label={status === "deactivated" ? t("deactivated") : t("status")} />,
       enableSorting: status !== "active",
       cell: ({ row }) => <UserStatusCell user={row.original} />,
     },
@@ -94,7 +95,7 @@ export function userColumns({ role, status, onAction, onIntent }: ColumnOptions)
     ...columns,
     {
       id: "actions",
-      header: () => <span className="sr-only">Actions</span>,
+      header: () => <span className="sr-only">{t("actions")}</span>,
       enableSorting: false,
       meta: { className: "text-right" },
       cell: ({ row }) => {

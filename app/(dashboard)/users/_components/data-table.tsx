@@ -9,6 +9,8 @@ import "./column-meta";
 
 interface DataTableProps<TData> {
   table: TanStackTable<TData>;
+  /** For tests that must find the table whatever the language. */
+  id?: string;
   label: string;
   /** No data yet: show placeholder rows in the table's own shape instead of a spinner. */
   loading: boolean;
@@ -23,11 +25,11 @@ interface DataTableProps<TData> {
 const ariaSort = { asc: "ascending", desc: "descending" } as const;
 
 /** Table markup for a TanStack table whose sorting and paging happen on the server. */
-export function DataTable<TData>({ table, label, loading, fetching, skeletonRows, empty, isSelected }: DataTableProps<TData>) {
+export function DataTable<TData>({ table, id, label, loading, fetching, skeletonRows, empty, isSelected }: DataTableProps<TData>) {
   const columns = table.getVisibleLeafColumns();
   const rows = table.getRowModel().rows;
   return (
-    <Table aria-label={label} aria-busy={loading || fetching} className={cn(fetching && "opacity-60 transition-opacity")}>
+    <Table id={id} aria-label={label} aria-busy={loading || fetching} className={cn(fetching && "opacity-60 transition-opacity")}>
       <TableHeader>
         {table.getHeaderGroups().map((group) => (
           <TableRow key={group.id} className="hover:bg-transparent">

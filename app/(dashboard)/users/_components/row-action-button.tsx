@@ -1,12 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { Button } from "@/components/ui/button";
 import { Tooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip";
 import type { StatusAction } from "@/lib/client/users-api";
 import type { UserDto } from "@/lib/offboarding/user-dto";
 import type { RowAction } from "./row-action";
-import { statusActions } from "../../_components/status-change/status-actions";
 
 interface RowActionButtonProps {
   user: UserDto;
@@ -25,16 +25,18 @@ interface RowActionButtonProps {
  * once the code arrived would replace the DOM node and drop keyboard focus.
  */
 export function RowActionButton({ user, rowAction, onAction, onIntent }: RowActionButtonProps) {
+  const t = useTranslations("statusChange");
+  const protection = useTranslations("users.protection");
   const reasonId = useId();
-  const { label } = statusActions[rowAction.action];
+  const reason = rowAction.disabledReason ? protection(rowAction.disabledReason) : null;
   const content = (
     <>
-      {label}
+      {t(`${rowAction.action}.label`)}
       <span className="sr-only"> {user.name}</span>
     </>
   );
 
-  if (!rowAction.disabledReason) {
+  if (!reason) {
     return (
       <Button variant="outline" size="sm" onPointerEnter={onIntent} onFocus={onIntent} onClick={() => onAction(rowAction.action, user)}>
         {content}
@@ -48,9 +50,9 @@ export function RowActionButton({ user, rowAction, onAction, onIntent }: RowActi
           {content}
         </Button>
       </TooltipTrigger>
-      <TooltipContent side="left">{rowAction.disabledReason}</TooltipContent>
+      <TooltipContent side="left">{reason}</TooltipContent>
       <span id={reasonId} className="sr-only">
-        {rowAction.disabledReason}
+        {reason}
       </span>
     </Tooltip>
   );

@@ -1,12 +1,15 @@
 import { can } from "@/lib/auth/roles";
 import type { Role } from "@/lib/auth/roles";
 import type { StatusAction } from "@/lib/client/users-api";
-import type { UserDto } from "@/lib/offboarding/user-dto";
+import type { ProtectionCode, UserDto } from "@/lib/offboarding/user-dto";
+
+/** Why an action is refused: a protection, or a System Administrator for a role below admin. */
+export type RefusalCode = ProtectionCode | "admin_target";
 
 export interface RowAction {
   action: StatusAction;
-  /** Why the action is shown but may not be used; null when it may. */
-  disabledReason: string | null;
+  /** Why the action is shown but may not be used (worded by users.protection); null when it may. */
+  disabledReason: RefusalCode | null;
 }
 
 /**
@@ -16,9 +19,9 @@ export interface RowAction {
 export function rowActionFor(user: UserDto, role: Role): RowAction | null {
   if (!user.isActive) return can(role, "reactivate") ? { action: "reactivate", disabledReason: null } : null;
   if (!can(role, "deactivate")) return null;
-  if (user.protection) return { action: "deactivate", disabledReason: user.protection.reason };
+  if (user.protection) return { action: "deactivate", disabledReason: user.protection.code };
   if (user.isAdmin && !can(role, "deactivateAdmins")) {
-    return { action: "deactivate", disabledReason: "Only the admin role may deactivate a System Administrator." };
+    return { action: "deactivate", disabledReason: "admin_target" };
   }
   return { action: "deactivate", disabledReason: null };
 }

@@ -10,13 +10,15 @@ interface SelectColumnOptions {
   /** Rows whose action would be refused (protected people) cannot be selected. */
   canSelect: (user: UserDto) => boolean;
   onToggle: (users: UserDto[], selected: boolean) => void;
+  /** The checkboxes' names, from `useTranslations("users.table")`. */
+  words: { selectPage: string; selectRow: (name: string) => string };
 }
 
 /**
  * The checkbox column. The header box is tri-state over this page's selectable rows: checked
  * when all are selected, mixed when some are; clicking it when mixed selects the whole page.
  */
-export function selectColumn({ isSelected, canSelect, onToggle }: SelectColumnOptions): ColumnDef<UserDto> {
+export function selectColumn({ isSelected, canSelect, onToggle, words }: SelectColumnOptions): ColumnDef<UserDto> {
   return {
     id: "select",
     enableSorting: false,
@@ -26,7 +28,7 @@ export function selectColumn({ isSelected, canSelect, onToggle }: SelectColumnOp
       const chosen = rows.filter(isSelected).length;
       return (
         <Checkbox
-          aria-label="Select all on this page"
+          aria-label={words.selectPage}
           checked={rows.length > 0 && chosen === rows.length}
           indeterminate={chosen > 0 && chosen < rows.length}
           disabled={rows.length === 0}
@@ -36,7 +38,7 @@ export function selectColumn({ isSelected, canSelect, onToggle }: SelectColumnOp
     },
     cell: ({ row }) => (
       <Checkbox
-        aria-label={`Select ${row.original.name}`}
+        aria-label={words.selectRow(row.original.name)}
         checked={isSelected(row.original)}
         disabled={!canSelect(row.original)}
         onChange={(event) => onToggle([row.original], event.target.checked)}

@@ -1,14 +1,14 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { USER_STATUSES, type UserStatus } from "@/lib/client/user-search";
 import type { UserCounts } from "@/lib/offboarding/user-dto";
-import { formatCount } from "./format";
 
-const statusTabs: Record<UserStatus, { label: string; count: (counts: UserCounts) => number }> = {
-  active: { label: "Active", count: (counts) => counts.active },
-  deactivated: { label: "Deactivated", count: (counts) => counts.deactivated },
-  all: { label: "All", count: (counts) => counts.active + counts.deactivated },
+const countOf: Record<UserStatus, (counts: UserCounts) => number> = {
+  active: (counts) => counts.active,
+  deactivated: (counts) => counts.deactivated,
+  all: (counts) => counts.active + counts.deactivated,
 };
 
 export function statusTabId(status: UserStatus): string {
@@ -24,8 +24,10 @@ interface StatusTabsProps {
 }
 
 export function StatusTabs({ status, counts, panelId, onChange }: StatusTabsProps) {
+  const t = useTranslations("users.tabs");
+  const format = useFormatter();
   return (
-    <TabsList aria-label="User status">
+    <TabsList aria-label={t("label")}>
       {USER_STATUSES.map((value) => (
         <TabsTrigger
           key={value}
@@ -34,11 +36,9 @@ export function StatusTabs({ status, counts, panelId, onChange }: StatusTabsProp
           aria-controls={panelId}
           onClick={() => onChange(value)}
         >
-          {statusTabs[value].label}
+          {t(value)}
           {counts ? (
-            <span className="rounded-sm bg-muted px-1.5 text-xs text-foreground tabular-nums">
-              {formatCount(statusTabs[value].count(counts))}
-            </span>
+            <span className="rounded-sm bg-muted px-1.5 text-xs text-foreground tabular-nums">{format.number(countOf[value](counts))}</span>
           ) : null}
         </TabsTrigger>
       ))}

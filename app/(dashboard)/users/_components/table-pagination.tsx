@@ -1,10 +1,10 @@
 "use client";
 
 import { ChevronLeftIcon, ChevronRightIcon, ChevronsLeftIcon, ChevronsRightIcon } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { NativeSelect } from "@/components/ui/native-select";
 import { PAGE_SIZES, type PageSize } from "@/lib/client/user-search";
-import { formatCount } from "./format";
 
 interface TablePaginationProps {
   page: number;
@@ -20,27 +20,29 @@ export function pageCountOf(total: number, pageSize: number): number {
 }
 
 export function TablePagination({ page, pageSize, total, onPageChange, onPageSizeChange }: TablePaginationProps) {
+  const t = useTranslations("users.pagination");
+  const common = useTranslations("common");
   const pageCount = total === undefined ? page : pageCountOf(total, pageSize);
   const first = total ? (page - 1) * pageSize + 1 : 0;
   const last = total ? Math.min(page * pageSize, total) : 0;
   const known = total !== undefined;
   const pages = [
-    { label: "Go to first page", icon: ChevronsLeftIcon, target: 1, enabled: known && page > 1 },
-    { label: "Go to previous page", icon: ChevronLeftIcon, target: page - 1, enabled: known && page > 1 },
-    { label: "Go to next page", icon: ChevronRightIcon, target: page + 1, enabled: known && page < pageCount },
-    { label: "Go to last page", icon: ChevronsRightIcon, target: pageCount, enabled: known && page < pageCount },
+    { key: "first", label: t("first"), icon: ChevronsLeftIcon, target: 1, enabled: known && page > 1 },
+    { key: "previous", label: t("previous"), icon: ChevronLeftIcon, target: page - 1, enabled: known && page > 1 },
+    { key: "next", label: t("next"), icon: ChevronRightIcon, target: page + 1, enabled: known && page < pageCount },
+    { key: "last", label: t("last"), icon: ChevronsRightIcon, target: pageCount, enabled: known && page < pageCount },
   ];
 
   return (
     <div className="flex flex-wrap items-center justify-between gap-3 text-sm">
       {/* Polite live region: a screen reader hears the result of a search or a page turn. */}
       <p role="status" className="text-muted-foreground">
-        {known ? (total === 0 ? "No users" : `Showing ${formatCount(first)}–${formatCount(last)} of ${formatCount(total)}`) : "Loading users…"}
+        {known ? (total === 0 ? t("noUsers") : t("summary", { first, last, total })) : t("loading")}
       </p>
       <div className="flex flex-wrap items-center gap-4">
         <div className="flex items-center gap-2">
           <label htmlFor="users-page-size" className="font-medium">
-            Rows per page
+            {t("rowsPerPage")}
           </label>
           <NativeSelect
             id="users-page-size"
@@ -58,11 +60,11 @@ export function TablePagination({ page, pageSize, total, onPageChange, onPageSiz
           </NativeSelect>
         </div>
         <p className="font-medium tabular-nums">
-          Page {formatCount(page)} of {formatCount(pageCount)}
+          {common("pager.page", { page, pages: pageCount })}
         </p>
         <div className="flex items-center gap-1">
-          {pages.map(({ label, icon: Icon, target, enabled }) => (
-            <Button key={label} variant="outline" size="icon" className="size-8" disabled={!enabled} onClick={() => onPageChange(target)}>
+          {pages.map(({ key, label, icon: Icon, target, enabled }) => (
+            <Button key={key} variant="outline" size="icon" className="size-8" disabled={!enabled} onClick={() => onPageChange(target)}>
               <span className="sr-only">{label}</span>
               <Icon className="size-4" aria-hidden />
             </Button>

@@ -1,4 +1,5 @@
 import { useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useCallback, useState } from "react";
 import { notify } from "@/components/ui/sonner";
@@ -6,7 +7,6 @@ import { createJob, dryRunJob, jobKeys } from "@/lib/client/jobs-api";
 import type { Person } from "@/lib/client/people";
 import { goToSignIn, isUnauthenticated } from "@/lib/client/sign-in-redirect";
 import { type StatusAction, type StatusChangeInput, userKeys } from "@/lib/client/users-api";
-import { statusActions } from "../../_components/status-change/status-actions";
 import { useStatusChange } from "./use-status-change";
 
 interface Target {
@@ -25,6 +25,7 @@ export function useStatusDialog({ onJobStarted }: { onJobStarted: () => void }) 
   const [target, setTarget] = useState<Target | null>(null);
   // Once opened, the dialog stays mounted (closed) so that closing it can hand focus back.
   const [mounted, setMounted] = useState(false);
+  const t = useTranslations("statusChange");
   const statusChange = useStatusChange();
   const queryClient = useQueryClient();
   const router = useRouter();
@@ -40,7 +41,7 @@ export function useStatusDialog({ onJobStarted }: { onJobStarted: () => void }) 
     try {
       if (bulk) {
         const { job } = await createJob({ kind: action, userIds: people.map((person) => person.id), ...input });
-        notify.success(statusActions[action].jobStarted(people.length));
+        notify.success(t(`${action}.jobStarted`, { count: people.length }));
         void queryClient.invalidateQueries({ queryKey: jobKeys.lists() });
         void queryClient.invalidateQueries({ queryKey: userKeys.all, refetchType: "none" });
         onJobStarted();
@@ -51,7 +52,7 @@ export function useStatusDialog({ onJobStarted }: { onJobStarted: () => void }) 
       const [person] = people;
       if (!person) return;
       await statusChange.mutateAsync({ user: person, action, input });
-      notify.success(statusActions[action].done(person.name));
+      notify.success(t(`${action}.done`, { name: person.name }));
       setTarget(null);
     } catch (error) {
       if (isUnauthenticated(error)) goToSignIn();

@@ -1,6 +1,7 @@
 "use client";
 
 import { SearchIcon } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -20,6 +21,7 @@ interface UserSearchInputProps {
  * 300 ms after the last keystroke. A change to the URL from elsewhere replaces what is typed.
  */
 export function UserSearchInput({ value, onSearch }: UserSearchInputProps) {
+  const t = useTranslations("users.search");
   const [text, setText] = useState(value);
   const debounced = useDebouncedValue(text.trim(), DEBOUNCE_MS);
   // The last value this input sent: an incoming `value` that differs came from somewhere else.
@@ -47,7 +49,7 @@ export function UserSearchInput({ value, onSearch }: UserSearchInputProps) {
   return (
     <div role="search" className="relative w-full sm:w-80">
       <Label htmlFor="user-search" className="sr-only">
-        Search by name or e-mail
+        {t("label")}
       </Label>
       <SearchIcon aria-hidden className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" />
       <Input
@@ -55,7 +57,7 @@ export function UserSearchInput({ value, onSearch }: UserSearchInputProps) {
         type="search"
         value={text}
         maxLength={MAX_QUERY_LENGTH}
-        placeholder="Search by name or e-mail…"
+        placeholder={t("placeholder")}
         autoComplete="off"
         spellCheck={false}
         className="pl-8"

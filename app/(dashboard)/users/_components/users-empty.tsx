@@ -1,10 +1,8 @@
-import type { UserSearch, UserStatus } from "@/lib/client/user-search";
-
-const statusWords: Record<UserStatus, string> = { active: "active users", deactivated: "deactivated users", all: "users" };
+import { useTranslations } from "next-intl";
+import type { UserSearch } from "@/lib/client/user-search";
 
 /** The empty table says what was looked for, so "nothing found" is not mistaken for "broken". */
 export function UsersEmpty({ search }: { search: UserSearch }) {
-  const what = statusWords[search.status];
-  if (search.q) return <>No {what} match “{search.q}”.</>;
-  return <>There are no {what}.</>;
+  const t = useTranslations("users.empty");
+  return search.q ? t("noMatch", { status: search.status, query: search.q }) : t("none", { status: search.status });
 }

@@ -1,37 +1,27 @@
 "use client";
 
 import { CircleAlertIcon, KeyRoundIcon, RefreshCwIcon, WifiOffIcon } from "lucide-react";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { RequestError } from "@/lib/client/fetch-json";
+import { ErrorMessage } from "../../_components/status-change/error-message";
 
 type BannerKind = "credential" | "notConnected" | "unreachable" | "forbidden" | "badLink" | "signedOut" | "other";
 
-/** Each kind of failure says what happened and what to do: a banner, never a blank table. */
-const banners: Record<BannerKind, { title: string; hint: string | null; icon: typeof CircleAlertIcon; retry: boolean }> = {
-  credential: {
-    title: "Workfront refused the credential — reconnect Workfront",
-    hint: "The key has expired or was revoked. An admin must reconnect Workfront (in Settings) before users can be listed or changed.",
-    icon: KeyRoundIcon,
-    retry: true,
-  },
-  notConnected: {
-    title: "Workfront is not connected",
-    hint: "An admin connects it in Settings; until then users cannot be listed or changed.",
-    icon: KeyRoundIcon,
-    retry: true,
-  },
-  unreachable: {
-    title: "Workfront is not reachable right now",
-    hint: "Nothing was changed. Try again in a moment.",
-    icon: WifiOffIcon,
-    retry: true,
-  },
-  forbidden: { title: "Your account may not see users", hint: "Ask an administrator for access.", icon: CircleAlertIcon, retry: false },
-  badLink: { title: "This view's address is not valid", hint: null, icon: CircleAlertIcon, retry: false },
-  signedOut: { title: "Your session has ended", hint: "Taking you to the sign-in page…", icon: CircleAlertIcon, retry: false },
-  other: { title: "Users could not be loaded", hint: null, icon: CircleAlertIcon, retry: true },
+/**
+ * Each kind of failure says what happened and what to do: a banner, never a blank table. Its
+ * words are in users.errors.<kind>: a title, and a hint where there is something to do.
+ */
+const banners: Record<BannerKind, { icon: typeof CircleAlertIcon; retry: boolean }> = {
+  credential: { icon: KeyRoundIcon, retry: true },
+  notConnected: { icon: KeyRoundIcon, retry: true },
+  unreachable: { icon: WifiOffIcon, retry: true },
+  forbidden: { icon: CircleAlertIcon, retry: false },
+  badLink: { icon: CircleAlertIcon, retry: false },
+  signedOut: { icon: CircleAlertIcon, retry: false },
+  other: { icon: CircleAlertIcon, retry: true },
 };
 
 const kindByCode: Partial<Record<string, BannerKind>> = {
@@ -49,7 +39,24 @@ function kindOf(error: Error): BannerKind {
   return (error instanceof RequestError && kindByCode[error.code]) || "other";
 }
 
+/** The hint of the kinds that have one. */
+function Hint({ kind }: { kind: BannerKind }) {
+  const t = useTranslations("users.errors");
+  switch (kind) {
+    case "credential":
+    case "notConnected":
+    case "unreachable":
+    case "forbidden":
+    case "signedOut":
+      return <p>{t(`${kind}.hint`)}</p>;
+    default:
+      return null;
+  }
+}
+
 export function UsersErrorBanner({ error, onRetry }: { error: Error; onRetry: () => void }) {
+  const t = useTranslations("users.errors");
+  const common = useTranslations("common.actions");
   const kind = kindOf(error);
   const banner = banners[kind];
   const Icon = banner.icon;
@@ -57,14 +64,14 @@ export function UsersErrorBanner({ error, onRetry }: { error: Error; onRetry: ()
     <Alert variant="destructive" className="flex gap-3">
       <Icon className="mt-0.5 size-4 shrink-0" aria-hidden />
       <div className="flex-1 space-y-1">
-        <AlertTitle>{banner.title}</AlertTitle>
+        <AlertTitle>{t(`${kind}.title`)}</AlertTitle>
         <AlertDescription className="space-y-1">
-          <p>{error.message}</p>
-          {banner.hint ? <p>{banner.hint}</p> : null}
+          <ErrorMessage error={error} />
+          <Hint kind={kind} />
           {kind === "badLink" ? (
             <p>
               <Link href="/users" className="font-medium underline underline-offset-4">
-                Show all active users
+                {t("badLink.link")}
               </Link>
             </p>
           ) : null}
@@ -73,7 +80,7 @@ export function UsersErrorBanner({ error, onRetry }: { error: Error; onRetry: ()
       {banner.retry ? (
         <Button variant="outline" size="sm" className="shrink-0 text-foreground" onClick={onRetry}>
           <RefreshCwIcon className="size-4" aria-hidden />
-          Try again
+          {common("retry")}
         </Button>
       ) : null}
     </Alert>

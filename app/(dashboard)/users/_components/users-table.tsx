@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { type SortingState, type Updater, getCoreRowModel, useReactTable } from "@tanstack/react-table";
 import { useCallback, useEffect, useMemo } from "react";
 import { TabsPanel } from "@/components/ui/tabs";
@@ -39,6 +40,9 @@ const selectableFor = (role: Role) => (user: UserDto) => {
 
 /** The users page's client side: URL state → queries → table, the selection and the confirm dialog. */
 export function UsersTable({ role, rules }: { role: Role; rules: BulkRules }) {
+  const t = useTranslations("users.table");
+  const columnWords = useTranslations("users.table.columns");
+  const never = useTranslations("common")("never");
   const [search, updateSearch] = useUserSearch();
   const list = useQuery(usersListQuery(search));
   const counts = useQuery(userCountsQuery(search.q));
@@ -68,9 +72,10 @@ export function UsersTable({ role, rules }: { role: Role; rules: BulkRules }) {
     [add, remove, clearNote],
   );
   const columns = useMemo(() => {
-    const base = userColumns({ role, status: search.status, onAction: openAction, onIntent: preloadDialog });
-    return bulk ? [selectColumn({ isSelected, canSelect, onToggle: toggle }), ...base] : base;
-  }, [role, search.status, openAction, bulk, isSelected, canSelect, toggle]);
+    const base = userColumns({ role, status: search.status, onAction: openAction, onIntent: preloadDialog, t: columnWords, never });
+    const words = { selectPage: t("selectPage"), selectRow: (name: string) => t("selectRow", { name }) };
+    return bulk ? [selectColumn({ isSelected, canSelect, onToggle: toggle, words }), ...base] : base;
+  }, [role, search.status, openAction, bulk, isSelected, canSelect, toggle, t, columnWords, never]);
 
   const sorting: SortingState = [{ id: search.sort, desc: search.dir === "desc" }];
   // The React Compiler is not enabled; TanStack Table's instance is meant to be recreated per render.
@@ -119,7 +124,8 @@ export function UsersTable({ role, rules }: { role: Role; rules: BulkRules }) {
           <>
             <DataTable
               table={table}
-              label="Workfront users"
+              id="users-table"
+              label={t("label")}
               loading={list.isPending}
               fetching={list.isPlaceholderData}
               skeletonRows={Math.min(search.pageSize, 10)}
