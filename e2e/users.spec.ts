@@ -13,7 +13,7 @@ test("/ leads to the users list, which shows the first 25 active users by name",
   await expect(usersPage.columnHeader("Name")).toHaveAttribute("aria-sort", "ascending");
   await expect(usersPage.rows.getByText("Deactivated", { exact: true })).toHaveCount(0);
   const active = await usersPage.tabCount("Active");
-  await expect(usersPage.summary).toHaveText(`Showing 1–25 of ${active.toLocaleString("en")}`);
+  await expect(usersPage.summary).toHaveText(`Showing 1–25 of ${active.toLocaleString("en")} users`);
   expect(await page.content()).not.toContain(e2eApiKey);
 });
 
@@ -105,7 +105,7 @@ test("50 rows per page, then the next page", async ({ usersPage, page }) => {
   await expect(page.getByText(`Page 2 of ${pages}`)).toBeVisible();
   await expect(page).toHaveURL(/page=2/);
   await usersPage.settled();
-  await expect(usersPage.summary).toHaveText(`Showing 51–${Math.min(100, active)} of ${active.toLocaleString("en")}`);
+  await expect(usersPage.summary).toHaveText(`Showing 51–${Math.min(100, active)} of ${active.toLocaleString("en")} users`);
   const secondPage = await usersPage.emails();
   expect(secondPage.filter((email) => firstPage.includes(email))).toEqual([]);
 

@@ -4,7 +4,64 @@ import { seriousAccessibilityViolations } from "../support/axe";
 export type StatusTab = "Active" | "Deactivated" | "All";
 export type RowActionName = "Deactivate" | "Reactivate";
 
-/** The users page as a person sees it: found by role and label, never by markup or test IDs. */
+/** The page's words the page object finds things by, in one language (see lib/i18n/messages). */
+export interface UsersPageWords {
+  table: string;
+  search: string;
+  rowsPerPage: string;
+  summary: RegExp;
+  tabs: Record<StatusTab, string>;
+  actions: Record<RowActionName, string>;
+  /** The "E-mail" column header. */
+  email: string;
+  pageButtons: Record<"first" | "previous" | "next" | "last", string>;
+  reason: string;
+  ticket: string;
+  selectPage: string;
+  /** A row checkbox's name for a person, and back. */
+  selectRow: (name: string) => string;
+  nameOfSelectRow: (label: string) => string;
+  selection: string;
+}
+
+export const englishWords: UsersPageWords = {
+  table: "Workfront users",
+  search: "Search by name or e-mail",
+  rowsPerPage: "Rows per page",
+  summary: /Showing|No users/,
+  tabs: { Active: "Active", Deactivated: "Deactivated", All: "All" },
+  actions: { Deactivate: "Deactivate", Reactivate: "Reactivate" },
+  email: "E-mail",
+  pageButtons: { first: "Go to first page", previous: "Go to previous page", next: "Go to next page", last: "Go to last page" },
+  reason: "Reason",
+  ticket: "Ticket reference",
+  selectPage: "Select all on this page",
+  selectRow: (name) => `Select ${name}`,
+  nameOfSelectRow: (label) => label.replace(/^Select /, ""),
+  selection: "Selection",
+};
+
+export const germanWords: UsersPageWords = {
+  table: "Workfront-Benutzer",
+  search: "Nach Name oder E-Mail suchen",
+  rowsPerPage: "Zeilen pro Seite",
+  summary: /\d+–\d+ von|Keine Benutzer/,
+  tabs: { Active: "Aktiv", Deactivated: "Deaktiviert", All: "Alle" },
+  actions: { Deactivate: "Deaktivieren", Reactivate: "Reaktivieren" },
+  email: "E-Mail",
+  pageButtons: { first: "Zur ersten Seite", previous: "Zur vorherigen Seite", next: "Zur nächsten Seite", last: "Zur letzten Seite" },
+  reason: "Grund",
+  ticket: "Ticketnummer",
+  selectPage: "Alle auf dieser Seite auswählen",
+  selectRow: (name) => `${name} auswählen`,
+  nameOfSelectRow: (label) => label.replace(/ auswählen$/, ""),
+  selection: "Auswahl",
+};
+
+/**
+ * The users page as a person sees it: found by role and label, never by markup or test IDs, in
+ * the language of `words` (English unless a spec says otherwise).
+ */
 export class UsersPage {
   readonly table: Locator;
   /** Data rows only: the header row holds column headers, not cells. */
@@ -14,12 +71,15 @@ export class UsersPage {
   readonly summary: Locator;
   readonly dialog: Locator;
 
-  constructor(readonly page: Page) {
-    this.table = page.getByRole("table", { name: "Workfront users" });
+  constructor(
+    readonly page: Page,
+    readonly words: UsersPageWords = englishWords,
+  ) {
+    this.table = page.getByRole("table", { name: words.table });
     this.rows = this.table.getByRole("row").filter({ has: page.getByRole("cell") });
-    this.search = page.getByRole("searchbox", { name: "Search by name or e-mail" });
-    this.pageSize = page.getByLabel("Rows per page");
-    this.summary = page.getByRole("status").filter({ hasText: /Showing|No users/ });
+    this.search = page.getByRole("searchbox", { name: words.search });
+    this.pageSize = page.getByLabel(words.rowsPerPage);
+    this.summary = page.getByRole("status").filter({ hasText: words.summary });
     this.dialog = page.getByRole("dialog");
   }
 
@@ -34,7 +94,7 @@ export class UsersPage {
   }
 
   tab(name: StatusTab): Locator {
-    return this.page.getByRole("tab", { name: new RegExp(`^${name}\\b`) });
+    return this.page.getByRole("tab", { name: new RegExp(`^${this.words.tabs[name]}\\b`) });
   }
 
   /** The number a tab shows beside its label. */
@@ -53,7 +113,7 @@ export class UsersPage {
   }
 
   pageButton(which: "first" | "previous" | "next" | "last"): Locator {
-    return this.page.getByRole("button", { name: `Go to ${which} page` });
+    return this.page.getByRole("button", { name: this.words.pageButtons[which] });
   }
 
   row(userName: string): Locator {
@@ -61,19 +121,19 @@ export class UsersPage {
   }
 
   rowAction(action: RowActionName, userName: string): Locator {
-    return this.row(userName).getByRole("button", { name: `${action} ${userName}` });
+    return this.row(userName).getByRole("button", { name: `${this.words.actions[action]} ${userName}` });
   }
 
   get reason(): Locator {
-    return this.dialog.getByLabel("Reason");
+    return this.dialog.getByLabel(this.words.reason);
   }
 
   get ticket(): Locator {
-    return this.dialog.getByLabel("Ticket reference");
+    return this.dialog.getByLabel(this.words.ticket);
   }
 
   confirmButton(action: RowActionName): Locator {
-    return this.dialog.getByRole("button", { name: action, exact: true });
+    return this.dialog.getByRole("button", { name: this.words.actions[action], exact: true });
   }
 
   /** Deactivates or reactivates one user through the dialog, with the mouse. */
@@ -90,10 +150,10 @@ export class UsersPage {
     return this.table.getByRole("rowheader").allTextContents();
   }
 
-  /** E-mail addresses are unique where names are not: the cells under the "E-mail" header. */
+  /** E-mail addresses are unique where names are not: the cells under the E-mail header. */
   async emails(): Promise<string[]> {
     const headers = await this.table.getByRole("columnheader").allTextContents();
-    const column = headers.findIndex((header) => header.trim().startsWith("E-mail"));
+    const column = headers.findIndex((header) => header.trim().startsWith(this.words.email));
     expect(column, "the table has an E-mail column").toBeGreaterThanOrEqual(0);
     return this.rows.locator(`> :nth-child(${column + 1})`).allTextContents();
   }
@@ -101,11 +161,11 @@ export class UsersPage {
   // Selection and the bulk action bar.
 
   checkbox(userName: string): Locator {
-    return this.row(userName).getByRole("checkbox", { name: `Select ${userName}` });
+    return this.row(userName).getByRole("checkbox", { name: this.words.selectRow(userName) });
   }
 
   get selectPage(): Locator {
-    return this.table.getByRole("checkbox", { name: "Select all on this page" });
+    return this.table.getByRole("checkbox", { name: this.words.selectPage });
   }
 
   /** Row checkboxes that may be ticked (protected people's are disabled). */
@@ -114,7 +174,7 @@ export class UsersPage {
   }
 
   get selectionBar(): Locator {
-    return this.page.getByRole("region", { name: "Selection" });
+    return this.page.getByRole("region", { name: this.words.selection });
   }
 
   /** Ticks the first `count` selectable rows of the page, and returns their names. */
@@ -124,7 +184,7 @@ export class UsersPage {
       const box = this.selectableBoxes.nth(index);
       const label = (await box.getAttribute("aria-label")) ?? "";
       await box.check();
-      names.push(label.replace(/^Select /, ""));
+      names.push(this.words.nameOfSelectRow(label));
     }
     return names;
   }

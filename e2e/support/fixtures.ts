@@ -1,7 +1,7 @@
 import { test as base, expect, type Page } from "@playwright/test";
 import { ImportPage } from "../pages/import-page";
 import { JobPage } from "../pages/job-page";
-import { UsersPage } from "../pages/users-page";
+import { UsersPage, englishWords, germanWords } from "../pages/users-page";
 
 export type Role = "viewer" | "operator" | "admin";
 
@@ -15,18 +15,24 @@ export const demoAccounts: Record<Role, { email: string; password: string }> = {
   viewer: { email: "viewer@demo.local", password: "demo-viewer-password" },
 };
 
-/** Signs in through the real form, as a person would; the session cookie stays in the page's context. */
+/**
+ * Signs in through the real form, as a person would; the session cookie stays in the page's
+ * context. It finds the form and the users page by what does not change with the language (field
+ * names, element IDs), so that specs in any language can use it; sign-in.spec.ts tests the
+ * form's labels.
+ */
 export async function signIn(page: Page, role: Role): Promise<void> {
   const account = demoAccounts[role];
   await page.goto("/sign-in");
-  await page.getByLabel("E-mail").fill(account.email);
-  await page.getByLabel("Password").fill(account.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  const form = page.locator("form").filter({ has: page.locator('input[type="password"]') });
+  await form.locator('input[name="email"]').fill(account.email);
+  await form.locator('input[type="password"]').fill(account.password);
+  await form.locator('button[type="submit"]').click();
   await expect(page).toHaveURL(/\/users/);
   // Let the landing page's own requests finish: a test that counts Workfront requests from here
   // on must not count the users list loading behind it.
-  await expect(page.getByRole("table", { name: "Workfront users" })).toHaveAttribute("aria-busy", "false");
-  await expect(page.getByRole("tab", { name: /^Active\b/ })).toHaveText(/\d/);
+  await expect(page.getByRole("table").and(page.locator("#users-table"))).toHaveAttribute("aria-busy", "false");
+  await expect(page.getByRole("tab").and(page.locator("#users-tab-active"))).toHaveText(/\d/);
 }
 
 interface Fixtures {
@@ -43,9 +49,10 @@ interface Fixtures {
 export const test = base.extend<Fixtures>({
   role: ["operator", { option: true }],
   // `provide`, not the usual `use`: the React hooks lint rule would take `use` for React's.
-  usersPage: async ({ page, role }, provide) => {
+  usersPage: async ({ page, role, locale }, provide) => {
     await signIn(page, role);
-    await provide(new UsersPage(page));
+    // Playwright sends the context's locale as Accept-Language, which picks the app's language.
+    await provide(new UsersPage(page, locale?.startsWith("de") ? germanWords : englishWords));
   },
   jobPage: async ({ page, usersPage: _signedIn }, provide) => {
     await provide(new JobPage(page));
