@@ -72,8 +72,16 @@ export const envSchema = z.object({
   AUTH_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   /** The sign-in button's label, e.g. "Okta" or "Microsoft Entra ID". */
   AUTH_OIDC_NAME: z.string().min(1).max(60).default("single sign-on"),
-  /** The ID-token claim holding the person's groups. */
+  /** The claim holding the person's groups (ID token, else userinfo); a dotted path reaches into objects. */
   AUTH_OIDC_GROUPS_CLAIM: z.string().min(1).default("groups"),
+  /**
+   * Scopes asked of the IdP, space-separated. Some IdPs release groups only for an extra scope
+   * (Okta: `groups`), while others refuse scopes they do not know (Entra ID), so it is configurable.
+   */
+  AUTH_OIDC_SCOPES: z
+    .string()
+    .default("openid email profile")
+    .refine((scopes) => scopes.split(/\s+/).includes("openid"), "must include openid"),
   /** Groups (comma-separated) that grant each role; the highest role granted wins. */
   AUTH_OIDC_ADMIN_GROUPS: z.string().default("").transform(commaList),
   AUTH_OIDC_OPERATOR_GROUPS: z.string().default("").transform(commaList),

@@ -1,9 +1,14 @@
 import type { Role } from "./roles";
 
-// The session carries only the account's ID; role and status are read fresh on every request.
+/** How the session was signed in: with a local password or through the IdP. */
+type SignInMethod = "password" | "sso";
+
+// The session carries only the account's ID and how it signed in; role and status are read
+// fresh on every request.
 declare module "next-auth" {
   interface Session {
     accountId?: string;
+    signInMethod?: SignInMethod;
   }
   interface User {
     role?: Role;
@@ -13,5 +18,6 @@ declare module "next-auth" {
 declare module "next-auth/jwt" {
   interface JWT {
     accountId?: string;
+    signInMethod?: SignInMethod;
   }
 }

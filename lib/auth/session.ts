@@ -3,6 +3,7 @@ import { getServerSession } from "next-auth/next";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/errors";
 import type { Locale } from "@/lib/i18n/locales";
 import { findAccountById } from "./accounts";
@@ -26,6 +27,9 @@ export interface SessionUser {
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions());
   if (!session?.accountId) return null;
+  // Switching local accounts off ends password sessions at once, not when their cookies expire.
+  // Sessions from before sign-in methods were recorded count as password sessions.
+  if (!env().AUTH_LOCAL_ACCOUNTS && session.signInMethod !== "sso") return null;
   const account = await findAccountById(await getDb(), session.accountId);
   if (!account || account.disabled) return null;
   return { id: account.id, email: account.email, name: account.name, role: account.role, locale: account.locale };
