@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { forEachDriver } from "@/lib/db/test-databases";
-import { AUDIT_CSV_COLUMNS, auditCsv, csvCell, csvLine } from "./csv";
+import { AUDIT_CSV_COLUMNS, CSV_DELIMITERS, auditCsv, auditCsvHeader, csvCell, csvLine } from "./csv";
 import { seedEvents, workfrontId } from "./test-fixtures";
 
 describe("CSV cells", () => {
@@ -16,6 +16,33 @@ describe("CSV cells", () => {
     expect(csvLine(["a", "b,c", null])).toBe('a,"b,c",\r\n');
   });
 
+  it("quotes a cell holding either separator, whichever one the line uses", () => {
+    expect(csvCell("Müller; Jörg")).toBe('"Müller; Jörg"');
+    expect(csvCell("Lovelace, Ada")).toBe('"Lovelace, Ada"');
+    expect(csvLine(["a", "b;c", "d,e", null], ";")).toBe('a;"b;c";"d,e";\r\n');
+    expect(csvLine(["a", "b;c", "d,e", null], ",")).toBe('a,"b;c","d,e",\r\n');
+  });
+});
+
+describe("CSV dialect per language", () => {
+  it("uses commas for English and semicolons for German (as German Excel expects)", () => {
+    expect(CSV_DELIMITERS).toEqual({ en: ",", de: ";" });
+  });
+
+  it("names the columns in the reader's language, and says that times are ISO 8601 in UTC", () => {
+    const en = auditCsvHeader("en");
+    const de = auditCsvHeader("de");
+    expect(en).toHaveLength(AUDIT_CSV_COLUMNS.length);
+    expect(de).toHaveLength(AUDIT_CSV_COLUMNS.length);
+    expect(en[AUDIT_CSV_COLUMNS.indexOf("occurred_at")]).toBe("Time UTC (ISO 8601)");
+    expect(de[AUDIT_CSV_COLUMNS.indexOf("occurred_at")]).toBe("Zeitpunkt UTC (ISO 8601)");
+    expect(de[AUDIT_CSV_COLUMNS.indexOf("reason")]).toBe("Grund");
+    expect(de[AUDIT_CSV_COLUMNS.indexOf("license_type")]).toBe("Lizenztyp");
+    // Every column has its own name, so a spreadsheet's columns can be told apart.
+    expect(new Set(en).size).toBe(en.length);
+    expect(new Set(de).size).toBe(de.length);
+  });
+
   it("defuses text a spreadsheet would run as a formula", () => {
     expect(csvCell('=HYPERLINK("http://evil","x")')).toBe('"\'=HYPERLINK(""http://evil"",""x"")"');
     expect(csvCell("+1+1")).toBe("'+1+1");
@@ -28,7 +55,7 @@ describe("CSV cells", () => {
 });
 
 /** A small RFC 4180 reader, to prove the output parses back to what went in. */
-function parseCsv(text: string): string[][] {
+function parseCsv(text: string, delimiter = ","): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = "";
@@ -40,7 +67,7 @@ function parseCsv(text: string): string[][] {
       i += 1;
     } else if (char === '"') {
       quoted = !quoted;
-    } else if (!quoted && char === ",") {
+    } else if (!quoted && char === delimiter) {
       row.push(cell);
       cell = "";
     } else if (!quoted && char === "\r" && text[i + 1] === "\n") {
@@ -55,16 +82,19 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-async function readAll(stream: ReadableStream<Uint8Array>): Promise<{ text: string; chunks: number }> {
+/** The stream's text without its byte-order mark, and how many chunks it came in after the BOM's. */
+async function readAll(stream: ReadableStream<Uint8Array>): Promise<{ text: string; chunks: number; bom: boolean }> {
   let text = "";
-  let chunks = 0;
-  const decoder = new TextDecoder();
+  let chunks = -1;
+  // Keeps the BOM in the text, to check that it is there (and only once).
+  const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
   const reader = stream.getReader();
   for (let next = await reader.read(); !next.done; next = await reader.read()) {
     text += decoder.decode(next.value, { stream: true });
     chunks += 1;
   }
-  return { text, chunks };
+  const bom = text.startsWith("\uFEFF");
+  return { text: bom ? text.slice(1) : text, chunks, bom };
 }
 
 forEachDriver("CSV export", ({ db }) => {
@@ -80,9 +110,10 @@ forEachDriver("CSV export", ({ db }) => {
         occurredAt: new Date(start + Math.floor(i / 7) * 1000),
       })),
     );
-    const { text, chunks } = await readAll(auditCsv(db(), { actor: "csv-bulk@" }));
+    const { text, chunks, bom } = await readAll(auditCsv(db(), { actor: "csv-bulk@" }));
+    expect(bom).toBe(true);
     const rows = parseCsv(text);
-    expect(rows[0]).toEqual(AUDIT_CSV_COLUMNS);
+    expect(rows[0]).toEqual(auditCsvHeader("en"));
     expect(rows).toHaveLength(1_202);
     expect(chunks).toBe(4);
     const ids = rows.slice(1).map((row) => Number(row[0]));
@@ -112,7 +143,8 @@ forEachDriver("CSV export", ({ db }) => {
     ]);
     const { text } = await readAll(auditCsv(db(), { actor: "csv-hostile@" }));
     const [header, row] = parseCsv(text);
-    const cell = (name: string) => row![header!.indexOf(name)];
+    expect(header).toEqual(auditCsvHeader("en"));
+    const cell = (name: (typeof AUDIT_CSV_COLUMNS)[number]) => row![AUDIT_CSV_COLUMNS.indexOf(name)];
     expect(cell("target_name")).toBe(`'${hostile}`);
     expect(cell("reason")).toBe("'@SUM(1+1)");
     expect(cell("ticket")).toBe("'-1");
@@ -120,9 +152,39 @@ forEachDriver("CSV export", ({ db }) => {
     expect(cell("outcome")).toBe("succeeded");
   });
 
+  it("in German: a BOM, German column names, semicolons, and cells with either separator quoted", async () => {
+    await seedEvents(db(), [
+      {
+        targetId: workfrontId(6_000),
+        actorEmail: "csv-german@example.com",
+        targetName: "Müller; Jörg",
+        reason: "Vertrag beendet, Ablauf 30.06.",
+        ticket: "=HR-1",
+        occurredAt: new Date("2030-03-04T05:06:07.890Z"),
+      },
+    ]);
+    const bytes = new Uint8Array(await new Response(auditCsv(db(), { actor: "csv-german@" }, "de")).arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const { text, bom } = await readAll(auditCsv(db(), { actor: "csv-german@" }, "de"));
+    expect(bom).toBe(true);
+    expect(text.split("\r\n")[0]).toBe(auditCsvHeader("de").join(";"));
+    expect(text).toContain(';"Müller; Jörg";');
+    expect(text).toContain(';"Vertrag beendet, Ablauf 30.06.";');
+    const [header, row] = parseCsv(text, ";");
+    expect(header).toEqual(auditCsvHeader("de"));
+    const cell = (name: (typeof AUDIT_CSV_COLUMNS)[number]) => row![AUDIT_CSV_COLUMNS.indexOf(name)];
+    expect(cell("target_name")).toBe("Müller; Jörg");
+    expect(cell("reason")).toBe("Vertrag beendet, Ablauf 30.06.");
+    expect(cell("ticket")).toBe("'=HR-1");
+    // Machine-readable whatever the language: ISO 8601 in UTC, and the codes.
+    expect(cell("occurred_at")).toBe("2030-03-04T05:06:07.890Z");
+    expect(cell("outcome")).toBe("succeeded");
+    expect(cell("action")).toBe("deactivate");
+  });
+
   it("gives only the header when nothing matches, and refuses bad filters before streaming", async () => {
     const { text } = await readAll(auditCsv(db(), { actor: "nobody-at-all" }));
-    expect(text).toBe(csvLine(AUDIT_CSV_COLUMNS));
+    expect(text).toBe(csvLine(auditCsvHeader("en")));
     expect(() => auditCsv(db(), { from: "not a date" })).toThrow();
   });
 });

@@ -4,24 +4,43 @@ import { type Database, auditEvents } from "@/lib/db";
 import { type AuditFilterInput, auditFilterSchema, auditWhere } from "./filters";
 import { newestFirst } from "./list";
 import type { AuditEvent } from "./types";
+import type { Locale } from "@/lib/i18n/locales";
+import { type Messages, catalogues } from "@/lib/i18n/messages";
 
 /** Spreadsheets run a cell that starts with one of these as a formula (CSV injection). */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** One RFC 4180 field; text that a spreadsheet would evaluate gets a leading apostrophe. */
+/** The separator a spreadsheet in each language expects: German Excel splits on semicolons. */
+export type CsvDelimiter = "," | ";";
+export const CSV_DELIMITERS: Record<Locale, CsvDelimiter> = { en: ",", de: ";" };
+
+/** Excel reads a CSV as UTF-8 only when it starts with a byte-order mark (else as ANSI: "Ã¤"). */
+export const UTF8_BOM = "\uFEFF";
+
+/**
+ * One RFC 4180 field; text that a spreadsheet would evaluate gets a leading apostrophe. A cell
+ * holding either separator is quoted, whichever is used, so no spreadsheet's guess splits it.
+ */
 export function csvCell(value: string | number | boolean | Date | null | undefined): string {
   if (value === null || value === undefined) return "";
   let text = value instanceof Date ? value.toISOString() : String(value);
   if (typeof value === "string" && FORMULA_START.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function csvLine(cells: readonly Parameters<typeof csvCell>[0][]): string {
-  return `${cells.map(csvCell).join(",")}\r\n`;
+export function csvLine(cells: readonly Parameters<typeof csvCell>[0][], delimiter: CsvDelimiter = ","): string {
+  return `${cells.map(csvCell).join(delimiter)}\r\n`;
 }
 
-/** The export's columns, in order: the header and how each is read from a row. */
-const columns: [string, (row: AuditEvent) => Parameters<typeof csvCell>[0]][] = [
+type ColumnName = keyof Messages["audit"]["csv"];
+
+/**
+ * The export's columns, in order, and how each is read from a row. Their header names are in the
+ * catalogues (audit.csv), so a column without a name in every language fails to compile. Values
+ * stay machine-readable in every language: codes (deactivate, succeeded), true/false, and times
+ * as ISO 8601 in UTC, as the header names say.
+ */
+const columns: [ColumnName, (row: AuditEvent) => Parameters<typeof csvCell>[0]][] = [
   ["id", (row) => row.id],
   ["occurred_at", (row) => row.occurredAt],
   ["completed_at", (row) => row.completedAt],
@@ -49,17 +68,27 @@ const columns: [string, (row: AuditEvent) => Parameters<typeof csvCell>[0]][] = 
   ["job_id", (row) => row.jobId],
 ];
 
-export const AUDIT_CSV_COLUMNS = columns.map(([header]) => header);
+/** The columns by their stable codes (the catalogues' keys), whatever the header's language. */
+export const AUDIT_CSV_COLUMNS = columns.map(([name]) => name);
+
+/** The header row's names in a language. */
+export function auditCsvHeader(locale: Locale): string[] {
+  const names = catalogues[locale].audit.csv;
+  return AUDIT_CSV_COLUMNS.map((name) => names[name]);
+}
+
 export const CSV_PAGE_SIZE = 500;
 
 /**
- * The header, then one line per matching event, newest first. Reads pages by keyset (the last
+ * The header in the locale's language, then one line per matching event, newest first, separated
+ * by the locale's delimiter. Reads pages by keyset (the last
  * row's time and ID) rather than OFFSET, so rows appended during a long export neither shift nor
  * repeat what follows, and memory stays at one page.
  */
-export async function* auditCsvLines(db: Database, filter: AuditFilterInput = {}): AsyncGenerator<string> {
+export async function* auditCsvLines(db: Database, filter: AuditFilterInput = {}, locale: Locale = "en"): AsyncGenerator<string> {
   const where = auditWhere(auditFilterSchema.parse(filter));
-  yield csvLine(AUDIT_CSV_COLUMNS);
+  const delimiter = CSV_DELIMITERS[locale];
+  yield csvLine(auditCsvHeader(locale), delimiter);
   let after: { occurredAt: Date; id: number } | undefined;
   for (;;) {
     const page = await db
@@ -75,19 +104,25 @@ export async function* auditCsvLines(db: Database, filter: AuditFilterInput = {}
       .orderBy(...newestFirst)
       .limit(CSV_PAGE_SIZE);
     if (page.length === 0) return;
-    yield page.map((row) => csvLine(columns.map(([, read]) => read(row)))).join("");
+    yield page.map((row) => csvLine(columns.map(([, read]) => read(row)), delimiter)).join("");
     const last = page[page.length - 1]!;
     after = { occurredAt: last.occurredAt, id: last.id };
     if (page.length < CSV_PAGE_SIZE) return;
   }
 }
 
-/** The export as a byte stream for a Response; filters are validated before the first byte. */
-export function auditCsv(db: Database, filter: AuditFilterInput = {}): ReadableStream<Uint8Array> {
+/**
+ * The export as UTF-8 bytes for a Response, starting with a byte-order mark; filters are validated
+ * before the first byte.
+ */
+export function auditCsv(db: Database, filter: AuditFilterInput = {}, locale: Locale = "en"): ReadableStream<Uint8Array> {
   auditFilterSchema.parse(filter);
-  const lines = auditCsvLines(db, filter);
+  const lines = auditCsvLines(db, filter, locale);
   const encoder = new TextEncoder();
   return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(UTF8_BOM));
+    },
     async pull(controller) {
       const next = await lines.next();
       if (next.done) controller.close();

@@ -1,7 +1,7 @@
 import "server-only";
 
 /** The audit log: write an attempt before each Workfront call, complete it after, read it back. */
-export { auditCsv, auditCsvLines, AUDIT_CSV_COLUMNS, csvCell, csvLine } from "./csv";
+export { auditCsv, auditCsvHeader, auditCsvLines, AUDIT_CSV_COLUMNS, CSV_DELIMITERS, type CsvDelimiter, csvCell, csvLine } from "./csv";
 export {
   AUDIT_PAGE_SIZES,
   type AuditFilter,
