@@ -1,8 +1,9 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
-import { AUDIT_ACTIONS, AUDIT_OUTCOMES, actionLabels, outcomeLabels } from "@/lib/audit/vocabulary";
+import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from "@/lib/audit/vocabulary";
 
 interface AuditFiltersProps {
   values: Record<string, string>;
@@ -14,48 +15,50 @@ const labelClass = "text-xs font-medium text-muted-foreground";
 
 /** A plain GET form: no JavaScript needed, and the resulting view is a shareable URL. */
 export function AuditFilters({ values, csvHref, pageSizes }: AuditFiltersProps) {
+  const t = useTranslations("audit");
+  const common = useTranslations("common");
   return (
-    <form method="get" action="/audit" aria-label="Filter the audit log" className="flex flex-wrap items-end gap-3">
+    <form method="get" action="/audit" aria-label={t("filters.label")} className="flex flex-wrap items-end gap-3">
       <label className="flex flex-col gap-1">
-        <span className={labelClass}>Actor e-mail</span>
+        <span className={labelClass}>{t("filters.actor")}</span>
         <Input name="actor" defaultValue={values.actor} className="w-48" />
       </label>
       <label className="flex flex-col gap-1">
-        <span className={labelClass}>User (name, e-mail or ID)</span>
+        <span className={labelClass}>{t("filters.target")}</span>
         <Input name="target" defaultValue={values.target} className="w-56" />
       </label>
       <label className="flex flex-col gap-1">
-        <span className={labelClass}>Action</span>
+        <span className={labelClass}>{t("filters.action")}</span>
         <NativeSelect name="action" defaultValue={values.action ?? ""} className="h-9">
-          <option value="">Any</option>
+          <option value="">{t("filters.any")}</option>
           {AUDIT_ACTIONS.map((action) => (
             <option key={action} value={action}>
-              {actionLabels[action]}
+              {t(`actions.${action}`)}
             </option>
           ))}
         </NativeSelect>
       </label>
       <label className="flex flex-col gap-1">
-        <span className={labelClass}>Outcome</span>
+        <span className={labelClass}>{t("filters.outcome")}</span>
         <NativeSelect name="outcome" defaultValue={values.outcome ?? ""} className="h-9">
-          <option value="">Any</option>
+          <option value="">{t("filters.any")}</option>
           {AUDIT_OUTCOMES.map((outcome) => (
             <option key={outcome} value={outcome}>
-              {outcomeLabels[outcome]}
+              {t(`outcomes.${outcome}`)}
             </option>
           ))}
         </NativeSelect>
       </label>
       <label className="flex flex-col gap-1">
-        <span className={labelClass}>From</span>
+        <span className={labelClass}>{t("filters.from")}</span>
         <Input type="date" name="from" defaultValue={values.from} className="w-40" />
       </label>
       <label className="flex flex-col gap-1">
-        <span className={labelClass}>To</span>
+        <span className={labelClass}>{t("filters.to")}</span>
         <Input type="date" name="to" defaultValue={values.to} className="w-40" />
       </label>
       <label className="flex flex-col gap-1">
-        <span className={labelClass}>Rows</span>
+        <span className={labelClass}>{t("filters.rows")}</span>
         <NativeSelect name="pageSize" defaultValue={values.pageSize ?? "25"} className="h-9">
           {pageSizes.map((size) => (
             <option key={size} value={size}>
@@ -65,12 +68,12 @@ export function AuditFilters({ values, csvHref, pageSizes }: AuditFiltersProps) 
         </NativeSelect>
       </label>
       <div className="flex gap-2">
-        <Button type="submit">Apply</Button>
+        <Button type="submit">{common("actions.apply")}</Button>
         <Link href="/audit" className={buttonVariants({ variant: "ghost" })}>
-          Clear
+          {common("actions.clear")}
         </Link>
         <a href={csvHref} className={buttonVariants({ variant: "outline" })} download>
-          Export CSV
+          {t("filters.export")}
         </a>
       </div>
     </form>

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { LinkPager } from "@/components/ui/link-pager";
 
 interface AuditPaginationProps {
@@ -8,16 +9,16 @@ interface AuditPaginationProps {
 }
 
 export function AuditPagination({ page, pageSize, total, params }: AuditPaginationProps) {
+  const t = useTranslations("audit.pager");
   const first = (page - 1) * pageSize + 1;
   const last = Math.min(total, page * pageSize);
-  const count = (n: number) => n.toLocaleString("en");
   return (
     <LinkPager
-      label="Audit log pages"
+      label={t("label")}
       page={page}
       pages={Math.max(1, Math.ceil(total / pageSize))}
       hrefFor={(target) => `/audit?${new URLSearchParams({ ...params, page: String(target) })}`}
-      summary={total === 0 ? "No entries" : `Entries ${count(first)}–${count(last)} of ${count(total)}`}
+      summary={t("summary", { first, last, total })}
     />
   );
 }

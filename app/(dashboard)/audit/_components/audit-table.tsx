@@ -1,7 +1,9 @@
+import { useFormatter, useTimeZone, useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { AuditEvent } from "@/lib/audit";
-import { type AuditOutcome, actionLabels, outcomeDescriptions, outcomeLabels } from "@/lib/audit/vocabulary";
+import type { AuditOutcome } from "@/lib/audit/vocabulary";
+import { refusalCodeOf } from "./refusal";
 
 const outcomeVariants: Record<AuditOutcome, "success" | "secondary" | "destructive" | "outline"> = {
   succeeded: "success",
@@ -11,41 +13,61 @@ const outcomeVariants: Record<AuditOutcome, "success" | "secondary" | "destructi
   refused: "destructive",
 };
 
-const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
-
-function detailOf(row: AuditEvent): string | null {
-  if (row.outcome === "refused") return row.refusedReason;
-  if (row.outcome === "failed") return [row.errorCode, row.errorMessage].filter(Boolean).join(": ");
-  return null;
+/** Why a change was refused or failed: translated where its code is known, the record as detail. */
+function Detail({ row }: { row: AuditEvent }) {
+  const t = useTranslations();
+  let message: string | null = null;
+  let detail: string | null = null;
+  if (row.outcome === "refused") {
+    const code = refusalCodeOf(row.refusedReason);
+    message = code ? t(`bulk.reasons.protected.${code}`) : row.refusedReason;
+  } else if (row.outcome === "failed") {
+    const code = row.errorCode as Parameters<typeof t.has>[0] | null;
+    const known = code !== null && t.has(`jobs.itemErrors.${code}` as Parameters<typeof t.has>[0]);
+    message = known ? t(`jobs.itemErrors.${code}` as Parameters<typeof t>[0]) : [row.errorCode, row.errorMessage].filter(Boolean).join(": ");
+    detail = known ? row.errorMessage : null;
+  }
+  if (!message) return null;
+  return (
+    <div className="mt-1 max-w-xs text-xs text-muted-foreground">
+      <span className="block">{message}</span>
+      {detail && detail !== message ? <span className="block">{t("common.errorDetail", { message: detail })}</span> : null}
+    </div>
+  );
 }
 
 export function AuditTable({ rows }: { rows: AuditEvent[] }) {
+  const t = useTranslations("audit");
+  const format = useFormatter();
+  const timeZone = useTimeZone() ?? "UTC";
   return (
-    <Table>
+    <Table aria-label={t("table.label")}>
       <TableHeader>
         <TableRow>
-          <TableHead scope="col">Time (UTC)</TableHead>
-          <TableHead scope="col">Actor</TableHead>
-          <TableHead scope="col">Action</TableHead>
-          <TableHead scope="col">User</TableHead>
-          <TableHead scope="col">Reason</TableHead>
-          <TableHead scope="col">Ticket</TableHead>
-          <TableHead scope="col">Outcome</TableHead>
+          <TableHead scope="col">{t("table.columns.time", { timeZone })}</TableHead>
+          <TableHead scope="col">{t("table.columns.actor")}</TableHead>
+          <TableHead scope="col">{t("table.columns.action")}</TableHead>
+          <TableHead scope="col">{t("table.columns.user")}</TableHead>
+          <TableHead scope="col">{t("table.columns.reason")}</TableHead>
+          <TableHead scope="col">{t("table.columns.ticket")}</TableHead>
+          <TableHead scope="col">{t("table.columns.outcome")}</TableHead>
         </TableRow>
       </TableHeader>
       <TableBody>
         {rows.length === 0 ? (
           <TableRow>
             <TableCell colSpan={7} className="py-10 text-center text-muted-foreground">
-              No audit entries match these filters.
+              {t("table.empty")}
             </TableCell>
           </TableRow>
         ) : (
           rows.map((row) => (
             <TableRow key={row.id}>
-              <TableCell className="whitespace-nowrap">{timeFormat.format(row.occurredAt)}</TableCell>
+              <TableCell className="whitespace-nowrap">
+                <time dateTime={row.occurredAt.toISOString()}>{format.dateTime(row.occurredAt, { dateStyle: "medium", timeStyle: "medium" })}</time>
+              </TableCell>
               <TableCell>{row.actorEmail}</TableCell>
-              <TableCell>{actionLabels[row.action]}</TableCell>
+              <TableCell>{t(`actions.${row.action}`)}</TableCell>
               <TableCell>
                 <div className="font-medium">{row.targetName}</div>
                 <div className="text-xs text-muted-foreground">{row.targetEmail ?? row.targetId}</div>
@@ -53,10 +75,10 @@ export function AuditTable({ rows }: { rows: AuditEvent[] }) {
               <TableCell className="max-w-xs break-words">{row.reason}</TableCell>
               <TableCell>{row.ticket}</TableCell>
               <TableCell>
-                <Badge variant={outcomeVariants[row.outcome]} title={outcomeDescriptions[row.outcome]}>
-                  {outcomeLabels[row.outcome]}
+                <Badge variant={outcomeVariants[row.outcome]} title={t(`outcomeDescriptions.${row.outcome}`)}>
+                  {t(`outcomes.${row.outcome}`)}
                 </Badge>
-                {detailOf(row) ? <div className="mt-1 max-w-xs text-xs text-muted-foreground">{detailOf(row)}</div> : null}
+                <Detail row={row} />
               </TableCell>
             </TableRow>
           ))

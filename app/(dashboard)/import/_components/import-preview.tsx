@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { Role } from "@/lib/auth/roles";
@@ -7,12 +8,13 @@ import type { BulkRules } from "@/lib/jobs/config";
 import type { MatchReportDto, MatchState } from "@/lib/offboarding/match-leavers";
 import { LicencesFreed } from "../../_components/status-change/licences-freed";
 import { MatchLinesTable } from "./match-lines-table";
-import { MATCH_ORDER, matchStates } from "./match-words";
+import { MATCH_ORDER } from "./match-words";
 import { RunImport } from "./run-import";
+import type { ImportSourceName } from "./source-name";
 
 interface ImportPreviewProps {
   report: MatchReportDto;
-  sourceName: string;
+  source: ImportSourceName;
   role: Role;
   rules: BulkRules;
   onStartOver: () => void;
@@ -22,7 +24,9 @@ interface ImportPreviewProps {
  * What a run would do with each line, before anything happens: counts by result (each one a
  * filter for the lines below), the licences freed, and the button that opens the confirm dialog.
  */
-export function ImportPreview({ report, sourceName, role, rules, onStartOver }: ImportPreviewProps) {
+export function ImportPreview({ report, source, role, rules, onStartOver }: ImportPreviewProps) {
+  const t = useTranslations("bulk");
+  const format = useFormatter();
   const [shown, setShown] = useState<MatchState | null>(null);
   const states = MATCH_ORDER.filter((state) => report.counts[state] > 0);
   const lines = shown ? report.lines.filter((line) => line.state === shown) : report.lines;
@@ -30,25 +34,25 @@ export function ImportPreview({ report, sourceName, role, rules, onStartOver }: 
     <section aria-labelledby="import-preview-heading" className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="import-preview-heading" className="text-lg font-semibold">
-          Preview of {sourceName}: nothing has changed yet
+          {t("preview.heading", source)}
         </h2>
         <Button variant="outline" size="sm" onClick={onStartOver}>
-          Start over
+          {t("preview.startOver")}
         </Button>
       </div>
-      <div role="group" aria-label="Preview summary" className="flex flex-wrap gap-2">
+      <div role="group" aria-label={t("preview.summary")} className="flex flex-wrap gap-2">
         <Button variant="outline" size="sm" aria-pressed={shown === null} className="aria-pressed:bg-accent" onClick={() => setShown(null)}>
-          All lines <span className="tabular-nums">{report.lines.length.toLocaleString("en")}</span>
+          {t("preview.allLines")} <span className="tabular-nums">{format.number(report.lines.length, "integer")}</span>
         </Button>
         {states.map((state) => (
           <Button key={state} variant="outline" size="sm" aria-pressed={shown === state} className="aria-pressed:bg-accent" onClick={() => setShown(state)}>
-            {matchStates[state].label} <span className="tabular-nums">{report.counts[state].toLocaleString("en")}</span>
+            {t(`states.${state}`)} <span className="tabular-nums">{format.number(report.counts[state], "integer")}</span>
           </Button>
         ))}
       </div>
       <LicencesFreed licences={report.licensesFreed} />
       <RunImport report={report} role={role} rules={rules} />
-      <MatchLinesTable key={shown ?? "all"} lines={lines} />
+      <MatchLinesTable key={shown ?? "all"} lines={lines} column={report.column} />
     </section>
   );
 }

@@ -1,9 +1,13 @@
+"use client";
+
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { SimplePager } from "@/components/ui/simple-pager";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { MatchLineDto } from "@/lib/offboarding/match-leavers";
-import { matchStates } from "./match-words";
+import type { MatchLineDto, MatchReportDto } from "@/lib/offboarding/match-leavers";
+import { matchReason } from "./match-reason";
+import { matchVariants } from "./match-words";
 
 /** A file may have 10,000 lines: they are shown a page at a time. */
 const PAGE_SIZE = 100;
@@ -22,19 +26,21 @@ function Person({ line }: { line: MatchLineDto }) {
 }
 
 /** Every line of the list with its result and why: nothing is skipped without saying so. */
-export function MatchLinesTable({ lines }: { lines: MatchLineDto[] }) {
+export function MatchLinesTable({ lines, column }: { lines: MatchLineDto[]; column: MatchReportDto["column"] }) {
+  const t = useTranslations("bulk");
+  const reasons = useTranslations("bulk.reasons");
   const [page, setPage] = useState(1);
   const rows = lines.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   return (
     <div className="space-y-3">
-      <Table aria-label="Import preview">
+      <Table aria-label={t("preview.table")}>
         <TableHeader>
           <TableRow className="hover:bg-transparent">
-            <TableHead scope="col">Line</TableHead>
-            <TableHead scope="col">Value</TableHead>
-            <TableHead scope="col">Result</TableHead>
-            <TableHead scope="col">Person</TableHead>
-            <TableHead scope="col">Details</TableHead>
+            <TableHead scope="col">{t("preview.columns.line")}</TableHead>
+            <TableHead scope="col">{t("preview.columns.value")}</TableHead>
+            <TableHead scope="col">{t("preview.columns.result")}</TableHead>
+            <TableHead scope="col">{t("preview.columns.person")}</TableHead>
+            <TableHead scope="col">{t("preview.columns.details")}</TableHead>
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -45,17 +51,17 @@ export function MatchLinesTable({ lines }: { lines: MatchLineDto[] }) {
               </th>
               <TableCell className="max-w-64 break-all">{line.value ?? ""}</TableCell>
               <TableCell>
-                <Badge variant={matchStates[line.state].variant}>{matchStates[line.state].label}</Badge>
+                <Badge variant={matchVariants[line.state]}>{t(`states.${line.state}`)}</Badge>
               </TableCell>
               <TableCell>
                 <Person line={line} />
               </TableCell>
-              <TableCell className="max-w-96 text-sm">{line.reason ?? ""}</TableCell>
+              <TableCell className="max-w-96 text-sm">{matchReason(reasons, line, column) ?? ""}</TableCell>
             </TableRow>
           ))}
         </TableBody>
       </Table>
-      <SimplePager page={page} pageSize={PAGE_SIZE} total={lines.length} noun="lines" onPage={setPage} />
+      <SimplePager page={page} pageSize={PAGE_SIZE} total={lines.length} summary={(range) => t("preview.pager", range)} onPage={setPage} />
     </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { Suspense, lazy, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { notify } from "@/components/ui/sonner";
@@ -19,6 +20,7 @@ const StatusChangeDialog = lazy(() =>
 
 /** The run: only the lines that will be deactivated go into the job, through the one confirm dialog. */
 export function RunImport({ report, role, rules }: { report: MatchReportDto; role: Role; rules: BulkRules }) {
+  const t = useTranslations("bulk.run");
   const [open, setOpen] = useState(false);
   const [mounted, setMounted] = useState(false);
   const router = useRouter();
@@ -29,7 +31,7 @@ export function RunImport({ report, role, rules }: { report: MatchReportDto; rol
   async function confirm(input: StatusChangeInput) {
     try {
       const { job } = await createJob({ kind: "deactivate", userIds: report.userIds, ...input });
-      notify.success(`Deactivating ${count.toLocaleString("en")} people: follow the job here.`);
+      notify.success(t("started", { count }));
       void queryClient.invalidateQueries({ queryKey: jobKeys.lists() });
       setOpen(false);
       router.push(`/jobs/${job.id}`);
@@ -40,7 +42,7 @@ export function RunImport({ report, role, rules }: { report: MatchReportDto; rol
   }
 
   if (count === 0) {
-    return <p className="text-sm text-muted-foreground">Nobody on this list would be deactivated: there is nothing to run.</p>;
+    return <p className="text-sm text-muted-foreground">{t("nothing")}</p>;
   }
   return (
     <>
@@ -51,7 +53,7 @@ export function RunImport({ report, role, rules }: { report: MatchReportDto; rol
           setOpen(true);
         }}
       >
-        Deactivate {count.toLocaleString("en")} {count === 1 ? "person" : "people"}…
+        {t("button", { count })}
       </Button>
       {mounted ? (
         <Suspense fallback={null}>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { requirePageUser } from "@/lib/auth/session";
 import { parseJobItemsSearch, JOB_ITEMS_PAGE_SIZE } from "@/lib/client/job-search";
 import { getDb } from "@/lib/db";
@@ -7,7 +8,10 @@ import { bulkRules } from "@/lib/jobs/config";
 import { getJobDetail } from "@/lib/jobs/queries";
 import { JobView } from "./_components/job-view";
 
-export const metadata: Metadata = { title: "Job · wf-offboard" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("jobs.page");
+  return { title: t("metaTitle") };
+}
 export const dynamic = "force-dynamic";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,7 +1,11 @@
+"use client";
+
+import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
-import { type JobStatus, jobStatusLabels } from "@/lib/jobs/vocabulary";
+import type { JobStatus } from "@/lib/jobs/vocabulary";
 import { jobStatusVariants } from "./job-words";
 
 export function JobStatusBadge({ status }: { status: JobStatus }) {
-  return <Badge variant={jobStatusVariants[status]}>{jobStatusLabels[status]}</Badge>;
+  const t = useTranslations("jobs.status");
+  return <Badge variant={jobStatusVariants[status]}>{t(status)}</Badge>;
 }

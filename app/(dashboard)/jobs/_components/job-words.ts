@@ -1,5 +1,9 @@
+"use client";
+
+import { useFormatter, useTranslations } from "next-intl";
+import { useCallback, useMemo } from "react";
 import type { JobDto } from "@/lib/jobs/dto";
-import type { ItemState, JobKind, JobStatus } from "@/lib/jobs/vocabulary";
+import type { ItemState, JobStatus } from "@/lib/jobs/vocabulary";
 
 /** How the job pages show statuses and outcomes, as lookup data (a new value must be added here). */
 export type BadgeVariant = "default" | "secondary" | "success" | "destructive" | "outline";
@@ -23,47 +27,31 @@ export const itemStateVariants: Record<ItemState, BadgeVariant> = {
   cancelled: "secondary",
 };
 
-/** "Succeeded" said in the job's own terms. */
-export const doneWords: Record<JobKind, { succeeded: string; already: string }> = {
-  deactivate: { succeeded: "Deactivated", already: "Already deactivated" },
-  reactivate: { succeeded: "Reactivated", already: "Already active" },
-};
+/** The counts a finished job is summed up by, in the order they are said. */
+const SUMMARY_PARTS = ["succeeded", "already", "failed", "refused", "cancelled", "remaining"] as const;
 
-function people(count: number): string {
-  return `${count.toLocaleString("en")} ${count === 1 ? "person" : "people"}`;
-}
-
-/** "Deactivate 5 people", the job's name wherever it is listed or shown. */
-export function jobTitle(job: Pick<JobDto, "kind" | "counts" | "undoOf">): string {
-  const verb = job.kind === "deactivate" ? "Deactivate" : "Reactivate";
-  return `${verb} ${people(job.counts.total)}${job.undoOf ? " (undo)" : ""}`;
-}
-
-/** "5 deactivated, 1 failed": a finished job in one line, for the list and the end-of-job toast. */
-export function outcomeSummary(job: Pick<JobDto, "kind" | "counts">): string {
-  const { counts } = job;
-  const parts = [
-    `${counts.succeeded.toLocaleString("en")} ${doneWords[job.kind].succeeded.toLowerCase()}`,
-    counts.already ? `${counts.already.toLocaleString("en")} ${doneWords[job.kind].already.toLowerCase()}` : null,
-    counts.failed ? `${counts.failed.toLocaleString("en")} failed` : null,
-    counts.refused ? `${counts.refused.toLocaleString("en")} refused` : null,
-    counts.cancelled ? `${counts.cancelled.toLocaleString("en")} cancelled` : null,
-    counts.remaining ? `${counts.remaining.toLocaleString("en")} remaining` : null,
-  ];
-  return parts.filter(Boolean).join(", ");
-}
-
-const dateTime = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
-
-export function formatWhen(iso: string): string {
-  return dateTime.format(new Date(iso));
-}
-
-/** Seconds as "45 s", "3 min 20 s" or "1 h 5 min". */
-export function formatDuration(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds));
-  if (s < 1) return "less than a second";
-  if (s < 60) return `${s} s`;
-  if (s < 3600) return `${Math.floor(s / 60)} min${s % 60 ? ` ${s % 60} s` : ""}`;
-  return `${Math.floor(s / 3600)} h${Math.floor((s % 3600) / 60) ? ` ${Math.floor((s % 3600) / 60)} min` : ""}`;
+/** A job in words, in the reader's language: its name, its outcome in one line, its dates. */
+export function useJobWords() {
+  const t = useTranslations("jobs");
+  const format = useFormatter();
+  /** "Deactivate 5 people", the job's name wherever it is listed or shown. */
+  const title = useCallback(
+    (job: Pick<JobDto, "kind" | "counts" | "undoOf">) => {
+      const name = t("title", { kind: job.kind, count: job.counts.total });
+      return job.undoOf ? t("undoTitle", { title: name }) : name;
+    },
+    [t],
+  );
+  /** "5 deactivated, 1 failed": a job in one line, for the list and the end-of-job toast. */
+  const summary = useCallback(
+    (job: Pick<JobDto, "kind" | "counts">) =>
+      SUMMARY_PARTS.filter((part) => part === "succeeded" || job.counts[part] > 0)
+        .map((part) => t(`summary.${part}`, { kind: job.kind, count: job.counts[part] }))
+        .join(", "),
+    [t],
+  );
+  const when = useCallback((iso: string) => format.dateTime(new Date(iso), "dateTime"), [format]);
+  /** The full date and time, for a title or a screen reader. */
+  const fullWhen = useCallback((iso: string) => format.dateTime(new Date(iso), "full"), [format]);
+  return useMemo(() => ({ title, summary, when, fullWhen }), [title, summary, when, fullWhen]);
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { KeyRoundIcon, LoaderCircleIcon } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Suspense, lazy } from "react";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -8,6 +9,7 @@ import { type Role, can } from "@/lib/auth/roles";
 import type { JobAction } from "@/lib/client/jobs-api";
 import type { BulkRules } from "@/lib/jobs/config";
 import type { JobDto } from "@/lib/jobs/dto";
+import { ErrorMessage } from "../../../_components/status-change/error-message";
 import { undoDryRun, useUndo } from "./use-undo";
 import { useJobAction } from "./use-job-action";
 
@@ -16,14 +18,10 @@ const StatusChangeDialog = lazy(() =>
   import("../../../_components/status-change/status-change-dialog").then((module) => ({ default: module.StatusChangeDialog })),
 );
 
-const actionLabels: Record<JobAction, { label: string; pending: string }> = {
-  cancel: { label: "Cancel job", pending: "Cancelling…" },
-  retry: { label: "Retry failed", pending: "Retrying…" },
-  resume: { label: "Resume", pending: "Checking the credential…" },
-};
-
 /** What may be done to the job now; the server checks the role and the state again. */
 export function JobActions({ job, role, rules }: { job: JobDto; role: Role; rules: BulkRules }) {
+  const t = useTranslations("jobs.actions");
+  const common = useTranslations("common");
   const action = useJobAction(job.id);
   const undo = useUndo(job.id);
   if (!can(role, "runBulkJobs")) return null;
@@ -36,33 +34,37 @@ export function JobActions({ job, role, rules }: { job: JobDto; role: Role; rule
       onClick={() => (action.isPending ? undefined : action.mutate(name))}
     >
       {action.isPending && action.variables === name ? <LoaderCircleIcon className="size-4 animate-spin" aria-hidden /> : null}
-      {action.isPending && action.variables === name ? actionLabels[name].pending : actionLabels[name].label}
+      {action.isPending && action.variables === name ? t(`${name}.pending`) : t(`${name}.label`)}
     </Button>
   );
   return (
-    <section aria-label="Job actions" className="space-y-3">
+    <section aria-label={t("region")} className="space-y-3">
       {job.status === "paused_auth" ? (
         <Alert variant="destructive" className="flex gap-3">
           <KeyRoundIcon className="mt-0.5 size-4 shrink-0" aria-hidden />
           <div className="flex-1">
-            <AlertTitle>Reconnect Workfront</AlertTitle>
+            <AlertTitle>{t("paused.title")}</AlertTitle>
             <AlertDescription>
-              Workfront refused the dashboard&apos;s credential{job.lastError ? ` (${job.lastError.message})` : ""}. Nothing is lost. Renew the API
-              key, then press Resume; the job also resumes by itself once the key works.
+              <span className="block">{t("paused.body")}</span>
+              {job.lastError ? <span className="block text-xs text-muted-foreground">{common("errorDetail", { message: job.lastError.message })}</span> : null}
             </AlertDescription>
           </div>
         </Alert>
       ) : null}
       {action.error ? (
         <Alert variant="destructive">
-          <AlertTitle>That did not work</AlertTitle>
-          <AlertDescription>{action.error.message}</AlertDescription>
+          <AlertTitle>{t("failed")}</AlertTitle>
+          <AlertDescription>
+            <ErrorMessage error={action.error} />
+          </AlertDescription>
         </Alert>
       ) : null}
       {undo.error ? (
         <Alert variant="destructive">
-          <AlertTitle>The undo could not be prepared</AlertTitle>
-          <AlertDescription>{undo.error}</AlertDescription>
+          <AlertTitle>{t("undoFailed")}</AlertTitle>
+          <AlertDescription>
+            <ErrorMessage error={undo.error} />
+          </AlertDescription>
         </Alert>
       ) : null}
       <div className="flex flex-wrap gap-2">
@@ -70,7 +72,7 @@ export function JobActions({ job, role, rules }: { job: JobDto; role: Role; rule
         {job.actions.undo ? (
           <Button variant="outline" aria-disabled={undo.loading || undefined} onClick={() => (undo.loading ? undefined : void undo.open())}>
             {undo.loading ? <LoaderCircleIcon className="size-4 animate-spin" aria-hidden /> : null}
-            Undo: reactivate {job.counts.succeeded.toLocaleString("en")}…
+            {t("undo", { count: job.counts.succeeded })}
           </Button>
         ) : null}
       </div>

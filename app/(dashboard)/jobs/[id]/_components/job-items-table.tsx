@@ -1,28 +1,28 @@
+"use client";
+
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { JobDto, JobItemDto } from "@/lib/jobs/dto";
-import { itemStateLabels } from "@/lib/jobs/vocabulary";
 import { cn } from "@/lib/utils";
-import { doneWords, formatWhen, itemStateVariants } from "../../_components/job-words";
+import { itemStateVariants, useJobWords } from "../../_components/job-words";
+import { ItemError } from "./item-error";
 
-function outcomeLabel(item: JobItemDto, job: JobDto): string {
-  if (item.state === "succeeded" || item.state === "already") return doneWords[job.kind][item.state];
-  return itemStateLabels[item.state];
-}
-
-const COLUMNS = ["Person", "E-mail", "Outcome", "Details", "Attempts", "Finished", "Audit"];
+const COLUMNS = ["person", "email", "outcome", "details", "attempts", "finished", "audit"] as const;
 
 /** One row per person: who, what happened, why (for failures and refusals), and the audit trail. */
 export function JobItemsTable({ job, rows, fetching }: { job: JobDto; rows: JobItemDto[] | null; fetching: boolean }) {
+  const t = useTranslations("jobs");
+  const words = useJobWords();
   return (
-    <Table aria-label="Results per person" aria-busy={rows === null || fetching} className={cn(fetching && "opacity-60 transition-opacity")}>
+    <Table aria-label={t("items.table")} aria-busy={rows === null || fetching} className={cn(fetching && "opacity-60 transition-opacity")}>
       <TableHeader>
         <TableRow className="hover:bg-transparent">
           {COLUMNS.map((column) => (
             <TableHead key={column} scope="col">
-              {column === "Audit" ? <span className="sr-only">Audit log</span> : column}
+              {column === "audit" ? <span className="sr-only">{t("items.columns.audit")}</span> : t(`items.columns.${column}`)}
             </TableHead>
           ))}
         </TableRow>
@@ -41,7 +41,7 @@ export function JobItemsTable({ job, rows, fetching }: { job: JobDto; rows: JobI
         ) : rows.length === 0 ? (
           <TableRow className="hover:bg-transparent">
             <TableCell colSpan={COLUMNS.length} className="h-20 text-center text-muted-foreground">
-              Nobody with this outcome.
+              {t("items.empty")}
             </TableCell>
           </TableRow>
         ) : (
@@ -52,14 +52,27 @@ export function JobItemsTable({ job, rows, fetching }: { job: JobDto; rows: JobI
               </th>
               <TableCell className="break-all">{item.targetEmail ?? "—"}</TableCell>
               <TableCell>
-                <Badge variant={itemStateVariants[item.state]}>{outcomeLabel(item, job)}</Badge>
+                <Badge variant={itemStateVariants[item.state]}>{t(`outcome.${item.state}`, { kind: job.kind })}</Badge>
               </TableCell>
-              <TableCell className="max-w-96 text-sm">{item.errorMessage ?? ""}</TableCell>
+              <TableCell className="max-w-96 text-sm">
+                <ItemError item={item} />
+              </TableCell>
               <TableCell className="tabular-nums">{item.attempts}</TableCell>
-              <TableCell className="whitespace-nowrap">{item.finishedAt ? <time dateTime={item.finishedAt}>{formatWhen(item.finishedAt)}</time> : "—"}</TableCell>
+              <TableCell className="whitespace-nowrap">
+                {item.finishedAt ? (
+                  <time dateTime={item.finishedAt} title={words.fullWhen(item.finishedAt)}>
+                    {words.when(item.finishedAt)}
+                  </time>
+                ) : (
+                  "—"
+                )}
+              </TableCell>
               <TableCell>
                 <Link href={`/audit?target=${encodeURIComponent(item.targetId)}`} className="text-sm underline underline-offset-4">
-                  Audit<span className="sr-only"> log of {item.targetName ?? item.targetId}</span>
+                  {t.rich("items.auditLink", {
+                    name: item.targetName ?? item.targetId,
+                    hidden: (chunks) => <span className="sr-only">{chunks}</span>,
+                  })}
                 </Link>
               </TableCell>
             </TableRow>

@@ -1,11 +1,11 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { SimplePager } from "@/components/ui/simple-pager";
 import { TabsList, TabsPanel, TabsTrigger } from "@/components/ui/tabs";
 import type { JobItemsSearch } from "@/lib/client/job-search";
 import type { JobDto, JobItemsPageDto } from "@/lib/jobs/dto";
 import type { ItemFilter } from "@/lib/jobs/schemas";
-import { doneWords } from "../../_components/job-words";
 import { JobItemsTable } from "./job-items-table";
 
 const PANEL_ID = "job-items-panel";
@@ -14,21 +14,17 @@ const PANEL_ID = "job-items-panel";
 type Shown = ItemFilter | null;
 const FILTERS: Shown[] = [null, "succeeded", "already", "failed", "refused", "cancelled", "remaining"];
 
-function filterLabel(filter: Shown, job: JobDto): { label: string; count: number } {
+function filterCount(filter: Shown, job: JobDto): number {
   const { counts } = job;
   switch (filter) {
     case null:
-      return { label: "All", count: counts.total };
-    case "succeeded":
-      return { label: doneWords[job.kind].succeeded, count: counts.succeeded };
-    case "already":
-      return { label: doneWords[job.kind].already, count: counts.already };
+      return counts.total;
     case "remaining":
     case "pending":
     case "running":
-      return { label: "Remaining", count: counts.remaining };
+      return counts.remaining;
     default:
-      return { label: filter.charAt(0).toUpperCase() + filter.slice(1), count: counts[filter] };
+      return counts[filter];
   }
 }
 
@@ -45,26 +41,28 @@ interface JobItemsProps {
 
 /** Each person's result, filtered by outcome (tabs with counts) and paged. */
 export function JobItems({ job, items, fetching, search, onSearch }: JobItemsProps) {
+  const t = useTranslations("jobs");
+  const format = useFormatter();
   const current = FILTERS.includes(search.state) ? search.state : "remaining";
   return (
     <section aria-labelledby="job-items-heading" className="space-y-3">
       <h2 id="job-items-heading" className="text-lg font-semibold">
-        Results per person
+        {t("items.heading")}
       </h2>
-      <TabsList aria-label="Filter by outcome" className="h-auto flex-wrap">
+      <TabsList aria-label={t("items.filters")} className="h-auto flex-wrap">
         {FILTERS.map((filter) => {
-          const { label, count } = filterLabel(filter, job);
+          const label = filter === null ? t("outcome.all") : t(`outcome.${filter === "pending" || filter === "running" ? "remaining" : filter}`, { kind: job.kind });
           return (
             <TabsTrigger key={filter ?? "all"} id={tabId(filter)} selected={filter === current} aria-controls={PANEL_ID} onClick={() => onSearch({ state: filter })}>
               {label}
-              <span className="rounded-sm bg-muted px-1.5 text-xs text-foreground tabular-nums">{count.toLocaleString("en")}</span>
+              <span className="rounded-sm bg-muted px-1.5 text-xs text-foreground tabular-nums">{format.number(filterCount(filter, job), "integer")}</span>
             </TabsTrigger>
           );
         })}
       </TabsList>
       <TabsPanel id={PANEL_ID} aria-labelledby={tabId(current)} className="space-y-3">
         <JobItemsTable job={job} rows={items?.rows ?? null} fetching={fetching} />
-        {items ? <SimplePager page={items.page} pageSize={items.pageSize} total={items.total} noun="people" onPage={(page) => onSearch({ page })} /> : null}
+        {items ? <SimplePager page={items.page} pageSize={items.pageSize} total={items.total} summary={(range) => t("items.pager", range)} onPage={(page) => onSearch({ page })} /> : null}
       </TabsPanel>
     </section>
   );

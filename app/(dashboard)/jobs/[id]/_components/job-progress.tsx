@@ -1,45 +1,66 @@
+"use client";
+
+import { useFormatter, useNow, useTranslations } from "next-intl";
 import { Progress } from "@/components/ui/progress";
 import type { JobDto } from "@/lib/jobs/dto";
-import { doneWords, formatDuration } from "../../_components/job-words";
+
+type Format = ReturnType<typeof useFormatter>;
+
+/** Seconds as "45 sec", "3 min, 20 sec" or "1 hr, 5 min" in the reader's language. */
+function duration(seconds: number, format: Format, underASecond: string): string {
+  const s = Math.max(0, Math.round(seconds));
+  if (s < 1) return underASecond;
+  const parts: [number, "hour" | "minute" | "second"][] = [
+    [Math.floor(s / 3600), "hour"],
+    [Math.floor((s % 3600) / 60), "minute"],
+    [s < 3600 ? s % 60 : 0, "second"],
+  ];
+  return format.list(
+    parts.filter(([value]) => value > 0).map(([value, unit]) => format.number(value, { style: "unit", unit, unitDisplay: "short" })),
+    { type: "unit", style: "short" },
+  );
+}
 
 /** Progress bar, counts by outcome, and the rate and time left while it runs. */
 export function JobProgress({ job }: { job: JobDto }) {
+  const t = useTranslations("jobs");
+  const format = useFormatter();
+  const now = useNow({ updateInterval: 5_000 });
   const { counts } = job;
-  const words = doneWords[job.kind];
   const tiles = [
-    { label: words.succeeded, value: counts.succeeded },
-    { label: words.already, value: counts.already },
-    { label: "Failed", value: counts.failed },
-    { label: "Refused", value: counts.refused },
-    ...(counts.cancelled ? [{ label: "Cancelled", value: counts.cancelled }] : []),
-    { label: "Remaining", value: counts.remaining },
+    { key: "succeeded", label: t("outcome.succeeded", { kind: job.kind }), value: counts.succeeded },
+    { key: "already", label: t("outcome.already", { kind: job.kind }), value: counts.already },
+    { key: "failed", label: t("outcome.failed"), value: counts.failed },
+    { key: "refused", label: t("outcome.refused"), value: counts.refused },
+    ...(counts.cancelled ? [{ key: "cancelled", label: t("outcome.cancelled"), value: counts.cancelled }] : []),
+    { key: "remaining", label: t("outcome.remaining"), value: counts.remaining },
   ];
   const took = job.startedAt && job.finishedAt ? (Date.parse(job.finishedAt) - Date.parse(job.startedAt)) / 1000 : null;
+  const rate = job.ratePerSecond !== null ? t("progress.rate", { rate: Math.round(job.ratePerSecond * 10) / 10 }) : null;
+  // The ETA as a moment, "in 3 minutes" / "in 3 Minuten", counted from now.
+  const eta = job.etaSeconds !== null ? t("progress.eta", { eta: format.relativeTime(new Date(now.getTime() + job.etaSeconds * 1000), now) }) : null;
   return (
     <section aria-labelledby="job-progress-heading" className="space-y-3">
       <h2 id="job-progress-heading" className="sr-only">
-        Progress
+        {t("progress.heading")}
       </h2>
       <div className="flex items-center gap-3">
-        <Progress value={job.progress} aria-label="Job progress" className="flex-1" />
-        <span className="text-sm font-medium tabular-nums">
-          {counts.done.toLocaleString("en")} of {counts.total.toLocaleString("en")}
-        </span>
+        <Progress value={job.progress} aria-label={t("progress.label")} className="flex-1" />
+        <span className="text-sm font-medium tabular-nums">{t("progress.doneOf", { done: counts.done, total: counts.total })}</span>
       </div>
-      <dl aria-label="Results by outcome" className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
-        {tiles.map(({ label, value }) => (
-          <div key={label} className="rounded-md border p-3">
+      <dl aria-label={t("progress.byOutcome")} className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+        {tiles.map(({ key, label, value }) => (
+          <div key={key} className="rounded-md border p-3">
             <dt className="text-xs text-muted-foreground">{label}</dt>
-            <dd className="text-xl font-semibold tabular-nums">{value.toLocaleString("en")}</dd>
+            <dd className="text-xl font-semibold tabular-nums">{format.number(value, "integer")}</dd>
           </div>
         ))}
       </dl>
       <p className="text-sm text-muted-foreground">
-        {job.ratePerSecond !== null
-          ? `${job.ratePerSecond.toLocaleString("en")} people per second` +
-            (job.etaSeconds !== null ? ` · about ${formatDuration(job.etaSeconds)} left` : "")
+        {rate !== null
+          ? [rate, eta].filter(Boolean).join(" · ")
           : took !== null
-            ? `Took ${formatDuration(took)}.`
+            ? t("progress.took", { duration: duration(took, format, t("progress.underASecond")) })
             : null}
       </p>
     </section>

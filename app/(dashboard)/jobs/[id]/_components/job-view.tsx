@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { Role } from "@/lib/auth/roles";
 import { jobQuery } from "@/lib/client/jobs-api";
 import type { JobItemsSearch } from "@/lib/client/job-search";
@@ -27,6 +28,7 @@ interface JobViewProps {
 
 /** The job page's client side: the job polled while it runs, its actions and its results. */
 export function JobView({ id, role, rules, initial, initialSearch }: JobViewProps) {
+  const t = useTranslations("jobs.page");
   const [search, updateSearch] = useJobItemsSearch();
   const detail = useQuery({ ...jobQuery(id, search), initialData: isEqual(search, initialSearch) ? initial : undefined });
   useSignInOnUnauthenticated(detail.error);
@@ -37,7 +39,7 @@ export function JobView({ id, role, rules, initial, initialSearch }: JobViewProp
     <div className="space-y-6">
       <p className="text-sm">
         <Link href="/jobs" className="text-muted-foreground underline-offset-4 hover:underline">
-          ← All jobs
+          {t("allJobs")}
         </Link>
       </p>
       <JobHeader job={job} />

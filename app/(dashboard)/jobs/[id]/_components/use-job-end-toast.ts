@@ -1,11 +1,12 @@
 import { useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import { notify } from "@/components/ui/sonner";
 import { isFinalJob } from "@/lib/client/jobs-api";
 import { takeStartedJob } from "@/lib/client/started-jobs";
 import { userKeys } from "@/lib/client/users-api";
 import type { JobDto } from "@/lib/jobs/dto";
-import { outcomeSummary } from "../../_components/job-words";
+import { useJobWords } from "../../_components/job-words";
 
 /**
  * A toast when the job ends while watched here, or when this tab started it (it may have ended
@@ -13,6 +14,8 @@ import { outcomeSummary } from "../../_components/job-words";
  * marked stale, since people changed state.
  */
 export function useJobEndToast(job: JobDto) {
+  const t = useTranslations("jobs");
+  const { summary } = useJobWords();
   const queryClient = useQueryClient();
   const previous = useRef(job.status);
   useEffect(() => {
@@ -22,8 +25,8 @@ export function useJobEndToast(job: JobDto) {
     const startedHere = takeStartedJob(job.id);
     if (isFinalJob(was) && !startedHere) return;
     void queryClient.invalidateQueries({ queryKey: userKeys.all });
-    const message = `Job ${job.status === "cancelled" ? "cancelled" : "finished"}: ${outcomeSummary(job)}.`;
+    const message = t("ended", { status: job.status, summary: summary(job) });
     if (job.counts.failed > 0 || job.counts.refused > 0) notify.error(message);
     else notify.success(message);
-  }, [job, queryClient]);
+  }, [job, queryClient, t, summary]);
 }

@@ -1,5 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { notify } from "@/components/ui/sonner";
 import { fetchJson } from "@/lib/client/fetch-json";
@@ -20,7 +21,8 @@ export function useUndo(id: string) {
   // Once opened, the dialog stays mounted (closed) so that closing it can hand focus back.
   const [mounted, setMounted] = useState(false);
   const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const t = useTranslations("jobs.actions");
   const queryClient = useQueryClient();
   const router = useRouter();
 
@@ -34,7 +36,7 @@ export function useUndo(id: string) {
         detail.items.rows.map((item) => ({ id: item.targetId, name: item.targetName ?? item.targetEmail ?? item.targetId, email: item.targetEmail })),
       );
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
+      setError(caught);
     } finally {
       setLoading(false);
     }
@@ -42,7 +44,7 @@ export function useUndo(id: string) {
 
   async function confirm(input: StatusChangeInput) {
     const { job } = await undoJob(id, { reason: input.reason, ticket: input.ticket, confirmCount: input.confirmCount });
-    notify.success("Undo started: reactivating the people this job deactivated.");
+    notify.success(t("undoStarted"));
     void queryClient.invalidateQueries({ queryKey: jobKeys.all });
     setPeople(null);
     router.push(`/jobs/${job.id}`);
