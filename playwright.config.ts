@@ -11,7 +11,9 @@ import {
   openAppUrl,
   openEmulatorPort,
   openEmulatorUrl,
+  oidcIssuer,
 } from "./e2e/support/servers";
+import { oidcClient, oidcRoleGroups } from "./e2e/support/oidc-accounts";
 
 /**
  * End-to-end tests in a real Chromium. Playwright cannot download its browsers here, so it drives
@@ -54,6 +56,13 @@ export default defineConfig({
   ],
   webServer: [
     {
+      // The OpenID provider the open app signs in with (all in memory; a fresh one every run).
+      command: "npx tsx e2e/support/oidc-server.ts",
+      url: `${oidcIssuer}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
       command: `npx tsx emulator/cli.ts --port ${emulatorPort} --users 500 --api-key ${e2eApiKey}`,
       url: `${emulatorUrl}/__emulator/info`,
       reuseExistingServer: false,
@@ -95,6 +104,15 @@ export default defineConfig({
         DEMO_ACCOUNTS: "true",
         AUTH_SECRET: "e2e-open-secret-that-is-at-least-32-characters",
         NEXTAUTH_URL: openAppUrl,
+        // Single sign-on against the test OpenID provider (e2e/support/oidc-server.ts), beside local accounts.
+        AUTH_OIDC_ISSUER: oidcIssuer,
+        AUTH_OIDC_CLIENT_ID: oidcClient.id,
+        AUTH_OIDC_CLIENT_SECRET: oidcClient.secret,
+        AUTH_OIDC_NAME: oidcClient.name,
+        AUTH_OIDC_SCOPES: oidcClient.scopes,
+        AUTH_OIDC_ADMIN_GROUPS: oidcRoleGroups.admin,
+        AUTH_OIDC_OPERATOR_GROUPS: oidcRoleGroups.operator,
+        AUTH_OIDC_VIEWER_GROUPS: oidcRoleGroups.viewer,
         // Everything logged, Workfront requests included, so the leak test sees all a log could hold.
         LOG_LEVEL: "debug",
         WORKFRONT_LOG_REQUESTS: "true",

@@ -40,3 +40,10 @@ test("sign-in is throttled after five failures for one e-mail", async ({ page })
   await submit.click();
   await expect(formAlert(page, "Too many failed sign-ins")).toBeVisible();
 });
+
+test("without single sign-on configured there is no SSO button, and ?error= never echoes its text", async ({ page }) => {
+  await page.goto("/sign-in?error=%3Cb%3EYour%20account%20is%20locked%3C%2Fb%3E");
+  await expect(page.getByRole("button", { name: /^Continue with/ })).toHaveCount(0);
+  await expect(formAlert(page, "Sign-in failed. Try again.")).toBeVisible();
+  await expect(page.getByText("Your account is locked")).toHaveCount(0);
+});

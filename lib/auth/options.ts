@@ -94,7 +94,8 @@ function credentialsProvider(deps: AuthDependencies) {
       const db = await deps.db();
       const throttle = await checkThrottle(db, keys);
       if (!throttle.allowed) {
-        throw new Error("Too many failed sign-ins. Wait 15 minutes, then try again.");
+        // A code, not a sentence: the sign-in page shows it in the reader's language.
+        throw new Error("Throttled");
       }
       const account = await verifyCredentials(db, parsed.data.email, parsed.data.password);
       if (!account) {

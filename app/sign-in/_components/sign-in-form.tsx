@@ -1,14 +1,17 @@
 "use client";
 
 import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { signInError } from "./sign-in-options";
 
 export function SignInForm({ next }: { next: string }) {
+  const t = useTranslations("auth.signIn");
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -25,11 +28,7 @@ export function SignInForm({ next }: { next: string }) {
     });
     setPending(false);
     if (!result || result.error) {
-      setError(
-        result?.error && result.error !== "CredentialsSignin"
-          ? result.error
-          : "That e-mail and password do not match an account.",
-      );
+      setError(t(`errors.${signInError(result?.error ?? "Default") ?? "Default"}`));
       return;
     }
     router.replace(next);
@@ -44,15 +43,15 @@ export function SignInForm({ next }: { next: string }) {
         </Alert>
       ) : null}
       <div className="space-y-1.5">
-        <Label htmlFor="email">E-mail</Label>
+        <Label htmlFor="email">{t("email")}</Label>
         <Input id="email" name="email" type="email" autoComplete="username" required />
       </div>
       <div className="space-y-1.5">
-        <Label htmlFor="password">Password</Label>
+        <Label htmlFor="password">{t("password")}</Label>
         <Input id="password" name="password" type="password" autoComplete="current-password" required />
       </div>
       <Button type="submit" className="w-full" disabled={pending}>
-        {pending ? "Signing in…" : "Sign in"}
+        {pending ? t("submitting") : t("submit")}
       </Button>
     </form>
   );
