@@ -9,7 +9,7 @@ import { type Role, can } from "@/lib/auth/roles";
 import type { JobAction } from "@/lib/client/jobs-api";
 import type { BulkRules } from "@/lib/jobs/config";
 import type { JobDto } from "@/lib/jobs/dto";
-import { ErrorMessage } from "../../../_components/status-change/error-message";
+import { AlertError } from "../../_components/alert-error";
 import { undoDryRun, useUndo } from "./use-undo";
 import { useJobAction } from "./use-job-action";
 
@@ -46,7 +46,7 @@ export function JobActions({ job, role, rules }: { job: JobDto; role: Role; rule
             <AlertTitle>{t("paused.title")}</AlertTitle>
             <AlertDescription>
               <span className="block">{t("paused.body")}</span>
-              {job.lastError ? <span className="block text-xs text-muted-foreground">{common("errorDetail", { message: job.lastError.message })}</span> : null}
+              {job.lastError ? <span className="block text-xs">{common("errorDetail", { message: job.lastError.message })}</span> : null}
             </AlertDescription>
           </div>
         </Alert>
@@ -55,7 +55,7 @@ export function JobActions({ job, role, rules }: { job: JobDto; role: Role; rule
         <Alert variant="destructive">
           <AlertTitle>{t("failed")}</AlertTitle>
           <AlertDescription>
-            <ErrorMessage error={action.error} />
+            <AlertError error={action.error} />
           </AlertDescription>
         </Alert>
       ) : null}
@@ -63,7 +63,7 @@ export function JobActions({ job, role, rules }: { job: JobDto; role: Role; rule
         <Alert variant="destructive">
           <AlertTitle>{t("undoFailed")}</AlertTitle>
           <AlertDescription>
-            <ErrorMessage error={undo.error} />
+            <AlertError error={undo.error} />
           </AlertDescription>
         </Alert>
       ) : null}
