@@ -21,8 +21,6 @@ const NOT_TRANSLATED = new Set(["wf-offboard", "CSV", "ID", "OK"]);
  */
 export const PENDING: readonly string[] = [
   "app/(dashboard)/settings/",
-  "app/no-access/",
-  "app/sign-in/",
 ];
 const isPending = (path: string) => PENDING.some((entry) => (entry.endsWith("/") ? path.startsWith(entry) : path === entry));
 
