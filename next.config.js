@@ -1,4 +1,6 @@
 // @ts-check
+// next.config.js is CommonJS (the package is not "type": "module"), so require() is the way in.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const createNextIntlPlugin = require("next-intl/plugin");
 
 // The dashboard's languages: lib/i18n (no locale in the URL; see lib/i18n/request-locale.ts).
