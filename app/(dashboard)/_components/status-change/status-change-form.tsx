@@ -10,7 +10,7 @@ import type { DryRunDto } from "@/lib/jobs/dto";
 import type { StatusAction, StatusChangeInput } from "@/lib/client/users-api";
 import { ConfirmCountField, parseCount } from "./confirm-count-field";
 import { DryRunResult } from "./dry-run-result";
-import { ErrorMessage } from "./error-message";
+import { ErrorMessage } from "@/components/error-message";
 import { REASON_MIN, ReasonFields } from "./reason-fields";
 import { statusActions } from "./status-actions";
 import { useDryRun } from "./use-dry-run";

@@ -5,7 +5,7 @@ import { type FormEvent, useState } from "react";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { NativeSelect } from "@/components/ui/native-select";
-import { ErrorMessage } from "../../_components/status-change/error-message";
+import { ErrorMessage } from "@/components/error-message";
 
 /** The file's header did not say which column to read: the person picks it from the header. */
 export function ColumnPicker({ error, header, onPick }: { error: unknown; header: string[]; onPick: (column: string) => void }) {

@@ -8,7 +8,7 @@ import type { Role } from "@/lib/auth/roles";
 import { type MatchRequest, matchLeavers } from "@/lib/client/bulk-api";
 import { RequestError } from "@/lib/client/fetch-json";
 import type { BulkRules } from "@/lib/jobs/config";
-import { AlertError } from "../../jobs/_components/alert-error";
+import { ErrorMessage } from "@/components/error-message";
 import { ColumnPicker } from "./column-picker";
 import { ImportPreview } from "./import-preview";
 import { ImportSource } from "./import-source";
@@ -53,7 +53,7 @@ export function ImportView({ role, rules }: { role: Role; rules: BulkRules }) {
         <Alert variant="destructive">
           <AlertTitle>{t("failed", source.name)}</AlertTitle>
           <AlertDescription>
-            <AlertError error={match.error} />
+            <ErrorMessage error={match.error} />
           </AlertDescription>
         </Alert>
       ) : null}

@@ -6,7 +6,7 @@ import Link from "next/link";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { RequestError } from "@/lib/client/fetch-json";
-import { ErrorMessage } from "../../_components/status-change/error-message";
+import { ErrorMessage } from "@/components/error-message";
 
 type BannerKind = "credential" | "notConnected" | "unreachable" | "forbidden" | "badLink" | "signedOut" | "other";
 

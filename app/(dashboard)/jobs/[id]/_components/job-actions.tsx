@@ -9,7 +9,7 @@ import { type Role, can } from "@/lib/auth/roles";
 import type { JobAction } from "@/lib/client/jobs-api";
 import type { BulkRules } from "@/lib/jobs/config";
 import type { JobDto } from "@/lib/jobs/dto";
-import { AlertError } from "../../_components/alert-error";
+import { ErrorMessage } from "@/components/error-message";
 import { undoDryRun, useUndo } from "./use-undo";
 import { useJobAction } from "./use-job-action";
 
@@ -55,7 +55,7 @@ export function JobActions({ job, role, rules }: { job: JobDto; role: Role; rule
         <Alert variant="destructive">
           <AlertTitle>{t("failed")}</AlertTitle>
           <AlertDescription>
-            <AlertError error={action.error} />
+            <ErrorMessage error={action.error} />
           </AlertDescription>
         </Alert>
       ) : null}
@@ -63,7 +63,7 @@ export function JobActions({ job, role, rules }: { job: JobDto; role: Role; rule
         <Alert variant="destructive">
           <AlertTitle>{t("undoFailed")}</AlertTitle>
           <AlertDescription>
-            <AlertError error={undo.error} />
+            <ErrorMessage error={undo.error} />
           </AlertDescription>
         </Alert>
       ) : null}

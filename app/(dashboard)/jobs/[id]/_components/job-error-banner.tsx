@@ -4,7 +4,7 @@ import { RefreshCwIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { AlertError } from "../../_components/alert-error";
+import { ErrorMessage } from "@/components/error-message";
 
 /** The job could not be refreshed: the page keeps the last answer and says so. */
 export function JobErrorBanner({ error, onRetry }: { error: Error; onRetry: () => void }) {
@@ -16,7 +16,7 @@ export function JobErrorBanner({ error, onRetry }: { error: Error; onRetry: () =
         <AlertTitle>{t("title")}</AlertTitle>
         <AlertDescription>
           <p>{t("hint")}</p>
-          <AlertError error={error} />
+          <ErrorMessage error={error} />
         </AlertDescription>
       </div>
       <Button variant="outline" size="sm" className="text-foreground" onClick={onRetry}>
