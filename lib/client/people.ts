@@ -30,7 +30,3 @@ export function matchesSearch(person: SelectedPerson, search: Pick<UserSearch, "
   if (!q) return true;
   return person.name.toLowerCase().includes(q) || (person.email?.toLowerCase().includes(q) ?? false);
 }
-
-export function countLabel(count: number, one: string, many: string): string {
-  return `${count.toLocaleString("en")} ${count === 1 ? one : many}`;
-}

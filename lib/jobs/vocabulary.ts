@@ -35,40 +35,6 @@ export const JOB_EVENT_ACTIONS = [
 ] as const;
 export type JobEventAction = (typeof JOB_EVENT_ACTIONS)[number];
 
-export const jobStatusLabels: Record<JobStatus, string> = {
-  queued: "Queued",
-  running: "Running",
-  paused_auth: "Reconnect Workfront",
-  cancelling: "Cancelling",
-  cancelled: "Cancelled",
-  completed: "Completed",
-};
-
-export const jobStatusDescriptions: Record<JobStatus, string> = {
-  queued: "Waiting for a worker to start it.",
-  running: "Workers are changing people in Workfront.",
-  paused_auth:
-    "Workfront refused the dashboard's credential. Nothing is lost: the job continues by itself once the credential works again (renew the API key), or press Resume.",
-  cancelling: "No new people are started; the ones already sent to Workfront are being finished.",
-  cancelled: "Stopped on request. People finished before the cancel keep their results.",
-  completed: "Every person has a final result.",
-};
-
-export const itemStateLabels: Record<ItemState, string> = {
-  pending: "Waiting",
-  running: "In progress",
-  succeeded: "Done",
-  already: "Already in state",
-  failed: "Failed",
-  refused: "Refused",
-  cancelled: "Cancelled",
-};
-
-export const jobKindLabels: Record<JobKind, string> = {
-  deactivate: "Deactivate",
-  reactivate: "Reactivate",
-};
-
 export function isFinalItemState(state: ItemState): state is FinalItemState {
   return (FINAL_ITEM_STATES as readonly string[]).includes(state);
 }
