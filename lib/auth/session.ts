@@ -1,5 +1,7 @@
 import "server-only";
+import type { JWT } from "next-auth/jwt";
 import { getServerSession } from "next-auth/next";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/lib/db";
@@ -8,6 +10,7 @@ import { ApiError } from "@/lib/http/errors";
 import type { Locale } from "@/lib/i18n/locales";
 import { findAccountById } from "./accounts";
 import { authOptions } from "./options";
+import { readSessionToken, sessionCookieName } from "./session-token";
 import { type Permission, type Role, can } from "./roles";
 
 export interface SessionUser {
@@ -25,7 +28,7 @@ export interface SessionUser {
  * Cached per server render, so a layout and its page share one lookup.
  */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await getServerSession(authOptions());
+  const session = await sessionClaims();
   if (!session?.accountId) return null;
   // Switching local accounts off ends password sessions at once, not when their cookies expire.
   // Sessions from before sign-in methods were recorded count as password sessions.
@@ -34,6 +37,16 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   if (!account || account.disabled) return null;
   return { id: account.id, email: account.email, name: account.name, role: account.role, locale: account.locale };
 });
+
+/** What the session cookie says: who signed in and how. */
+async function sessionClaims(): Promise<Pick<JWT, "accountId" | "signInMethod"> | null> {
+  const config = env();
+  // Without a configured secret (a dev server) next-auth makes one up from its options; only its
+  // own session endpoint knows it. In production AUTH_SECRET is required (lib/env.ts).
+  if (!config.AUTH_SECRET) return getServerSession(authOptions());
+  const name = sessionCookieName(config.NEXTAUTH_URL, (await headers()).get("x-forwarded-proto"));
+  return readSessionToken((await cookies()).getAll(), name, config.AUTH_SECRET);
+}
 
 /** For pages: the signed-in account, or a redirect to the sign-in page. */
 export async function requirePageUser(): Promise<SessionUser> {
