@@ -108,7 +108,7 @@ test("pastes an API key, tests it, and Disconnect clears it in Workfront", async
   await expect(settings.value("Method")).toHaveText("API key");
   await settings.testButton.click();
   await expect(settings.testResult).toHaveText("Connected as Workfront Integration <integration@acme.example>, a System Administrator: may edit users.");
-  await expect(settings.value("Last tested")).not.toHaveText("never");
+  await expect(settings.value("Last tested")).not.toHaveText("Never");
 
   await settings.disconnect();
   expect(await emulator(page.request, "GET", `api-keys/${integration.username}`)).toMatchObject({ state: "none" });

@@ -19,9 +19,7 @@ const NOT_TRANSLATED = new Set(["wf-offboard", "CSV", "ID", "OK"]);
  * Files (or folders, ending in "/") still waiting for their translation pass. This list only
  * shrinks; it must end empty.
  */
-export const PENDING: readonly string[] = [
-  "app/(dashboard)/settings/",
-];
+export const PENDING: readonly string[] = [];
 const isPending = (path: string) => PENDING.some((entry) => (entry.endsWith("/") ? path.startsWith(entry) : path === entry));
 
 const isText = (text: string) => /\p{L}{2,}/u.test(text) && !NOT_TRANSLATED.has(text.trim());

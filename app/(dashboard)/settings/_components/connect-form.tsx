@@ -1,12 +1,14 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { type FormEvent, useId, useRef, useState } from "react";
+import { ErrorMessage } from "@/components/error-message";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { TabsList, TabsPanel, TabsTrigger } from "@/components/ui/tabs";
 import { Textarea } from "@/components/ui/textarea";
-import type { ConnectionMethod } from "@/lib/connection/vocabulary";
+import { CONNECTION_METHODS, type ConnectionMethod } from "@/lib/connection/vocabulary";
 import type { ConnectBody } from "./settings-api";
 
 /**
@@ -14,20 +16,6 @@ import type { ConnectBody } from "./settings-api";
  * so a secret never lives in React state and is never shown again; the server answers with the
  * status only.
  */
-const methods: { value: ConnectionMethod; label: string; hint: string }[] = [
-  {
-    value: "password",
-    label: "Username and password",
-    hint: "Used once: the server asks Workfront for this user's API key (or makes one), stores the key and forgets the password.",
-  },
-  { value: "api_key", label: "API key", hint: "A key made in Workfront under Setup › System › Customer Info › API Key Settings." },
-  {
-    value: "oauth2",
-    label: "OAuth2 server-to-server",
-    hint: "A Machine-to-Machine app from Setup › System › OAuth2 Applications: the server signs a short JWT with the private key and trades it for a session, renewed before it expires.",
-  },
-];
-
 function Field({ label, name, hint, ...props }: { label: string; name: string; hint?: string } & React.ComponentProps<typeof Input>) {
   const id = useId();
   return (
@@ -61,6 +49,45 @@ function bodyOf(method: ConnectionMethod, data: FormData): ConnectBody {
 
 const SECRET_FIELDS = ["password", "apiKey", "clientSecret", "privateKeyPem"];
 
+/** The fields of the chosen way to connect. */
+function MethodFields({ method }: { method: ConnectionMethod }) {
+  const t = useTranslations("settings.connect.fields");
+  const pemId = useId();
+  if (method === "password") {
+    return (
+      <>
+        <Field label={t("username")} name="username" autoComplete="off" />
+        <Field label={t("password")} name="password" type="password" autoComplete="new-password" />
+      </>
+    );
+  }
+  if (method === "api_key") return <Field label={t("apiKey")} name="apiKey" type="password" autoComplete="new-password" spellCheck={false} />;
+  return (
+    <>
+      <Field label={t("clientId")} name="clientId" autoComplete="off" spellCheck={false} />
+      <Field label={t("clientSecret")} name="clientSecret" type="password" autoComplete="new-password" />
+      <Field label={t("customerId")} name="customerId" autoComplete="off" spellCheck={false} hint={t("customerIdHint")} />
+      <Field label={t("userId")} name="userId" autoComplete="off" spellCheck={false} hint={t("userIdHint")} />
+      <div className="space-y-1.5">
+        <Label htmlFor={pemId}>{t("privateKey")}</Label>
+        <Textarea
+          id={pemId}
+          name="privateKeyPem"
+          required
+          rows={6}
+          spellCheck={false}
+          autoComplete="off"
+          className="font-mono text-xs"
+          aria-describedby={`${pemId}-hint`}
+        />
+        <p id={`${pemId}-hint`} className="text-xs text-muted-foreground">
+          {t("privateKeyHint")}
+        </p>
+      </div>
+    </>
+  );
+}
+
 export function ConnectForm({
   defaultTenant,
   disabled,
@@ -71,14 +98,14 @@ export function ConnectForm({
   defaultTenant: string;
   disabled: boolean;
   pending: boolean;
-  error: string | null;
+  /** The last attempt's error (a RequestError from the API), shown by its code in the reader's language. */
+  error: unknown;
   onSubmit: (body: ConnectBody) => Promise<unknown>;
 }) {
+  const t = useTranslations("settings.connect");
   const [method, setMethod] = useState<ConnectionMethod>("password");
   const form = useRef<HTMLFormElement>(null);
   const tabsId = useId();
-  const pemId = useId();
-  const current = methods.find((entry) => entry.value === method)!;
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -98,71 +125,35 @@ export function ConnectForm({
   }
 
   return (
-    <form ref={form} onSubmit={submit} className="space-y-4" aria-label="Connect Workfront" autoComplete="off">
-      <Field
-        label="Workfront domain or address"
-        name="tenant"
-        defaultValue={defaultTenant}
-        hint="acme, acme.my.workfront.com or https://acme.my.workfront.adobe.com"
-        disabled={disabled}
-      />
+    <form ref={form} onSubmit={submit} className="space-y-4" aria-label={t("formLabel")} autoComplete="off">
+      <Field label={t("tenant.label")} name="tenant" defaultValue={defaultTenant} hint={t("tenant.hint")} disabled={disabled} />
       <fieldset className="space-y-3" disabled={disabled || pending}>
-        <legend className="mb-2 text-sm font-medium">How to connect</legend>
-        <TabsList aria-label="How to connect">
-          {methods.map((entry) => (
+        <legend className="mb-2 text-sm font-medium">{t("how")}</legend>
+        <TabsList aria-label={t("how")}>
+          {CONNECTION_METHODS.map((value) => (
             <TabsTrigger
-              key={entry.value}
-              id={`${tabsId}-${entry.value}`}
+              key={value}
+              id={`${tabsId}-${value}`}
               aria-controls={`${tabsId}-panel`}
-              selected={method === entry.value}
-              onClick={() => setMethod(entry.value)}
+              selected={method === value}
+              onClick={() => setMethod(value)}
             >
-              {entry.label}
+              {t(`methods.${value}.label`)}
             </TabsTrigger>
           ))}
         </TabsList>
         <TabsPanel id={`${tabsId}-panel`} aria-labelledby={`${tabsId}-${method}`} className="space-y-3">
-          <p className="text-sm text-muted-foreground">{current.hint}</p>
-          {method === "password" ? (
-            <>
-              <Field label="Workfront username" name="username" autoComplete="off" />
-              <Field label="Password" name="password" type="password" autoComplete="new-password" />
-            </>
-          ) : null}
-          {method === "api_key" ? <Field label="API key" name="apiKey" type="password" autoComplete="new-password" spellCheck={false} /> : null}
-          {method === "oauth2" ? (
-            <>
-              <Field label="Client ID" name="clientId" autoComplete="off" spellCheck={false} />
-              <Field label="Client secret" name="clientSecret" type="password" autoComplete="new-password" />
-              <Field label="Customer ID" name="customerId" autoComplete="off" spellCheck={false} hint="The app's Customer ID: the JWT's issuer." />
-              <Field label="User ID" name="userId" autoComplete="off" spellCheck={false} hint="The Workfront user who registered the public key: the JWT's subject." />
-              <div className="space-y-1.5">
-                <Label htmlFor={pemId}>Private key (PEM)</Label>
-                <Textarea
-                  id={pemId}
-                  name="privateKeyPem"
-                  required
-                  rows={6}
-                  spellCheck={false}
-                  autoComplete="off"
-                  className="font-mono text-xs"
-                  aria-describedby={`${pemId}-hint`}
-                />
-                <p id={`${pemId}-hint`} className="text-xs text-muted-foreground">
-                  -----BEGIN PRIVATE KEY----- … The RSA key whose public half is registered on the app. It is stored encrypted and never shown again.
-                </p>
-              </div>
-            </>
-          ) : null}
+          <p className="text-sm text-muted-foreground">{t(`methods.${method}.hint`)}</p>
+          <MethodFields method={method} />
         </TabsPanel>
       </fieldset>
       {error ? (
-        <p role="alert" className="rounded-md border border-destructive/50 bg-destructive/5 px-3 py-2 text-sm text-destructive">
-          {error}
-        </p>
+        <div role="alert" className="space-y-1 rounded-md border border-destructive/50 bg-destructive/5 px-3 py-2 text-sm text-destructive">
+          <ErrorMessage error={error} />
+        </div>
       ) : null}
       <Button type="submit" disabled={disabled || pending}>
-        {pending ? "Connecting…" : "Test and connect"}
+        {pending ? t("pending") : t("submit")}
       </Button>
     </form>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import {
@@ -24,27 +25,26 @@ export function DisconnectDialog({
   pending: boolean;
   onConfirm: () => Promise<unknown>;
 }) {
+  const t = useTranslations("settings.disconnect");
+  const tCommon = useTranslations("common.actions");
   const [open, setOpen] = useState(false);
   const apiKey = connection.method !== "oauth2";
   return (
     <Dialog open={open} onOpenChange={(next) => !pending && setOpen(next)}>
       <DialogTrigger asChild>
-        <Button variant="outline">Disconnect</Button>
+        <Button variant="outline">{t("button")}</Button>
       </DialogTrigger>
       <DialogContent>
         <DialogHeader>
-          <DialogTitle>Disconnect Workfront?</DialogTitle>
+          <DialogTitle>{t("title")}</DialogTitle>
           <DialogDescription>
-            {apiKey
-              ? "Workfront will be asked to clear this API key, so every other tool that uses the same key stops working too. The stored key is then deleted here."
-              : "The stored OAuth2 credentials and session are deleted here. The OAuth2 application stays registered in Workfront."}{" "}
-            Until someone connects again, users cannot be listed or changed and bulk jobs pause.
+            {t(apiKey ? "apiKey" : "oauth2")} {t("after")}
           </DialogDescription>
         </DialogHeader>
         <DialogFooter>
           <DialogClose asChild>
             <Button variant="outline" disabled={pending}>
-              Cancel
+              {tCommon("cancel")}
             </Button>
           </DialogClose>
           <Button
@@ -57,7 +57,7 @@ export function DisconnectDialog({
               );
             }}
           >
-            {pending ? "Disconnecting…" : "Disconnect"}
+            {pending ? t("pending") : t("button")}
           </Button>
         </DialogFooter>
       </DialogContent>

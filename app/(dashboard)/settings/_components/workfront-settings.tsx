@@ -1,26 +1,31 @@
 "use client";
 
 import { RefreshCwIcon } from "lucide-react";
-import { toast } from "sonner";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
+import { notify } from "@/components/ui/sonner";
+import { useErrorText } from "@/lib/client/use-error-text";
 import type { ConnectionStatusDto } from "@/lib/connection/dto";
 import { ConnectForm } from "./connect-form";
 import { ConnectionStatusCard } from "./connection-status-card";
 import { DisconnectDialog } from "./disconnect-dialog";
+import { TestResult } from "./test-result";
 import { useConnection } from "./use-connection";
 
 /** The Settings page's client part: the status with Test and Disconnect, and the connect form. */
 export function WorkfrontSettings({ initialStatus }: { initialStatus: ConnectionStatusDto }) {
+  const t = useTranslations("settings");
+  const tCommon = useTranslations("common");
+  const errorText = useErrorText();
   const { status, connect, test, disconnect } = useConnection(initialStatus);
   const connection = status.connection;
-  const testResult = test.data?.test;
 
   const actions = connection ? (
     <div className="space-y-3">
       <div className="flex flex-wrap gap-2">
         <Button variant="outline" disabled={test.isPending} onClick={() => test.mutate()}>
           <RefreshCwIcon className="size-4" aria-hidden />
-          {test.isPending ? "Testing…" : "Test connection"}
+          {test.isPending ? t("test.pending") : t("test.button")}
         </Button>
         {status.locked ? null : (
           <DisconnectDialog
@@ -28,26 +33,18 @@ export function WorkfrontSettings({ initialStatus }: { initialStatus: Connection
             pending={disconnect.isPending}
             onConfirm={() =>
               disconnect.mutateAsync().then(
-                (answer) => toast.success(answer.result.message),
-                (error: Error) => toast.error(error.message),
+                (answer) => notify.success(t(`disconnect.done.${answer.result.key}`)),
+                (error: unknown) => {
+                  const { message, detail } = errorText(error);
+                  notify.error(message, detail && detail !== message ? tCommon("errorDetail", { message: detail }) : null);
+                },
               )
             }
           />
         )}
       </div>
       <div aria-live="polite">
-        {testResult ? (
-          <p
-            data-testid="test-result"
-            className={testResult.ok ? "text-sm text-emerald-700" : "text-sm text-destructive"}
-          >
-            {testResult.message}
-          </p>
-        ) : test.error ? (
-          <p data-testid="test-result" className="text-sm text-destructive">
-            {test.error.message}
-          </p>
-        ) : null}
+        <TestResult answer={test.data} error={test.error} />
       </div>
     </div>
   ) : null;
@@ -58,22 +55,21 @@ export function WorkfrontSettings({ initialStatus }: { initialStatus: Connection
       {status.locked ? null : (
         <section aria-labelledby="connect-heading" className="space-y-3 rounded-lg border p-4">
           <h2 id="connect-heading" className="text-lg font-semibold">
-            {connection ? "Reconnect or replace the connection" : "Connect Workfront"}
+            {connection ? t("connect.replaceHeading") : t("connect.heading")}
           </h2>
           {status.canStore ? null : (
             <p role="alert" className="text-sm text-destructive">
-              The server has no secret to encrypt a stored credential with: set WORKFRONT_CREDENTIAL_SECRET (or AUTH_SECRET), at least 32
-              characters, and restart.
+              {t("connect.noSecret")}
             </p>
           )}
           <ConnectForm
             defaultTenant={connection?.tenantUrl ?? status.suggestedTenant}
             disabled={!status.canStore}
             pending={connect.isPending}
-            error={connect.error?.message ?? null}
+            error={connect.error}
             onSubmit={(body) =>
               connect.mutateAsync(body).then((next) => {
-                toast.success(`Connected to ${next.connection?.tenantUrl ?? "Workfront"}`);
+                notify.success(t("connect.done", { tenant: next.connection?.tenantUrl ?? "Workfront" }));
               })
             }
           />
