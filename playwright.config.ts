@@ -3,6 +3,7 @@ import { defineConfig, devices } from "@playwright/test";
 import {
   appPort,
   appUrl,
+  configuredProtectedEmail,
   e2eApiKey,
   emulatorPort,
   emulatorUrl,
@@ -80,6 +81,8 @@ export default defineConfig({
         WORKFRONT_API_KEY: e2eApiKey,
         PGLITE_DIR: "data/e2e/pglite",
         DEMO_ACCOUNTS: "true",
+        // One seeded person on the configured protected list, for the admin override test only.
+        PROTECTED_USERS: configuredProtectedEmail,
         AUTH_SECRET: "e2e-secret-that-is-at-least-32-characters-long",
         NEXTAUTH_URL: appUrl,
         LOG_LEVEL: "warn",

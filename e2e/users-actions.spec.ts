@@ -1,7 +1,7 @@
 import type { APIRequestContext, Locator, Page } from "@playwright/test";
 import type { UserDto, UserListPage } from "@/lib/offboarding/user-dto";
 import { expect, test } from "./support/fixtures";
-import { emulatorUrl } from "./support/servers";
+import { configuredProtectedEmail, emulatorUrl } from "./support/servers";
 
 /**
  * Deactivating and reactivating from the users page. These tests change the emulator's tenant;
@@ -172,7 +172,68 @@ test.describe("as an admin", () => {
     await usersPage.searchFor(sysadmin!.email!);
     await expect(usersPage.rowAction("Deactivate", sysadmin!.name)).toBeEnabled();
   });
+
+  test("a configured protected account is deactivated only after the override is confirmed, and the log says so", async ({ usersPage, page }) => {
+    const target = await configuredProtected(page);
+    try {
+      await usersPage.goto();
+      await usersPage.searchFor(configuredProtectedEmail);
+      await usersPage.rowAction("Deactivate", target.name).click();
+      await expect(usersPage.dialog).toContainText("Protected account.");
+      await expect(usersPage.dialog).toContainText(target.protection!.reason);
+      await usersPage.reason.fill("Contractor left; was protected by mistake");
+      await usersPage.confirmButton("Deactivate").click();
+      // Not sent without the box: the form says why and puts focus on it.
+      const box = usersPage.dialog.getByRole("checkbox", { name: "I am deactivating this protected account on purpose" });
+      await expect(usersPage.dialog).toContainText("Tick the box to confirm that you are overriding the protection.");
+      await expect(box).toBeFocused();
+      expect(await usersPage.seriousAccessibilityViolations()).toEqual([]);
+      await page.keyboard.press("Space");
+      await usersPage.confirmButton("Deactivate").click();
+      await expect(usersPage.dialog).toBeHidden();
+      await expect(usersPage.row(target.name)).toContainText("Deactivated");
+
+      const audit = await page.request.get(`/api/audit?target=${target.id}`);
+      const [latest] = ((await audit.json()) as { rows: { action: string; outcome: string; overriddenProtection: string | null }[] }).rows;
+      expect(latest).toMatchObject({ action: "deactivate", outcome: "succeeded", overriddenProtection: "configured" });
+    } finally {
+      // The tenant is shared: put the person back.
+      const response = await page.request.post(`/api/users/${target.id}/reactivate`, { data: { reason: "Test clean-up" } });
+      expect(response.ok()).toBe(true);
+    }
+  });
+
+  test("the override is refused for the main admin, and is no field of a reactivation", async ({ usersPage, page, request }) => {
+    await usersPage.goto();
+    const info = (await (await request.get(`${emulatorUrl}/__emulator/info`)).json()) as { adminUserID: string };
+    const refused = await page.request.post(`/api/users/${info.adminUserID}/deactivate`, {
+      data: { reason: "Trying the override", overrideProtection: true },
+    });
+    expect([refused.status(), (await refused.json()).error.code]).toEqual([409, "protected_account"]);
+    const unknownField = await page.request.post(`/api/users/${info.adminUserID}/reactivate`, {
+      data: { reason: "Trying the override", overrideProtection: true },
+    });
+    expect(unknownField.status()).toBe(400);
+  });
 });
+
+test("an operator may not ask for the override: 403, and the person stays active", async ({ usersPage, page }) => {
+  await usersPage.goto();
+  const target = await configuredProtected(page);
+  const response = await page.request.post(`/api/users/${target.id}/deactivate`, {
+    data: { reason: "Trying the override", overrideProtection: true },
+  });
+  expect([response.status(), (await response.json()).error.code]).toEqual([403, "forbidden"]);
+  expect(((await (await page.request.get(`/api/users/${target.id}`)).json()) as UserDto).isActive).toBe(true);
+});
+
+/** The seeded person on the main app's PROTECTED_USERS list (playwright.config.ts). */
+async function configuredProtected(page: Page): Promise<UserDto> {
+  const response = await page.request.get(`/api/users?status=all&q=${encodeURIComponent(configuredProtectedEmail)}`);
+  const [user] = ((await response.json()) as UserListPage).users;
+  expect(user?.protection?.code).toBe("configured");
+  return user!;
+}
 
 test.describe("as a viewer", () => {
   test.use({ role: "viewer" });

@@ -17,6 +17,8 @@ export const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
 export const appUrl = `http://127.0.0.1:${appPort}`;
 /** A fixed key so tests can look for it in pages and responses (it must never appear there). */
 export const e2eApiKey = "e2e0c0ffee0000000000000000000key";
+/** A seeded person (of the main emulator's 500) on the main app's PROTECTED_USERS list. */
+export const configuredProtectedEmail = "sean.oceallaigh@sge.example";
 
 export const openEmulatorPort = 4111 + offset;
 export const openAppPort = 3101 + offset;

@@ -18,6 +18,7 @@ export function toAuditEventDto(event: AuditEvent) {
     errorCode: event.errorCode,
     errorMessage: event.errorMessage,
     refusedReason: event.refusedReason,
+    overriddenProtection: event.overriddenProtection,
     isActiveBefore: event.isActiveBefore,
     isActiveAfter: event.isActiveAfter,
     snapshot: event.snapshot,

@@ -5,6 +5,7 @@ import { ROLES } from "@/lib/auth/roles";
 import { type Database, auditEvents } from "@/lib/db";
 import { workfrontIdSchema } from "@/lib/workfront/ids";
 import { type AuditEvent, AuditError, accessSnapshotSchema } from "./types";
+import { OVERRIDABLE_PROTECTIONS } from "@/lib/offboarding/user-dto";
 import { AUDIT_ACTIONS } from "./vocabulary";
 
 /** Optional text: blank means absent, so the log never holds "" where it means "none". */
@@ -36,7 +37,11 @@ const entrySchema = z.object({
   jobItemId: z.uuid().nullish(),
 });
 
-export const attemptSchema = entrySchema.extend({ snapshot: accessSnapshotSchema.nullish() });
+export const attemptSchema = entrySchema.extend({
+  snapshot: accessSnapshotSchema.nullish(),
+  /** The protection an admin overrode for this attempt, if any. */
+  overriddenProtection: z.enum(OVERRIDABLE_PROTECTIONS).nullish(),
+});
 export const refusalSchema = entrySchema.extend({ refusedReason: z.string().trim().min(1).max(2000) });
 
 export type AttemptInput = z.input<typeof attemptSchema>;

@@ -11,6 +11,8 @@ export interface StatusChangeInput {
   ticket?: string;
   /** The number of people typed to confirm a large change (bulk jobs only). */
   confirmCount?: number;
+  /** An admin deactivates one protected account on purpose (single changes only). */
+  overrideProtection?: true;
 }
 
 /** One root key, so a change to any user can mark every cached list and count stale at once. */
@@ -52,7 +54,11 @@ export function userCountsQuery(q: string) {
 
 export function postStatusChange(userId: string, action: StatusAction, input: StatusChangeInput) {
   // An empty ticket is left out rather than sent as "": the API treats absent as "none".
-  const body = input.ticket ? { reason: input.reason, ticket: input.ticket } : { reason: input.reason };
+  const body = {
+    reason: input.reason,
+    ...(input.ticket ? { ticket: input.ticket } : {}),
+    ...(input.overrideProtection ? { overrideProtection: true } : {}),
+  };
   return fetchJson<UserActionResult>(`/api/users/${encodeURIComponent(userId)}/${action}`, {
     method: "POST",
     headers: { "content-type": "application/json" },

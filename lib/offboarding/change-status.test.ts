@@ -120,6 +120,43 @@ describe("changeUserStatus", () => {
     expect((await deps.client.getUser(user.id)).isActive).toBe(true);
   });
 
+  it("lets an admin override a configured protection on purpose, and records which", async () => {
+    const user = await someUser({ isActive: true, isAdmin: false });
+    const protectedDeps = { ...deps, protectedUsers: [user.email!.toLowerCase()] };
+    // Asking is not enough for an operator (the route answers 403 before this; the rule holds here too).
+    const refused = await changeUserStatus(protectedDeps, input(user.id, { overrideProtection: true })).catch((reason: unknown) => reason);
+    expect((refused as ApiError).code).toBe("protected_account");
+    // Nor does an admin override without asking.
+    const unasked = await changeUserStatus(protectedDeps, input(user.id, { actor: admin })).catch((reason: unknown) => reason);
+    expect((unasked as ApiError).code).toBe("protected_account");
+    expect((await deps.client.getUser(user.id)).isActive).toBe(true);
+
+    const done = await changeUserStatus(protectedDeps, input(user.id, { actor: admin, overrideProtection: true }));
+    expect(done.isActive).toBe(false);
+    // Newest first; earlier tests may have left rows for the same user (the database is shared).
+    const [row, ...refusals] = (await auditOf(user.id)).slice(0, 3);
+    expect(row).toMatchObject({ outcome: "succeeded", actorEmail: admin.email, overriddenProtection: "configured" });
+    expect(refusals.map((refusal) => [refusal.outcome, refusal.overriddenProtection])).toEqual([
+      ["refused", null],
+      ["refused", null],
+    ]);
+  });
+
+  it.each([
+    ["the main admin", () => emulator.adminUserID],
+    ["the integration user", () => emulator.integrationUser.ID],
+  ])("never lets even an admin override the protection of %s", async (_label, id) => {
+    const error = await changeUserStatus(deps, input(id(), { actor: admin, overrideProtection: true })).catch((reason: unknown) => reason);
+    expect((error as ApiError).code).toBe("protected_account");
+    expect((await deps.client.getUser(id())).isActive).toBe(true);
+  });
+
+  it("records no override where nothing was protected", async () => {
+    const user = await someUser({ isActive: true, isAdmin: false });
+    await changeUserStatus(deps, input(user.id, { actor: admin, overrideProtection: true }));
+    expect((await auditOf(user.id))[0]).toMatchObject({ outcome: "succeeded", overriddenProtection: null });
+  });
+
   it("lets only the admin role deactivate a System Administrator", async () => {
     const sysadmin = await someUser({ isActive: true, isAdmin: true });
     const error = await changeUserStatus(deps, input(sysadmin.id)).catch((reason: unknown) => reason);

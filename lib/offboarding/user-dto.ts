@@ -7,6 +7,18 @@ import type { WorkfrontUser } from "@/lib/workfront";
  */
 export type ProtectionCode = "main_admin" | "integration_user" | "configured";
 
+/**
+ * The protections the admin role may override for one deactivation (permission
+ * `overrideProtection`): only the dashboard's own list. Workfront itself refuses to deactivate the
+ * main administrator, and deactivating the integration user would cut the dashboard off.
+ */
+export const OVERRIDABLE_PROTECTIONS = ["configured"] as const satisfies readonly ProtectionCode[];
+export type OverridableProtection = (typeof OVERRIDABLE_PROTECTIONS)[number];
+
+export function isOverridable(code: ProtectionCode): code is OverridableProtection {
+  return (OVERRIDABLE_PROTECTIONS as readonly ProtectionCode[]).includes(code);
+}
+
 export interface UserProtection {
   code: ProtectionCode;
   reason: string;

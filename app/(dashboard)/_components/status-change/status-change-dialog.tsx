@@ -7,6 +7,7 @@ import { type Role, hasRole } from "@/lib/auth/roles";
 import type { Person } from "@/lib/client/people";
 import type { StatusAction, StatusChangeInput } from "@/lib/client/users-api";
 import type { DryRunDto } from "@/lib/jobs/dto";
+import type { OverridableProtection } from "@/lib/offboarding/user-dto";
 import { AffectedUsers } from "./affected-users";
 import { LicencesFreed, countLicences } from "./licences-freed";
 import { StatusChangeForm } from "./status-change-form";
@@ -26,6 +27,8 @@ export interface StatusChangeDialogProps {
   /** The bulk rules; without them (one user, changed directly) nothing is typed or capped. */
   rules?: BulkRules;
   role: Role;
+  /** Deactivating one protected person whose protection this admin may override (asked to confirm). */
+  override?: OverridableProtection;
   open: boolean;
   onOpenChange: (open: boolean) => void;
   /**
@@ -42,7 +45,7 @@ export interface StatusChangeDialogProps {
  * affected, counts the licences freed, requires a reason, asks for the number of people above the
  * threshold, refuses non-admins above the hard cap, and cannot be dismissed while in flight.
  */
-export function StatusChangeDialog({ action, users, total = users.length, rules, role, open, onOpenChange, onConfirm, onDryRun }: StatusChangeDialogProps) {
+export function StatusChangeDialog({ action, users, total = users.length, rules, role, override, open, onOpenChange, onConfirm, onDryRun }: StatusChangeDialogProps) {
   const t = useTranslations("statusChange");
   const reasonId = useId();
   const [pending, setPending] = useState(false);
@@ -96,6 +99,7 @@ export function StatusChangeDialog({ action, users, total = users.length, rules,
             pending={pending}
             confirmCount={confirmCount}
             blocked={blocked}
+            override={override ?? null}
             onConfirm={confirm}
             onCancel={() => onOpenChange(false)}
             onDryRun={onDryRun}

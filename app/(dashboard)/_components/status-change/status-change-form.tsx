@@ -8,9 +8,11 @@ import { Button } from "@/components/ui/button";
 import { DialogFooter } from "@/components/ui/dialog";
 import type { DryRunDto } from "@/lib/jobs/dto";
 import type { StatusAction, StatusChangeInput } from "@/lib/client/users-api";
+import type { OverridableProtection } from "@/lib/offboarding/user-dto";
 import { ConfirmCountField, parseCount } from "./confirm-count-field";
 import { DryRunResult } from "./dry-run-result";
 import { ErrorMessage } from "@/components/error-message";
+import { OverrideField } from "./override-field";
 import { REASON_MIN, ReasonFields } from "./reason-fields";
 import { statusActions } from "./status-actions";
 import { useDryRun } from "./use-dry-run";
@@ -23,20 +25,24 @@ interface StatusChangeFormProps {
   confirmCount: { people: number; threshold: number } | null;
   /** Why this role may not run it at all (over the hard cap); null when it may. */
   blocked: string | null;
+  /** A protected account this admin may deactivate anyway: a box to tick first. Null otherwise. */
+  override: OverridableProtection | null;
   onConfirm: (input: StatusChangeInput) => Promise<void>;
   onCancel: () => void;
   onDryRun?: () => Promise<DryRunDto>;
 }
 
-export function StatusChangeForm({ action, reasonId, pending, confirmCount, blocked, onConfirm, onCancel, onDryRun }: StatusChangeFormProps) {
+export function StatusChangeForm({ action, reasonId, pending, confirmCount, blocked, override, onConfirm, onCancel, onDryRun }: StatusChangeFormProps) {
   const t = useTranslations("statusChange");
   const common = useTranslations("common.actions");
   const { variant } = statusActions[action];
   const countId = useId();
+  const overrideId = useId();
   const [reason, setReason] = useState("");
   const [ticket, setTicket] = useState("");
   const [count, setCount] = useState("");
-  const [errors, setErrors] = useState<{ reason?: string; count?: string }>({});
+  const [overrideConfirmed, setOverrideConfirmed] = useState(false);
+  const [errors, setErrors] = useState<{ reason?: string; count?: string; override?: string }>({});
   // The error itself, worded by its code when shown; null before a try or after a new one starts.
   const [failure, setFailure] = useState<{ error: unknown } | null>(null);
   const dryRun = useDryRun(onDryRun);
@@ -49,15 +55,22 @@ export function StatusChangeForm({ action, reasonId, pending, confirmCount, bloc
     const found = {
       reason: trimmed.length < REASON_MIN ? t("reason.tooShort", { min: REASON_MIN }) : undefined,
       count: confirmCount && typed !== confirmCount.people ? t("confirmCount.mismatch", { count: confirmCount.people }) : undefined,
+      override: override && !overrideConfirmed ? t("override.required") : undefined,
     };
     setErrors(found);
-    if (found.reason || found.count) {
-      document.getElementById(found.reason ? reasonId : countId)?.focus();
+    const firstInvalid = found.reason ? reasonId : found.count ? countId : found.override ? overrideId : null;
+    if (firstInvalid) {
+      document.getElementById(firstInvalid)?.focus();
       return;
     }
     setFailure(null);
     try {
-      await onConfirm({ reason: trimmed, ticket: ticket.trim() || undefined, confirmCount: confirmCount ? (typed ?? undefined) : undefined });
+      await onConfirm({
+        reason: trimmed,
+        ticket: ticket.trim() || undefined,
+        confirmCount: confirmCount ? (typed ?? undefined) : undefined,
+        overrideProtection: override ? true : undefined,
+      });
     } catch (error) {
       setFailure({ error });
     }
@@ -80,6 +93,9 @@ export function StatusChangeForm({ action, reasonId, pending, confirmCount, bloc
         </Alert>
       ) : null}
       <ReasonFields reasonId={reasonId} reason={reason} ticket={ticket} reasonError={errors.reason ?? null} onReason={setReason} onTicket={setTicket} />
+      {override ? (
+        <OverrideField id={overrideId} protection={override} checked={overrideConfirmed} error={errors.override ?? null} onChange={setOverrideConfirmed} />
+      ) : null}
       {confirmCount ? (
         <ConfirmCountField id={countId} people={confirmCount.people} threshold={confirmCount.threshold} value={count} error={errors.count ?? null} onChange={setCount} />
       ) : null}

@@ -1,7 +1,7 @@
 import { can } from "@/lib/auth/roles";
 import type { Role } from "@/lib/auth/roles";
 import type { StatusAction } from "@/lib/client/users-api";
-import type { ProtectionCode, UserDto } from "@/lib/offboarding/user-dto";
+import { type OverridableProtection, type ProtectionCode, type UserDto, isOverridable } from "@/lib/offboarding/user-dto";
 
 /** Why an action is refused: a protection, or a System Administrator for a role below admin. */
 export type RefusalCode = ProtectionCode | "admin_target";
@@ -10,6 +10,8 @@ export interface RowAction {
   action: StatusAction;
   /** Why the action is shown but may not be used (worded by users.protection); null when it may. */
   disabledReason: RefusalCode | null;
+  /** Set when the action deactivates a protected account that this role may override. */
+  override?: OverridableProtection;
 }
 
 /**
@@ -19,7 +21,11 @@ export interface RowAction {
 export function rowActionFor(user: UserDto, role: Role): RowAction | null {
   if (!user.isActive) return can(role, "reactivate") ? { action: "reactivate", disabledReason: null } : null;
   if (!can(role, "deactivate")) return null;
-  if (user.protection) return { action: "deactivate", disabledReason: user.protection.code };
+  if (user.protection) {
+    const { code } = user.protection;
+    if (isOverridable(code) && can(role, "overrideProtection")) return { action: "deactivate", disabledReason: null, override: code };
+    return { action: "deactivate", disabledReason: code };
+  }
   if (user.isAdmin && !can(role, "deactivateAdmins")) {
     return { action: "deactivate", disabledReason: "admin_target" };
   }

@@ -7,6 +7,7 @@ import { createJob, dryRunJob, jobKeys } from "@/lib/client/jobs-api";
 import type { Person } from "@/lib/client/people";
 import { goToSignIn, isUnauthenticated } from "@/lib/client/sign-in-redirect";
 import { type StatusAction, type StatusChangeInput, userKeys } from "@/lib/client/users-api";
+import type { OverridableProtection } from "@/lib/offboarding/user-dto";
 import { useStatusChange } from "./use-status-change";
 
 interface Target {
@@ -14,6 +15,8 @@ interface Target {
   people: Person[];
   /** From the selection: run as a job and follow it on the job page. */
   bulk: boolean;
+  /** One protected person an admin may deactivate anyway, once they confirm the override. */
+  override?: OverridableProtection;
 }
 
 /**
@@ -30,8 +33,8 @@ export function useStatusDialog({ onJobStarted }: { onJobStarted: () => void }) 
   const queryClient = useQueryClient();
   const router = useRouter();
 
-  const open = useCallback((action: StatusAction, people: Person[], bulk: boolean) => {
-    setTarget({ action, people, bulk });
+  const open = useCallback((action: StatusAction, people: Person[], bulk: boolean, override?: OverridableProtection) => {
+    setTarget({ action, people, bulk, override });
     setMounted(true);
   }, []);
 

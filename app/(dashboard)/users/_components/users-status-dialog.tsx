@@ -29,6 +29,7 @@ export function UsersStatusDialog({ dialog, role, rules }: UsersStatusDialogProp
         // Only a selection runs as a job, with its confirmation rules; one row is changed directly.
         rules={dialog.target?.bulk ? rules : undefined}
         role={role}
+        override={dialog.target?.override}
         open={dialog.target !== null}
         onOpenChange={(open) => (open ? undefined : dialog.close())}
         onConfirm={dialog.confirm}

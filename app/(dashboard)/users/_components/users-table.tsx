@@ -32,10 +32,13 @@ const PANEL_ID = "users-panel";
 
 const NO_USERS: UserDto[] = [];
 
-/** Rows whose action the role may use: the ones a checkbox may select. */
+/**
+ * Rows whose action the role may use: the ones a checkbox may select. Not an overridden
+ * protection: that is decided for one person at a time, and bulk jobs refuse protected accounts.
+ */
 const selectableFor = (role: Role) => (user: UserDto) => {
   const action = rowActionFor(user, role);
-  return action !== null && action.disabledReason === null;
+  return action !== null && action.disabledReason === null && !action.override;
 };
 
 /** The users page's client side: URL state → queries → table, the selection and the confirm dialog. */
@@ -59,7 +62,10 @@ export function UsersTable({ role, rules }: { role: Role; rules: BulkRules }) {
   const rows = list.data?.users ?? NO_USERS;
   useEffect(() => refresh(rows), [rows, refresh]);
 
-  const openAction = useCallback((action: StatusAction, user: UserDto) => openDialog(action, [user], false), [openDialog]);
+  const openAction = useCallback(
+    (action: StatusAction, user: UserDto) => openDialog(action, [user], false, rowActionFor(user, role)?.override),
+    [openDialog, role],
+  );
   const isSelected = useCallback((user: UserDto) => selected.has(user.id), [selected]);
   const canSelect = useMemo(() => selectableFor(role), [role]);
   const toggle = useCallback(

@@ -1,0 +1,2 @@
+ALTER TABLE "audit_events" ADD COLUMN "overridden_protection" text;--> statement-breakpoint
+ALTER TABLE "audit_events" ADD CONSTRAINT "audit_events_overridden_protection_known" CHECK ("audit_events"."overridden_protection" in ('configured'));
