@@ -1,0 +1,234 @@
+import { randomUUID } from "node:crypto";
+import { eq, inArray } from "drizzle-orm";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import type { RunningEmulator } from "@/emulator";
+import { notConnectedClient } from "@/lib/connection/guarded-client";
+import { type NewAuditEventRow, auditEvents } from "@/lib/db";
+import { forEachDriver } from "@/lib/db/test-databases";
+import type { WorkfrontClient } from "@/lib/workfront";
+import { clientFor, startTestEmulator } from "@/lib/workfront/test-support";
+import { type ReconcileReport, reconcileInterrupted, startAuditReconciler } from "./reconcile";
+import { workfrontId } from "./test-fixtures";
+
+/**
+ * Single actions interrupted between their pending audit row and its completion, settled from what
+ * Workfront (the emulator, over HTTP) reports afterwards, on both database drivers.
+ */
+let emulator: RunningEmulator;
+let client: WorkfrontClient;
+/** Ordinary users (not the main admin, not the integration user); each test takes its own. */
+let pool: string[] = [];
+
+beforeAll(async () => {
+  emulator = await startTestEmulator({ users: 120, latencyMs: 0, jitterMs: 0 });
+  client = clientFor(emulator);
+  const users = await client.searchUsers({
+    filters: [{ field: "ID", op: "notin", values: [emulator.adminUserID, emulator.integrationUser.ID] }],
+    limit: 100,
+  });
+  pool = users.map((user) => user.id);
+});
+afterAll(async () => {
+  await emulator?.close();
+});
+
+const quiet = { info: () => {}, warn: () => {}, error: () => {} };
+const MINUTE = 60_000;
+
+/** A user of the pool, set to `isActive` in Workfront. */
+async function userThatIs(isActive: boolean): Promise<string> {
+  const id = pool.shift();
+  if (!id) throw new Error("the test pool of users is used up");
+  await client.updateUser(id, { isActive });
+  return id;
+}
+
+forEachDriver("reconciling interrupted single actions", ({ db }) => {
+  /** A pending row as a crashed request leaves it, written `minutesAgo` minutes ago. */
+  async function pending(row: Partial<NewAuditEventRow> & { targetId: string; minutesAgo: number }) {
+    const { minutesAgo, ...rest } = row;
+    const [inserted] = await db()
+      .insert(auditEvents)
+      .values({
+        action: "deactivate",
+        actorEmail: "operator@example.com",
+        actorRole: "operator",
+        reason: "Left the company",
+        requestId: `req-${randomUUID()}`,
+        isActiveBefore: rest.action === "reactivate" ? false : true,
+        outcome: "pending",
+        occurredAt: new Date(Date.now() - minutesAgo * MINUTE),
+        ...rest,
+      })
+      .returning({ id: auditEvents.id });
+    return inserted!.id;
+  }
+
+  const rowOf = async (id: number) =>
+    (await db().select().from(auditEvents).where(eq(auditEvents.id, id)))[0]!;
+  const reconcile = (workfront: WorkfrontClient = client) =>
+    reconcileInterrupted({ db: db(), client: workfront }, { logger: quiet });
+
+  it("completes a stale row as succeeded when Workfront shows the wanted state", async () => {
+    const deactivated = await userThatIs(false);
+    const reactivated = await userThatIs(true);
+    const first = await pending({ targetId: deactivated, minutesAgo: 30 });
+    const second = await pending({ targetId: reactivated, action: "reactivate", minutesAgo: 11 });
+    const report = await reconcile();
+    expect(report.succeeded).toBeGreaterThanOrEqual(2);
+    expect(await rowOf(first)).toMatchObject({
+      outcome: "succeeded",
+      isActiveBefore: true,
+      isActiveAfter: false,
+      errorCode: null,
+    });
+    expect(await rowOf(second)).toMatchObject({ outcome: "succeeded", isActiveAfter: true });
+    expect((await rowOf(first)).completedAt).toBeInstanceOf(Date);
+  });
+
+  it("says 'already' when the row shows the user was in the wanted state before the call", async () => {
+    const id = await userThatIs(false);
+    const row = await pending({ targetId: id, minutesAgo: 20, isActiveBefore: false });
+    await reconcile();
+    expect(await rowOf(row)).toMatchObject({ outcome: "already", isActiveAfter: false });
+  });
+
+  it("completes as failed/interrupted, saying what Workfront reports, when the change is not there", async () => {
+    const id = await userThatIs(true);
+    const row = await pending({ targetId: id, minutesAgo: 15 });
+    const report = await reconcile();
+    expect(report.interrupted).toBeGreaterThanOrEqual(1);
+    const done = await rowOf(row);
+    expect(done).toMatchObject({ outcome: "failed", errorCode: "interrupted", isActiveAfter: true });
+    expect(done.errorMessage).toContain("The app stopped before Workfront answered this deactivation");
+    expect(done.errorMessage).toContain(
+      "Workfront reports the user as active (isActive: true), not deactivated",
+    );
+  });
+
+  it("completes as failed/interrupted when Workfront no longer finds the user", async () => {
+    const row = await pending({ targetId: workfrontId(0xdead_beef), minutesAgo: 15 });
+    const report = await reconcile();
+    expect(report.notFound).toBeGreaterThanOrEqual(1);
+    const done = await rowOf(row);
+    expect(done).toMatchObject({ outcome: "failed", errorCode: "interrupted", isActiveAfter: null });
+    expect(done.errorMessage).toContain("Workfront no longer finds this user");
+  });
+
+  it("leaves rows inside the grace period and rows of bulk jobs alone", async () => {
+    const fresh = await pending({ targetId: await userThatIs(false), minutesAgo: 2 });
+    const ofJob = await pending({
+      targetId: await userThatIs(false),
+      minutesAgo: 60,
+      jobId: randomUUID(),
+      jobItemId: randomUUID(),
+    });
+    await reconcile();
+    expect(await rowOf(fresh)).toMatchObject({ outcome: "pending", completedAt: null });
+    expect(await rowOf(ofJob)).toMatchObject({ outcome: "pending", completedAt: null });
+    // A shorter grace takes the fresh one too; the job's row is still never touched.
+    await reconcileInterrupted({ db: db(), client }, { logger: quiet, graceMs: MINUTE });
+    expect(await rowOf(fresh)).toMatchObject({ outcome: "succeeded" });
+    expect(await rowOf(ofJob)).toMatchObject({ outcome: "pending" });
+  });
+
+  it("leaves rows pending while Workfront is down, not connected or refuses the key, and settles them later", async () => {
+    const id = await userThatIs(false);
+    const row = await pending({ targetId: id, minutesAgo: 15 });
+    const down = clientFor(emulator, { url: "http://127.0.0.1:9", maxRetries: 0, deadlineMs: 2_000 });
+    const refused = clientFor(emulator, { credential: { kind: "apiKey", apiKey: "not-the-key" } });
+    const none = notConnectedClient(client);
+    const codes: (string | null)[] = [];
+    for (const workfront of [down, refused, none]) {
+      const report = await reconcile(workfront);
+      expect(report.leftPending).toBeGreaterThanOrEqual(1);
+      codes.push(report.workfrontError);
+      expect(await rowOf(row)).toMatchObject({ outcome: "pending", completedAt: null });
+    }
+    expect(codes).toEqual(["unavailable", "auth", "not_connected"]);
+    await reconcile();
+    expect(await rowOf(row)).toMatchObject({ outcome: "succeeded", isActiveAfter: false });
+  });
+
+  it("judges by the next action's reading when a later action changed the user again", async () => {
+    // Deactivation interrupted, landed, and the user was reactivated later: Workfront now says
+    // active, but the reactivation read them as deactivated.
+    const landed = await userThatIs(true);
+    const first = await pending({ targetId: landed, minutesAgo: 40 });
+    await pending({
+      targetId: landed,
+      action: "reactivate",
+      minutesAgo: 30,
+      isActiveBefore: false,
+      outcome: "succeeded",
+      completedAt: new Date(),
+      isActiveAfter: true,
+    });
+    // Deactivation interrupted and not applied; the operator retried and that one did it.
+    const retried = await userThatIs(false);
+    const second = await pending({ targetId: retried, minutesAgo: 40 });
+    await pending({
+      targetId: retried,
+      minutesAgo: 35,
+      isActiveBefore: true,
+      outcome: "succeeded",
+      completedAt: new Date(),
+      isActiveAfter: false,
+    });
+    await reconcile();
+    expect(await rowOf(first)).toMatchObject({ outcome: "succeeded", isActiveAfter: false });
+    const notApplied = await rowOf(second);
+    expect(notApplied).toMatchObject({ outcome: "failed", errorCode: "interrupted", isActiveAfter: true });
+    expect(notApplied.errorMessage).toContain("when the next action on this user started");
+  });
+
+  it("completes each row once when two reconcilers run at the same time", async () => {
+    const ids = [await userThatIs(false), await userThatIs(true), await userThatIs(false)];
+    const rows = await Promise.all(ids.map((targetId) => pending({ targetId, minutesAgo: 25 })));
+    // Both read the same stale rows and ask Workfront before either completes one.
+    let arrived = 0;
+    let release: () => void = () => {};
+    const bothAsked = new Promise<void>((resolve) => (release = resolve));
+    const waiting = (inner: WorkfrontClient): WorkfrontClient => ({
+      ...inner,
+      batch: async (...args: Parameters<WorkfrontClient["batch"]>) => {
+        const answers = await inner.batch(...args);
+        if (++arrived === 2) release();
+        await bothAsked;
+        return answers;
+      },
+    });
+    const reports: ReconcileReport[] = await Promise.all([
+      reconcile(waiting(client)),
+      reconcile(waiting(clientFor(emulator))),
+    ]);
+    const done = await db().select().from(auditEvents).where(inArray(auditEvents.id, rows));
+    expect(done.map((row) => row.outcome).sort()).toEqual(["failed", "succeeded", "succeeded"]);
+    const completed = reports.reduce(
+      (sum, report) => sum + report.succeeded + report.already + report.interrupted,
+      0,
+    );
+    const elsewhere = reports.reduce((sum, report) => sum + report.completedElsewhere, 0);
+    // Every stale row either reconciler saw was completed by exactly one of them.
+    expect(completed).toBe(reports[0]!.stale);
+    expect(elsewhere).toBe(reports[1]!.stale);
+    expect(reports[0]!.stale).toBe(reports[1]!.stale);
+  });
+
+  it("runs at start and again on demand, and stops", async () => {
+    const id = await userThatIs(false);
+    const row = await pending({ targetId: id, minutesAgo: 15 });
+    const reconciler = startAuditReconciler({
+      deps: async () => ({ db: db(), client }),
+      logger: quiet,
+      intervalMs: 60 * MINUTE,
+    });
+    try {
+      const report = await reconciler.runNow();
+      expect(report).not.toBeNull();
+      expect(await rowOf(row)).toMatchObject({ outcome: "succeeded" });
+    } finally {
+      await reconciler.stop();
+    }
+  });
+});
