@@ -1,4 +1,6 @@
 import "server-only";
+import { type AuditReconciler, reconcileGraceMs, startAuditReconciler } from "@/lib/audit";
+import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { appDeps } from "@/lib/offboarding/deps";
 import { jobsEnv, workerSettings } from "./config";
@@ -9,7 +11,7 @@ import { type JobWorker, startWorker } from "./worker";
  * so route handlers in any bundle (and a hot reload) find the same one to wake.
  */
 const key = Symbol.for("wf-offboard.jobs.worker");
-type Holder = { worker?: JobWorker; starting?: Promise<JobWorker | null> };
+type Holder = { worker?: JobWorker; starting?: Promise<JobWorker | null>; reconciler?: AuditReconciler };
 const holder: Holder = ((globalThis as { [key]?: Holder })[key] ??= {});
 
 export function startAppWorker(): Promise<JobWorker | null> {
@@ -22,6 +24,9 @@ export function startAppWorker(): Promise<JobWorker | null> {
 }
 
 async function start(): Promise<JobWorker | null> {
+  // Settles single actions a crash left pending, at start and every 5 minutes. Whatever JOBS_WORKER
+  // says: it is cheap (one query when nothing is stale) and safe with several instances at once.
+  holder.reconciler ??= startAuditReconciler({ deps: appDeps, graceMs: reconcileGraceMs(env().WORKFRONT_DEADLINE_MS) });
   const settings = jobsEnv();
   if (!settings.JOBS_WORKER) {
     logger.info("JOBS_WORKER is off: bulk jobs run only where a worker process runs");

@@ -4,6 +4,7 @@
  * kill a worker mid-job. Same settings as the app (lib/env.ts and JOBS_*). Prints one JSON line
  * `{"ready":true,"owner":…}` once polling; SIGTERM/SIGINT stop it after the chunks in progress.
  */
+import { reconcileGraceMs, startAuditReconciler } from "@/lib/audit";
 import { resolverFor } from "@/lib/connection";
 import { createDatabase, databaseConfig, migrate } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -16,17 +17,20 @@ async function main(): Promise<void> {
   await migrate(handle.db);
   // Its own resolver over its own handle: it follows the stored connection like the web servers.
   const resolver = resolverFor(handle.db);
+  const deps = async () => ({ db: handle.db, client: await resolver.client(), protectedUsers: env().PROTECTED_USERS });
   const worker = startWorker({
-    deps: async () => ({ db: handle.db, client: await resolver.client(), protectedUsers: env().PROTECTED_USERS }),
+    deps,
     owner: process.env.JOBS_WORKER_OWNER || undefined,
     ...workerSettings(jobsEnv()),
   });
+  // Single actions a crash left pending: settled here too (safe beside the web servers doing so).
+  const reconciler = startAuditReconciler({ deps, graceMs: reconcileGraceMs(env().WORKFRONT_DEADLINE_MS) });
   process.stdout.write(`${JSON.stringify({ ready: true, owner: worker.owner, pid: process.pid })}\n`);
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
-    await worker.stop();
+    await Promise.all([worker.stop(), reconciler.stop()]);
     await handle.close();
     process.exit(0);
   };
