@@ -22,9 +22,12 @@ function Detail({ row }: { row: AuditEvent }) {
     const code = refusalCodeOf(row.refusedReason);
     message = code ? t(`bulk.reasons.protected.${code}`) : row.refusedReason;
   } else if (row.outcome === "failed") {
-    const code = row.errorCode as Parameters<typeof t.has>[0] | null;
-    const known = code !== null && t.has(`jobs.itemErrors.${code}` as Parameters<typeof t.has>[0]);
-    message = known ? t(`jobs.itemErrors.${code}` as Parameters<typeof t>[0]) : [row.errorCode, row.errorMessage].filter(Boolean).join(": ");
+    // The log's own codes (a crash interrupted the call) first, then the codes jobs and single actions share.
+    const key = [`audit.errorCodes.${row.errorCode}`, `jobs.itemErrors.${row.errorCode}`].find(
+      (candidate) => row.errorCode !== null && t.has(candidate as Parameters<typeof t.has>[0]),
+    );
+    const known = key !== undefined;
+    message = known ? t(key as Parameters<typeof t>[0]) : [row.errorCode, row.errorMessage].filter(Boolean).join(": ");
     detail = known ? row.errorMessage : null;
   }
   if (!message) return null;
