@@ -29,24 +29,31 @@ export interface SessionUser {
  */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await sessionClaims();
-  if (!session?.accountId) return null;
+  return session ? accountOf(session) : null;
+});
+
+type Claims = Pick<JWT, "accountId" | "signInMethod">;
+
+/** The account a session names, if it may still use the app. */
+async function accountOf(session: Claims): Promise<SessionUser | null> {
+  if (!session.accountId) return null;
   // Switching local accounts off ends password sessions at once, not when their cookies expire.
   // Sessions from before sign-in methods were recorded count as password sessions.
   if (!env().AUTH_LOCAL_ACCOUNTS && session.signInMethod !== "sso") return null;
   const account = await findAccountById(await getDb(), session.accountId);
   if (!account || account.disabled) return null;
   return { id: account.id, email: account.email, name: account.name, role: account.role, locale: account.locale };
-});
+}
 
-/** What the session cookie says: who signed in and how. */
-async function sessionClaims(): Promise<Pick<JWT, "accountId" | "signInMethod"> | null> {
+/** What the session cookie says: who signed in and how. Null without a valid session cookie. */
+const sessionClaims = cache(async (): Promise<Claims | null> => {
   const config = env();
   // Without a configured secret (a dev server) next-auth makes one up from its options; only its
   // own session endpoint knows it. In production AUTH_SECRET is required (lib/env.ts).
   if (!config.AUTH_SECRET) return getServerSession(authOptions());
   const name = sessionCookieName(config.NEXTAUTH_URL, (await headers()).get("x-forwarded-proto"));
   return readSessionToken((await cookies()).getAll(), name, config.AUTH_SECRET);
-}
+});
 
 /** For pages: the signed-in account, or a redirect to the sign-in page. */
 export async function requirePageUser(): Promise<SessionUser> {
@@ -61,6 +68,33 @@ export async function requireApiUser(permission: Permission): Promise<SessionUse
   if (!user) throw new ApiError(401, "unauthenticated", "Sign in first.");
   authorize(user, permission);
   return user;
+}
+
+/**
+ * For read-only route handlers: `read` starts as soon as the session cookie has been decrypted (a
+ * signed-in person, no I/O), while the account's role and status are still being read from the
+ * database; its result is returned only once they allow `permission`, else the read is aborted and
+ * the request answered 401 or 403 as by `requireApiUser`. Without a valid cookie nothing is read,
+ * so anonymous requests never reach Workfront. What this allows beyond `requireApiUser`: a
+ * disabled account's unexpired cookie starts one read whose answer is thrown away. In return the
+ * account lookup costs the request nothing (docs/PERFORMANCE.md, users-route). Never for changes.
+ */
+export async function readAsApiUser<T>(permission: Permission, read: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
+  const session = await sessionClaims();
+  if (!session?.accountId) throw new ApiError(401, "unauthenticated", "Sign in first.");
+  const refused = new AbortController();
+  const reading = read(signal ? AbortSignal.any([signal, refused.signal]) : refused.signal);
+  // Settled below in every case; this only keeps an early failure from counting as unhandled.
+  reading.catch(() => undefined);
+  try {
+    const user = await accountOf(session);
+    if (!user) throw new ApiError(401, "unauthenticated", "Sign in first.");
+    authorize(user, permission);
+  } catch (error) {
+    refused.abort();
+    throw error;
+  }
+  return reading;
 }
 
 export function authorize(user: SessionUser, permission: Permission): void {

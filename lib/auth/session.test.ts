@@ -1,0 +1,97 @@
+import { encode } from "next-auth/jwt";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import type { DatabaseHandle } from "@/lib/db";
+import { accounts, migrate } from "@/lib/db";
+import { createTestDatabase } from "@/lib/db/test-databases";
+import { ApiError } from "@/lib/http/errors";
+import { createAccount } from "./accounts";
+
+/** The request's cookies, as next/headers would give them to the handler under test. */
+const jar = vi.hoisted(() => ({ cookies: [] as { name: string; value: string }[] }));
+const database = vi.hoisted(() => ({ handle: undefined as DatabaseHandle | undefined }));
+
+vi.mock("next/headers", () => ({
+  cookies: async () => ({ getAll: () => jar.cookies }),
+  headers: async () => new Headers(),
+}));
+vi.mock("@/lib/db/client", () => ({
+  getDb: async () => database.handle!.db,
+  getDbHandle: async () => database.handle!,
+  closeDb: async () => undefined,
+}));
+
+// Before any import: lib/env reads the environment once, and the imports above already load it.
+const SECRET = vi.hoisted(() => {
+  const secret = "session-test-secret-that-is-long-enough-0123";
+  vi.stubEnv("AUTH_SECRET", secret);
+  vi.stubEnv("NEXTAUTH_URL", "http://127.0.0.1:3000");
+  return secret;
+});
+
+const { readAsApiUser, requireApiUser } = await import("./session");
+const { eq } = await import("drizzle-orm");
+
+let viewerId: string;
+
+beforeAll(async () => {
+  database.handle = await createTestDatabase("pglite");
+  await migrate(database.handle.db);
+  viewerId = (await createAccount(database.handle.db, { email: "viewer@example.com", role: "viewer", password: "a long enough password" })).id;
+});
+afterAll(async () => {
+  await database.handle?.close();
+});
+beforeEach(async () => {
+  jar.cookies = [];
+  await database.handle!.db.update(accounts).set({ disabled: false }).where(eq(accounts.id, viewerId));
+});
+
+async function signedInAs(accountId: string) {
+  jar.cookies = [{ name: "next-auth.session-token", value: await encode({ token: { accountId, signInMethod: "password" }, secret: SECRET }) }];
+}
+
+const statusOf = (error: unknown) => (error instanceof ApiError ? [error.status, error.code] : error);
+
+describe("readAsApiUser", () => {
+  it("answers the read for a signed-in account whose role allows it", async () => {
+    await signedInAs(viewerId);
+    expect(await readAsApiUser("viewUsers", async () => "the page")).toBe("the page");
+  });
+
+  it("never starts the read without a valid session cookie", async () => {
+    const read = vi.fn(async () => "the page");
+    expect(statusOf(await readAsApiUser("viewUsers", read).catch((error: unknown) => error))).toEqual([401, "unauthenticated"]);
+    jar.cookies = [{ name: "next-auth.session-token", value: "forged" }];
+    expect(statusOf(await readAsApiUser("viewUsers", read).catch((error: unknown) => error))).toEqual([401, "unauthenticated"]);
+    expect(read).not.toHaveBeenCalled();
+  });
+
+  it("throws the answer away and aborts the read when the account is disabled or the role may not", async () => {
+    await signedInAs(viewerId);
+    const signals: AbortSignal[] = [];
+    const read = async (signal: AbortSignal) => {
+      signals.push(signal);
+      return "the page";
+    };
+    expect(statusOf(await readAsApiUser("deactivate", read).catch((error: unknown) => error))).toEqual([403, "forbidden"]);
+    await database.handle!.db.update(accounts).set({ disabled: true }).where(eq(accounts.id, viewerId));
+    expect(statusOf(await readAsApiUser("viewUsers", read).catch((error: unknown) => error))).toEqual([401, "unauthenticated"]);
+    expect(signals.map((signal) => signal.aborted)).toEqual([true, true]);
+  });
+
+  it("passes the request's own abort on to the read", async () => {
+    await signedInAs(viewerId);
+    const request = new AbortController();
+    request.abort();
+    expect(await readAsApiUser("viewUsers", async (signal) => signal.aborted, request.signal)).toBe(true);
+  });
+});
+
+describe("requireApiUser", () => {
+  it("reads the account fresh: a disabled account is signed out at once", async () => {
+    await signedInAs(viewerId);
+    expect((await requireApiUser("viewUsers")).email).toBe("viewer@example.com");
+    await database.handle!.db.update(accounts).set({ disabled: true }).where(eq(accounts.id, viewerId));
+    expect(statusOf(await requireApiUser("viewUsers").catch((error: unknown) => error))).toEqual([401, "unauthenticated"]);
+  });
+});
