@@ -67,6 +67,8 @@ export interface UsersRouteResult {
   direct: Summary;
   /** `GET /api/health`: what any request to `next start` costs (no session, no database, no Workfront). */
   floor: Summary;
+  /** The same route served by an earlier build (BENCH_BASELINE_DIR), when one was given. */
+  baseline?: { summary: Summary; dir: string; buildId: string | null; pairedMedian: number };
   /** Median over the pairs of (route − direct) for the same iteration. */
   pairedMedian: number;
   requests: number;
@@ -94,12 +96,22 @@ export interface UsersRouteOptions {
   requests?: number;
   /** Rebuild when a source is newer than `.next` (default); false uses any build there is. */
   rebuildIfStale?: boolean;
+  /**
+   * A checkout with its own production build (e.g. the previous commit) to serve the same route
+   * beside this one, interleaved in the same run: a change's effect measured side by side rather
+   * than against figures from another day. Default: BENCH_BASELINE_DIR.
+   */
+  baselineDir?: string;
 }
 
 export async function benchUsersRoute(options: UsersRouteOptions = {}): Promise<UsersRouteResult> {
   const warmup = options.warmup ?? 30;
   const requests = options.requests ?? 200;
   const build = await ensureBuild({ rebuildIfStale: options.rebuildIfStale ?? true });
+  const baselineDir = options.baselineDir ?? process.env.BENCH_BASELINE_DIR;
+  if (baselineDir && readBuildId(baselineDir) === null) {
+    throw new Error(`BENCH_BASELINE_DIR ${baselineDir} has no production build: run \`npm ci && npx next build\` there first.`);
+  }
 
   const emulatorStarted = performance.now();
   const emulator = await startEmulator({
@@ -114,6 +126,7 @@ export async function benchUsersRoute(options: UsersRouteOptions = {}): Promise<
   });
   const emulatorStartMs = performance.now() - emulatorStarted;
   let app: Awaited<ReturnType<typeof startApp>> | undefined;
+  let baselineApp: Awaited<ReturnType<typeof startApp>> | undefined;
   try {
     const appStarted = performance.now();
     app = await startApp({
@@ -123,23 +136,29 @@ export async function benchUsersRoute(options: UsersRouteOptions = {}): Promise<
     });
     const appStartMs = performance.now() - appStarted;
     const cookie = await signIn(app.url, VIEWER.email, VIEWER.password);
+    const appEnv = { WORKFRONT_API_VERSION: API_VERSION };
+    baselineApp = baselineDir
+      ? await startApp({ dir: baselineDir, workfrontUrl: emulator.url, workfrontApiKey: API_KEY, env: appEnv })
+      : undefined;
+    const baselineCookie = baselineApp ? await signIn(baselineApp.url, VIEWER.email, VIEWER.password) : null;
 
-    const routeUrl = `${app.url}/api/users?${ROUTE_QUERY}`;
     const apiBase = `${emulator.url}/attask/api/v${API_VERSION}`;
     const { search, count } = directRequests();
     const searchUrl = `${apiBase}/user/search?${search}`;
     const countUrl = `${apiBase}/user/count?${count}`;
     const wfHeaders = { accept: "application/json", apiKey: API_KEY };
 
-    const viaRoute = async (): Promise<Page> => {
-      const response = await fetch(routeUrl, { headers: { cookie } });
+    const routeOf = (running: typeof app, sessionCookie: string) => async (): Promise<Page> => {
+      const response = await fetch(`${running!.url}/api/users?${ROUTE_QUERY}`, { headers: { cookie: sessionCookie } });
       if (!response.ok) {
         throw new Error(
-          `GET /api/users answered ${response.status}: ${(await response.text()).slice(0, 300)}\n${app?.output()}`,
+          `GET /api/users answered ${response.status}: ${(await response.text()).slice(0, 300)}\n${running!.output()}`,
         );
       }
       return (await response.json()) as Page;
     };
+    const viaRoute = routeOf(app, cookie);
+    const viaBaseline = baselineApp && baselineCookie ? routeOf(baselineApp, baselineCookie) : null;
     const wf = async <T>(url: string): Promise<T> => {
       const response = await fetch(url, { headers: wfHeaders });
       if (!response.ok)
@@ -164,6 +183,7 @@ export async function benchUsersRoute(options: UsersRouteOptions = {}): Promise<
     const t0 = performance.now();
     const first = await viaRoute();
     const firstRouteMs = performance.now() - t0;
+    await viaBaseline?.();
     const reference = await direct();
     const ids = (page: Page) => page.users.map((user) => user.id).join(",");
     if (
@@ -181,9 +201,11 @@ export async function benchUsersRoute(options: UsersRouteOptions = {}): Promise<
     const routeSamples: number[] = [];
     const directSamples: number[] = [];
     const floorSamples: number[] = [];
+    const baselineSamples: number[] = [];
     const variants: { run: () => Promise<unknown>; samples: number[] }[] = [
       { run: viaRoute, samples: routeSamples },
       { run: direct, samples: directSamples },
+      ...(viaBaseline ? [{ run: viaBaseline, samples: baselineSamples }] : []),
     ];
     const stats = async (path: "stats" | "stats/reset") => {
       const response = await fetch(`${emulator.url}/__emulator/${path}`, {
@@ -193,8 +215,8 @@ export async function benchUsersRoute(options: UsersRouteOptions = {}): Promise<
     };
     for (let i = 0; i < warmup + requests; i++) {
       if (i === warmup) await stats("stats/reset");
-      // Alternate which goes first, so neither always follows the other; the floor goes last.
-      const order = i % 2 === 0 ? variants : [...variants].reverse();
+      // Rotate which goes first, so none always follows another; the floor goes last.
+      const order = variants.map((_, k) => variants[(k + i) % variants.length]!);
       for (const variant of [...order, { run: viaHealth, samples: floorSamples }]) {
         const started = performance.now();
         await variant.run();
@@ -205,7 +227,7 @@ export async function benchUsersRoute(options: UsersRouteOptions = {}): Promise<
     const emulatorRequests = (await stats("stats")).byRoute ?? {};
     const loadAfter = loadavg();
 
-    const expected = { "GET USER/search": 2 * requests, "GET USER/count": 2 * requests };
+    const expected = { "GET USER/search": variants.length * requests, "GET USER/count": variants.length * requests };
     const seen = Object.entries(emulatorRequests).filter(([, n]) => n > 0);
     if (seen.length !== 2 || seen.some(([key, n]) => expected[key as keyof typeof expected] !== n)) {
       throw new Error(
@@ -224,6 +246,14 @@ export async function benchUsersRoute(options: UsersRouteOptions = {}): Promise<
       route: summarize(routeSamples),
       direct: summarize(directSamples),
       floor: summarize(floorSamples),
+      baseline: baselineDir
+        ? {
+            summary: summarize(baselineSamples),
+            dir: baselineDir,
+            buildId: readBuildId(baselineDir),
+            pairedMedian: percentile(routeSamples.map((value, i) => value - baselineSamples[i]!), 50),
+          }
+        : undefined,
       pairedMedian: percentile(pairs, 50),
       requests,
       warmup,
@@ -239,6 +269,7 @@ export async function benchUsersRoute(options: UsersRouteOptions = {}): Promise<
       countUrl: countUrl.replace(emulator.url, ""),
     };
   } finally {
+    await baselineApp?.stop();
     await app?.stop();
     await emulator.close();
   }
@@ -288,6 +319,13 @@ export const usersRouteBenchmark: Benchmark = {
         value: round(r.firstRouteMs),
         unit: "ms",
       },
+      ...(r.baseline
+        ? [
+            { metric: "baseline build's route p50", value: round(r.baseline.summary.p50), unit: "ms" },
+            { metric: "this build − baseline build at p50", value: round(r.route.p50 - r.baseline.summary.p50), unit: "ms" },
+            { metric: "median of the per-iteration differences to the baseline", value: round(r.baseline.pairedMedian), unit: "ms" },
+          ]
+        : []),
     ];
     const row = (label: string, s: Summary) => [
       label,
@@ -309,6 +347,7 @@ export const usersRouteBenchmark: Benchmark = {
           rows: [
             row("`GET /api/users` via `next start`", r.route),
             row("emulator directly: search + count in parallel", r.direct),
+            ...(r.baseline ? [row("`GET /api/users` via the baseline build (BENCH_BASELINE_DIR)", r.baseline.summary)] : []),
             row("floor: `GET /api/health` via `next start` (no session, no Workfront)", r.floor),
           ],
         },
@@ -323,6 +362,12 @@ export const usersRouteBenchmark: Benchmark = {
         `Emulator in the bench process (${USERS_ROUTE_TENANT.toLocaleString("en")} users, latency 0, no in-flight cap, started in ` +
           `${Math.round(r.emulatorStartMs)} ms); the app is \`next start\` (production build, ${build}; BUILD_ID \`${r.build.buildId}\`) ` +
           `in its own process group with a fresh PGlite directory, demo accounts, LOG_LEVEL=warn, WORKFRONT_MAX_IN_FLIGHT 10 (default); healthy after ${Math.round(r.appStartMs)} ms.`,
+        ...(r.baseline
+          ? [
+              `Baseline: \`${r.baseline.dir}\` (BUILD_ID \`${r.baseline.buildId}\`), a second \`next start\` against the same emulator, ` +
+                "interleaved with the other two variants (the order rotating), so both builds see the same machine.",
+            ]
+          : []),
         "The floor is a third, informational variant timed after each pair: the cost of any request to `next start` " +
           "(routing, a handler, JSON), which is part of what the route adds.",
         "What the route adds: the session cookie decoded and the account's role and status read from PGlite, query validation, the " +
