@@ -56,3 +56,17 @@ describe("sessionCookieName", () => {
     expect(sessionCookieName(undefined, "http")).toBe(NAME);
   });
 });
+
+describe("readSessionToken, for a token it has read before", () => {
+  afterEach(() => vi.useRealTimers());
+
+  it("still refuses it once it has expired, and under another secret", async () => {
+    const token = await encode({ token: { accountId: "acc-3" }, secret: SECRET, maxAge: 60 });
+    const cookies = [{ name: NAME, value: token }];
+    expect(await readSessionToken(cookies, NAME, SECRET)).toMatchObject({ accountId: "acc-3" });
+    expect(await readSessionToken(cookies, NAME, `${SECRET}-rotated`)).toBeNull();
+    expect(await readSessionToken(cookies, NAME, SECRET)).toMatchObject({ accountId: "acc-3" });
+    vi.useFakeTimers({ now: Date.now() + 61_000, toFake: ["Date"] });
+    expect(await readSessionToken(cookies, NAME, SECRET)).toBeNull();
+  });
+});

@@ -36,9 +36,26 @@ export function joinChunks(cookies: readonly Cookie[], name: string): string | n
 export async function readSessionToken(cookies: readonly Cookie[], name: string, secret: string): Promise<JWT | null> {
   const token = joinChunks(cookies, name);
   if (!token) return null;
+  const known = verified.get(token);
+  if (known && known.secret === secret) return unexpired(known.claims) ? known.claims : (verified.delete(token), null);
+  let claims: JWT | null;
   try {
-    return await decode({ token, secret });
+    claims = await decode({ token, secret });
   } catch {
     return null;
   }
+  if (!claims || !unexpired(claims)) return null;
+  if (verified.size >= MAX_VERIFIED) verified.delete(verified.keys().next().value!);
+  verified.set(token, { secret, claims });
+  return claims;
 }
+
+/**
+ * Tokens that decrypted with our secret, by their text. A browser sends the same token with every
+ * request until next-auth issues a new one, and decrypting it is most of a session check's own
+ * cost; an entry is used only until the token's expiry. Bounded, oldest out first.
+ */
+const verified = new Map<string, { secret: string; claims: JWT }>();
+const MAX_VERIFIED = 1_000;
+
+const unexpired = (claims: JWT) => typeof claims.exp !== "number" || claims.exp * 1000 > Date.now();
