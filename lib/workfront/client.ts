@@ -41,6 +41,7 @@ const metadataSchema = z.object({
 });
 
 const countSchema = z.object({ count: z.number().int().nonnegative() });
+const userListSchema = z.array(userSchema);
 const actionResultSchema = z.object({ result: z.string().nullish() }).loose();
 
 /** Workfront's docs show get-by-ID both as an object and as a one-element array. */
@@ -63,7 +64,7 @@ export function createWorkfrontClient(config: WorkfrontClientConfig) {
   async function searchUsers(query: UserSearch = {}, options?: CallOptions): Promise<WorkfrontUser[]> {
     const params = encodeSearch({ ...query, fields: USER_FIELDS });
     const data = await call({ method: "GET", path: "user/search", query: params, idempotent: true }, options);
-    return parse(z.array(userSchema), data, "USER list");
+    return parse(userListSchema, data, "USER list");
   }
 
   async function countUsers(query: UserFilter = {}, options?: CallOptions): Promise<number> {
