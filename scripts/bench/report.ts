@@ -65,7 +65,7 @@ export function renderReport(
     "machine; run one benchmark with `npm run bench -- <id>` (the other sections are kept as they were).",
     "Benchmarks register themselves in `scripts/bench/benchmarks.ts`.",
     "",
-    `- Last command: \`npm run bench${ran.length === order.length ? "" : ` -- ${ran.join(" ")}`}\``,
+    `- Last command: \`${process.env.BENCH_BASELINE_DIR ? `BENCH_BASELINE_DIR=${process.env.BENCH_BASELINE_DIR} ` : ""}npm run bench${ran.length === order.length ? "" : ` -- ${ran.join(" ")}`}\``,
     `- Date: ${date.toISOString()}`,
     ...machineDescription().map((line) => `- ${line}`),
     "",

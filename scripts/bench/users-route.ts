@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { loadavg } from "node:os";
 import { startEmulator } from "../../emulator";
 import { encodeSearch, type Filter, type SortKey } from "../../lib/workfront/query";
@@ -68,7 +69,7 @@ export interface UsersRouteResult {
   /** `GET /api/health`: what any request to `next start` costs (no session, no database, no Workfront). */
   floor: Summary;
   /** The same route served by an earlier build (BENCH_BASELINE_DIR), when one was given. */
-  baseline?: { summary: Summary; dir: string; buildId: string | null; pairedMedian: number };
+  baseline?: { summary: Summary; dir: string; buildId: string | null; commit: string | null; pairedMedian: number };
   /** Median over the pairs of (route − direct) for the same iteration. */
   pairedMedian: number;
   requests: number;
@@ -251,6 +252,7 @@ export async function benchUsersRoute(options: UsersRouteOptions = {}): Promise<
             summary: summarize(baselineSamples),
             dir: baselineDir,
             buildId: readBuildId(baselineDir),
+            commit: commitOf(baselineDir),
             pairedMedian: percentile(routeSamples.map((value, i) => value - baselineSamples[i]!), 50),
           }
         : undefined,
@@ -276,6 +278,15 @@ export async function benchUsersRoute(options: UsersRouteOptions = {}): Promise<
 }
 
 const ms = (value: number) => `${round(value)} ms`;
+
+/** The checked-out commit of a directory, for the report; null when it is not a git checkout. */
+function commitOf(dir: string): string | null {
+  try {
+    return execFileSync("git", ["-C", dir, "log", "-1", "--format=%h %s"], { encoding: "utf8" }).trim().slice(0, 100);
+  } catch {
+    return null;
+  }
+}
 const load = (values: number[]) => values.map((value) => value.toFixed(2)).join(" / ");
 
 export const usersRouteBenchmark: Benchmark = {
@@ -358,13 +369,13 @@ export const usersRouteBenchmark: Benchmark = {
         `Direct requests (API key in the \`apiKey\` header, as the app sends it): \`GET ${r.searchUrl}\` and \`GET ${r.countUrl}\`, ` +
           "built with the client's own `encodeSearch` and `USER_FIELDS`.",
         `Checked: the route's first page (IDs in order) and total (${r.total.toLocaleString("en")} active users) equal the direct ` +
-          `answers, and in the timed phase the emulator saw exactly one search and one count per request of either variant (${JSON.stringify(r.emulatorRequests)}).`,
+          `answers, and in the timed phase the emulator saw exactly one search and one count per request of each route variant and of the direct one (${JSON.stringify(r.emulatorRequests)}).`,
         `Emulator in the bench process (${USERS_ROUTE_TENANT.toLocaleString("en")} users, latency 0, no in-flight cap, started in ` +
           `${Math.round(r.emulatorStartMs)} ms); the app is \`next start\` (production build, ${build}; BUILD_ID \`${r.build.buildId}\`) ` +
           `in its own process group with a fresh PGlite directory, demo accounts, LOG_LEVEL=warn, WORKFRONT_MAX_IN_FLIGHT 10 (default); healthy after ${Math.round(r.appStartMs)} ms.`,
         ...(r.baseline
           ? [
-              `Baseline: \`${r.baseline.dir}\` (BUILD_ID \`${r.baseline.buildId}\`), a second \`next start\` against the same emulator, ` +
+              `Baseline: \`${r.baseline.dir}\` (commit ${r.baseline.commit ?? "unknown"}, BUILD_ID \`${r.baseline.buildId}\`), a second \`next start\` against the same emulator, ` +
                 "interleaved with the other two variants (the order rotating), so both builds see the same machine.",
             ]
           : []),
