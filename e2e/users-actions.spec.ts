@@ -196,6 +196,8 @@ test.describe("as an admin", () => {
       const audit = await page.request.get(`/api/audit?target=${target.id}`);
       const [latest] = ((await audit.json()) as { rows: { action: string; outcome: string; overriddenProtection: string | null }[] }).rows;
       expect(latest).toMatchObject({ action: "deactivate", outcome: "succeeded", overriddenProtection: "configured" });
+      await page.goto(`/audit?target=${target.id}`);
+      await expect(page.getByRole("table").getByRole("row").nth(1)).toContainText("Protected account: an admin overrode the protection");
     } finally {
       // The tenant is shared: put the person back.
       const response = await page.request.post(`/api/users/${target.id}/reactivate`, { data: { reason: "Test clean-up" } });

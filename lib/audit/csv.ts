@@ -56,6 +56,7 @@ const columns: [ColumnName, (row: AuditEvent) => Parameters<typeof csvCell>[0]][
   ["error_code", (row) => row.errorCode],
   ["error_message", (row) => row.errorMessage],
   ["refused_reason", (row) => row.refusedReason],
+  ["overridden_protection", (row) => row.overriddenProtection],
   ["is_active_before", (row) => row.isActiveBefore],
   ["is_active_after", (row) => row.isActiveAfter],
   ["access_level_id", (row) => row.snapshot?.accessLevelId],

@@ -70,7 +70,10 @@ export function AuditTable({ rows }: { rows: AuditEvent[] }) {
                 <time dateTime={row.occurredAt.toISOString()}>{format.dateTime(row.occurredAt, { dateStyle: "medium", timeStyle: "medium" })}</time>
               </TableCell>
               <TableCell>{row.actorEmail}</TableCell>
-              <TableCell>{t(`actions.${row.action}`)}</TableCell>
+              <TableCell>
+                {t(`actions.${row.action}`)}
+                {row.overriddenProtection ? <div className="mt-1 max-w-40 text-xs text-muted-foreground">{t("table.overridden")}</div> : null}
+              </TableCell>
               <TableCell>
                 <div className="font-medium">{row.targetName}</div>
                 <div className="text-xs text-muted-foreground">{row.targetEmail ?? row.targetId}</div>
