@@ -13,12 +13,15 @@ test("select 3 users on one page and 2 on another, confirm, watch the job finish
   await expect(usersPage.selectPage).toHaveJSProperty("indeterminate", true);
 
   await usersPage.pageButton("next").click();
+  // The URL first: until it changes, the table is still page 3 and not yet busy.
+  await expect(page).toHaveURL(/[?&]page=4\b/);
   await usersPage.settled();
   const second = await usersPage.selectFirst(2);
   await expect(usersPage.selectionBar).toContainText("5 people selected");
 
   // The selection survives paging back.
   await usersPage.pageButton("previous").click();
+  await expect(page).toHaveURL(/[?&]page=3\b/);
   await usersPage.settled();
   for (let index = 0; index < 3; index++) await expect(usersPage.selectableBoxes.nth(index)).toBeChecked();
 
