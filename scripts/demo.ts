@@ -35,6 +35,17 @@ async function connectDemo(emulator: RunningEmulator, secret: string): Promise<v
   }
 }
 
+/**
+ * One active person who is not an administrator, for PROTECTED_USERS when it is not set: so the
+ * demo shows a protected account (and the admin's audited override of it).
+ */
+async function demoProtectedEmail(emulator: RunningEmulator): Promise<string | undefined> {
+  const query = new URLSearchParams({ isActive: "true", "accessLevel:isAdmin": "false", emailAddr_Sort: "asc", $$FIRST: "3", $$LIMIT: "1", fields: "emailAddr" });
+  const response = await fetch(`${emulator.url}/attask/api/v21.0/user/search?${query}`, { headers: { apiKey: emulator.apiKey } });
+  const body = (await response.json()) as { data?: { emailAddr?: string | null }[] };
+  return body.data?.[0]?.emailAddr ?? undefined;
+}
+
 async function main() {
   const emulator = await startEmulator({ port: emulatorPort, latencyMs: 40, jitterMs: 60, quiet: true });
   const appUrl = `http://localhost:${appPort}`;
@@ -44,6 +55,7 @@ async function main() {
     DEMO_ACCOUNTS: "true",
     NEXTAUTH_URL: appUrl,
     AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("base64url"),
+    PROTECTED_USERS: process.env.PROTECTED_USERS ?? (await demoProtectedEmail(emulator)),
   };
   // A key in the environment would lock the Settings page (and point at another tenant).
   delete env.WORKFRONT_API_KEY;
@@ -51,7 +63,9 @@ async function main() {
   const app = spawn("npx", ["next", "dev", "--port", String(appPort)], { stdio: "inherit", env });
 
   console.log(`\nWorkfront emulator  ${emulator.url}  (integration user ${emulator.integrationUser.username})`);
-  console.log(`wf-offboard         ${appUrl}\n`);
+  console.log(`wf-offboard         ${appUrl}`);
+  if (env.PROTECTED_USERS) console.log(`Protected accounts  ${env.PROTECTED_USERS} (PROTECTED_USERS; the admin may override)`);
+  console.log("");
   console.log("Demo accounts:");
   for (const account of DEMO_ACCOUNTS) console.log(`  ${account.role.padEnd(8)} ${account.email.padEnd(24)} ${account.password}`);
   console.log("");
