@@ -22,14 +22,13 @@ export {
   recordRefusal,
 } from "./record";
 export {
-  type AuditReconciler,
   type ReconcileReport,
   DEFAULT_GRACE_MS,
   INTERRUPTED,
   reconcileGraceMs,
   reconcileInterrupted,
-  startAuditReconciler,
 } from "./reconcile";
+export { type AuditReconciler, startAuditReconciler } from "./reconcile-runner";
 export { type AccessSnapshot, type AuditEvent, AuditError, accessSnapshotSchema } from "./types";
 export { type AuditEventDto, toAuditEventDto } from "./dto";
 export * from "./vocabulary";

@@ -7,7 +7,8 @@ import { type NewAuditEventRow, auditEvents } from "@/lib/db";
 import { forEachDriver } from "@/lib/db/test-databases";
 import type { WorkfrontClient } from "@/lib/workfront";
 import { clientFor, startTestEmulator } from "@/lib/workfront/test-support";
-import { type ReconcileReport, reconcileInterrupted, startAuditReconciler } from "./reconcile";
+import { type ReconcileReport, reconcileInterrupted } from "./reconcile";
+import { startAuditReconciler } from "./reconcile-runner";
 import { workfrontId } from "./test-fixtures";
 
 /**

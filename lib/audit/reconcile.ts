@@ -16,7 +16,6 @@ export const INTERRUPTED = "interrupted";
 
 /** Longer than any single request can take: its Workfront write is bounded by the client's deadline. */
 export const DEFAULT_GRACE_MS = 10 * 60_000;
-export const DEFAULT_INTERVAL_MS = 5 * 60_000;
 /** Rows per run; the rest wait for the next run. Workfront reads go 100 per /batch. */
 const DEFAULT_LIMIT = 500;
 const BATCH = 100;
@@ -242,56 +241,4 @@ export async function reconcileInterrupted(
     log.info(counts, "interrupted audit rows settled");
   }
   return report;
-}
-
-export interface AuditReconciler {
-  /** Runs a pass now, unless one is running (then waits for that one). */
-  runNow(): Promise<ReconcileReport | null>;
-  /** No further runs; resolves once a run in progress has ended. */
-  stop(): Promise<void>;
-}
-
-/**
- * Runs `reconcileInterrupted` at once and then every `intervalMs` on an unref'd timer (it never
- * keeps a process alive). `deps` is resolved per run, so it follows the Workfront connection.
- */
-export function startAuditReconciler(options: {
-  deps: () => Promise<ReconcileDeps>;
-  intervalMs?: number;
-  graceMs?: number;
-  logger?: ReconcileLogger;
-}): AuditReconciler {
-  const log = options.logger ?? appLogger.child({ module: "audit-reconcile" });
-  const intervalMs = options.intervalMs ?? DEFAULT_INTERVAL_MS;
-  let running: Promise<ReconcileReport | null> | undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let stopped = false;
-
-  const runNow = () =>
-    (running ??= (async () => {
-      try {
-        return await reconcileInterrupted(await options.deps(), { graceMs: options.graceMs, logger: log });
-      } catch (error) {
-        log.error({ err: error }, "reconciling interrupted audit rows failed; trying again later");
-        return null;
-      } finally {
-        running = undefined;
-      }
-    })());
-
-  const schedule = () => {
-    if (stopped) return;
-    timer = setTimeout(() => void runNow().finally(schedule), intervalMs);
-    timer.unref?.();
-  };
-  void runNow().finally(schedule);
-
-  return {
-    runNow,
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
 }
