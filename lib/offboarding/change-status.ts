@@ -8,7 +8,7 @@ import type { OffboardingDeps } from "./deps";
 import { toUserDtos } from "./list-users";
 import { protectionOf } from "./protections";
 import { tenantFacts } from "./tenant-facts";
-import { type OverridableProtection, type UserDto, isOverridable } from "./user-dto";
+import { type UserDto, type UserProtection, isOverridable } from "./user-dto";
 
 export type StatusAction = "deactivate" | "reactivate";
 
@@ -42,34 +42,23 @@ export function snapshotOf(user: WorkfrontUser) {
 export function refusalOf(
   deps: Pick<OffboardingDeps, "protectedUsers">,
   user: WorkfrontUser,
-  input: { action: StatusAction; actor: Pick<SessionUser, "role">; overrideProtection?: boolean },
+  input: RuleInput,
   facts: Awaited<ReturnType<typeof tenantFacts>>,
 ) {
   if (input.action !== "deactivate") return null;
   const protection = protectionOf(user, facts, deps.protectedUsers);
-  if (protection && overriddenProtection(deps, user, input, facts) === null) {
-    return new ApiError(409, "protected_account", protection.reason);
-  }
+  if (protection && !overrides(protection, input)) return new ApiError(409, "protected_account", protection.reason);
   if (user.accessLevel?.isAdmin && !can(input.actor.role, "deactivateAdmins")) {
     return new ApiError(403, "admin_target", "Only the admin role may deactivate a System Administrator.");
   }
   return null;
 }
 
-/**
- * The protection this deactivation overrides: only when the admin asked for it, their role may,
- * and the protection is one admins may override. Null otherwise (also when nothing protects the
- * user: an override of nothing is not recorded).
- */
-export function overriddenProtection(
-  deps: Pick<OffboardingDeps, "protectedUsers">,
-  user: WorkfrontUser,
-  input: { action: StatusAction; actor: Pick<SessionUser, "role">; overrideProtection?: boolean },
-  facts: Awaited<ReturnType<typeof tenantFacts>>,
-): OverridableProtection | null {
-  if (input.action !== "deactivate" || !input.overrideProtection || !can(input.actor.role, "overrideProtection")) return null;
-  const protection = protectionOf(user, facts, deps.protectedUsers);
-  return protection && isOverridable(protection.code) ? protection.code : null;
+type RuleInput = { action: StatusAction; actor: Pick<SessionUser, "role">; overrideProtection?: boolean };
+
+/** An admin asked to override a protection that admins may override. */
+function overrides(protection: UserProtection, input: RuleInput): boolean {
+  return input.overrideProtection === true && can(input.actor.role, "overrideProtection") && isOverridable(protection.code);
 }
 
 /**
@@ -102,7 +91,9 @@ export async function changeUserStatus(deps: OffboardingDeps, input: StatusChang
   }
 
   const snapshot = input.action === "deactivate" ? snapshotOf(user) : null;
-  const overridden = overriddenProtection(deps, user, input, facts);
+  // Protected yet not refused: the admin overrode it (refusalOf lets nothing else through).
+  const protection = input.action === "deactivate" ? protectionOf(user, facts, deps.protectedUsers) : null;
+  const overridden = protection && isOverridable(protection.code) ? protection.code : null;
   const { id: auditId } = await recordAttempt(db, { ...entry, isActiveBefore: user.isActive, snapshot, overriddenProtection: overridden });
   if (user.isActive === wantActive) {
     await completeAttempt(db, auditId, { outcome: "already", isActiveAfter: user.isActive });
