@@ -95,15 +95,17 @@ function completionFor(row: StaleRow, seen: Observation): Completion {
   };
 }
 
+/** A row's user, and what the action read of them before its call. */
+const readingColumns = {
+  id: auditEvents.id,
+  targetId: auditEvents.targetId,
+  isActiveBefore: auditEvents.isActiveBefore,
+  occurredAt: auditEvents.occurredAt,
+};
+
 async function staleRows(db: Database, graceMs: number, limit: number): Promise<StaleRow[]> {
   return db
-    .select({
-      id: auditEvents.id,
-      action: auditEvents.action,
-      targetId: auditEvents.targetId,
-      isActiveBefore: auditEvents.isActiveBefore,
-      occurredAt: auditEvents.occurredAt,
-    })
+    .select({ ...readingColumns, action: auditEvents.action })
     .from(auditEvents)
     .where(
       and(
@@ -126,12 +128,7 @@ async function laterReadings(db: Database, rows: readonly StaleRow[]): Promise<M
   const targets = [...new Set(rows.map((row) => row.targetId))];
   const firstId = Math.min(...rows.map((row) => row.id));
   const later = await db
-    .select({
-      id: auditEvents.id,
-      targetId: auditEvents.targetId,
-      isActiveBefore: auditEvents.isActiveBefore,
-      occurredAt: auditEvents.occurredAt,
-    })
+    .select(readingColumns)
     .from(auditEvents)
     .where(
       and(
