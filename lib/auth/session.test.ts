@@ -1,5 +1,5 @@
 import { encode } from "next-auth/jwt";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { DatabaseHandle } from "@/lib/db";
 import { accounts, migrate } from "@/lib/db";
 import { createTestDatabase } from "@/lib/db/test-databases";
@@ -28,7 +28,8 @@ const SECRET = vi.hoisted(() => {
   return secret;
 });
 
-const { readAsApiUser, requireApiUser } = await import("./session");
+const { requireApiReader, requireApiUser } = await import("./session");
+const { RECENT_ACCOUNT_MS } = await import("./recent-accounts");
 const { eq } = await import("drizzle-orm");
 
 let viewerId: string;
@@ -52,38 +53,34 @@ async function signedInAs(accountId: string) {
 
 const statusOf = (error: unknown) => (error instanceof ApiError ? [error.status, error.code] : error);
 
-describe("readAsApiUser", () => {
-  it("answers the read for a signed-in account whose role allows it", async () => {
-    await signedInAs(viewerId);
-    expect(await readAsApiUser("viewUsers", async () => "the page")).toBe("the page");
+describe("requireApiReader", () => {
+  afterEach(() => {
+    vi.useRealTimers();
   });
 
-  it("never starts the read without a valid session cookie", async () => {
-    const read = vi.fn(async () => "the page");
-    expect(statusOf(await readAsApiUser("viewUsers", read).catch((error: unknown) => error))).toEqual([401, "unauthenticated"]);
+  it("answers for a signed-in account whose role allows it, 403 for one that may not", async () => {
+    await signedInAs(viewerId);
+    expect((await requireApiReader("viewUsers")).email).toBe("viewer@example.com");
+    expect(statusOf(await requireApiReader("deactivate").catch((error: unknown) => error))).toEqual([403, "forbidden"]);
+  });
+
+  it("answers 401 without a valid session cookie", async () => {
+    expect(statusOf(await requireApiReader("viewUsers").catch((error: unknown) => error))).toEqual([401, "unauthenticated"]);
     jar.cookies = [{ name: "next-auth.session-token", value: "forged" }];
-    expect(statusOf(await readAsApiUser("viewUsers", read).catch((error: unknown) => error))).toEqual([401, "unauthenticated"]);
-    expect(read).not.toHaveBeenCalled();
+    expect(statusOf(await requireApiReader("viewUsers").catch((error: unknown) => error))).toEqual([401, "unauthenticated"]);
   });
 
-  it("throws the answer away and aborts the read when the account is disabled or the role may not", async () => {
+  it("may use an account state up to RECENT_ACCOUNT_MS old, where a change reads it fresh", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.advanceTimersByTime(RECENT_ACCOUNT_MS); // past what earlier tests had this process remember
     await signedInAs(viewerId);
-    const signals: AbortSignal[] = [];
-    const read = async (signal: AbortSignal) => {
-      signals.push(signal);
-      return "the page";
-    };
-    expect(statusOf(await readAsApiUser("deactivate", read).catch((error: unknown) => error))).toEqual([403, "forbidden"]);
+    expect((await requireApiReader("viewUsers")).email).toBe("viewer@example.com");
     await database.handle!.db.update(accounts).set({ disabled: true }).where(eq(accounts.id, viewerId));
-    expect(statusOf(await readAsApiUser("viewUsers", read).catch((error: unknown) => error))).toEqual([401, "unauthenticated"]);
-    expect(signals.map((signal) => signal.aborted)).toEqual([true, true]);
-  });
-
-  it("passes the request's own abort on to the read", async () => {
-    await signedInAs(viewerId);
-    const request = new AbortController();
-    request.abort();
-    expect(await readAsApiUser("viewUsers", async (signal) => signal.aborted, request.signal)).toBe(true);
+    expect(statusOf(await requireApiUser("viewUsers").catch((error: unknown) => error))).toEqual([401, "unauthenticated"]);
+    vi.advanceTimersByTime(RECENT_ACCOUNT_MS - 1);
+    expect((await requireApiReader("viewUsers")).email).toBe("viewer@example.com");
+    vi.advanceTimersByTime(1);
+    expect(statusOf(await requireApiReader("viewUsers").catch((error: unknown) => error))).toEqual([401, "unauthenticated"]);
   });
 });
 

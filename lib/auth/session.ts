@@ -4,12 +4,13 @@ import { getServerSession } from "next-auth/next";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { getDb } from "@/lib/db";
+import { type Database, getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/errors";
 import type { Locale } from "@/lib/i18n/locales";
-import { findAccountById } from "./accounts";
+import { type Account, findAccountById } from "./accounts";
 import { authOptions } from "./options";
+import { findRecentAccount } from "./recent-accounts";
 import { readSessionToken, sessionCookieName } from "./session-token";
 import { type Permission, type Role, can } from "./roles";
 
@@ -29,18 +30,19 @@ export interface SessionUser {
  */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await sessionClaims();
-  return session ? accountOf(session) : null;
+  return session ? accountOf(session, findAccountById) : null;
 });
 
 type Claims = Pick<JWT, "accountId" | "signInMethod">;
+type AccountLookup = (db: Database, id: string) => Promise<Account | null>;
 
 /** The account a session names, if it may still use the app. */
-async function accountOf(session: Claims): Promise<SessionUser | null> {
+async function accountOf(session: Claims, lookup: AccountLookup): Promise<SessionUser | null> {
   if (!session.accountId) return null;
   // Switching local accounts off ends password sessions at once, not when their cookies expire.
   // Sessions from before sign-in methods were recorded count as password sessions.
   if (!env().AUTH_LOCAL_ACCOUNTS && session.signInMethod !== "sso") return null;
-  const account = await findAccountById(await getDb(), session.accountId);
+  const account = await lookup(await getDb(), session.accountId);
   if (!account || account.disabled) return null;
   return { id: account.id, email: account.email, name: account.name, role: account.role, locale: account.locale };
 }
@@ -64,37 +66,23 @@ export async function requirePageUser(): Promise<SessionUser> {
 
 /** For route handlers: 401 without a session, 403 when the role lacks the permission. */
 export async function requireApiUser(permission: Permission): Promise<SessionUser> {
-  const user = await getSessionUser();
-  if (!user) throw new ApiError(401, "unauthenticated", "Sign in first.");
-  authorize(user, permission);
-  return user;
+  return permit(await getSessionUser(), permission);
 }
 
 /**
- * For read-only route handlers: `read` starts as soon as the session cookie has been decrypted (a
- * signed-in person, no I/O), while the account's role and status are still being read from the
- * database; its result is returned only once they allow `permission`, else the read is aborted and
- * the request answered 401 or 403 as by `requireApiUser`. Without a valid cookie nothing is read,
- * so anonymous requests never reach Workfront. What this allows beyond `requireApiUser`: a
- * disabled account's unexpired cookie starts one read whose answer is thrown away. In return the
- * account lookup costs the request nothing (docs/PERFORMANCE.md, users-route). Never for changes.
+ * For read-only route handlers: as `requireApiUser`, but the account's role and status may be up
+ * to RECENT_ACCOUNT_MS old (lib/auth/recent-accounts.ts), so a disabled account or a lowered role
+ * reaches reads within 2 seconds and changes at once. Never for changes.
  */
-export async function readAsApiUser<T>(permission: Permission, read: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
+export async function requireApiReader(permission: Permission): Promise<SessionUser> {
   const session = await sessionClaims();
-  if (!session?.accountId) throw new ApiError(401, "unauthenticated", "Sign in first.");
-  const refused = new AbortController();
-  const reading = read(signal ? AbortSignal.any([signal, refused.signal]) : refused.signal);
-  // Settled below in every case; this only keeps an early failure from counting as unhandled.
-  reading.catch(() => undefined);
-  try {
-    const user = await accountOf(session);
-    if (!user) throw new ApiError(401, "unauthenticated", "Sign in first.");
-    authorize(user, permission);
-  } catch (error) {
-    refused.abort();
-    throw error;
-  }
-  return reading;
+  return permit(session ? await accountOf(session, findRecentAccount) : null, permission);
+}
+
+function permit(user: SessionUser | null, permission: Permission): SessionUser {
+  if (!user) throw new ApiError(401, "unauthenticated", "Sign in first.");
+  authorize(user, permission);
+  return user;
 }
 
 export function authorize(user: SessionUser, permission: Permission): void {

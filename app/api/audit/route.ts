@@ -2,7 +2,7 @@ import type { NextRequest } from "next/server";
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { auditCsv, auditFilterSchema, auditListQuerySchema, listAuditEvents, toAuditEventDto } from "@/lib/audit";
-import { requireApiUser } from "@/lib/auth/session";
+import { requireApiReader } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { ApiError, respond } from "@/lib/http/errors";
 import { LOCALES } from "@/lib/i18n/locales";
@@ -26,7 +26,7 @@ export function GET(request: NextRequest) {
     if (format === "csv") {
       const filter = auditFilterSchema.parse(params);
       const { locale: chosen } = csvLocaleSchema.parse({ locale: localeParam });
-      await requireApiUser("exportAudit");
+      await requireApiReader("exportAudit");
       const locale = chosen ?? (await requestLocale());
       const stamp = new Date().toISOString().slice(0, 10);
       return new Response(auditCsv(await getDb(), filter, locale), {
@@ -44,7 +44,7 @@ export function GET(request: NextRequest) {
     }
     if (localeParam !== undefined) throw new ApiError(400, "invalid_request", "locale: only with format=csv");
     const query = auditListQuerySchema.parse(params);
-    await requireApiUser("viewAudit");
+    await requireApiReader("viewAudit");
     const page = await listAuditEvents(await getDb(), query);
     return NextResponse.json({ ...page, rows: page.rows.map(toAuditEventDto) }, { headers: { "cache-control": "no-store" } });
   });

@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { NextResponse } from "next/server";
-import { authorize, requireApiUser } from "@/lib/auth/session";
+import { authorize, requireApiReader, requireApiUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { respond } from "@/lib/http/errors";
 import { assertSameOrigin, readJson } from "@/lib/http/request";
@@ -23,7 +23,7 @@ const MAX_BODY_BYTES = 1024 * 1024;
 export function GET(request: NextRequest) {
   return respond(async () => {
     const query = jobListQuerySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
-    await requireApiUser("viewAudit");
+    await requireApiReader("viewAudit");
     const page = await listJobs(await getDb(), query);
     return NextResponse.json(page, { headers: { "cache-control": "no-store" } });
   });

@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { NextResponse } from "next/server";
-import { readAsApiUser } from "@/lib/auth/session";
+import { requireApiReader } from "@/lib/auth/session";
 import { respond } from "@/lib/http/errors";
 import { appDeps } from "@/lib/offboarding/deps";
 import { listUsers, userListQuerySchema } from "@/lib/offboarding/list-users";
@@ -11,7 +11,8 @@ export const dynamic = "force-dynamic";
 export function GET(request: NextRequest) {
   return respond(async () => {
     const query = userListQuerySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
-    const page = await readAsApiUser("viewUsers", async (signal) => listUsers(await appDeps(), query, signal), request.signal);
+    await requireApiReader("viewUsers");
+    const page = await listUsers(await appDeps(), query, request.signal);
     return NextResponse.json(page, { headers: { "cache-control": "no-store" } });
   });
 }

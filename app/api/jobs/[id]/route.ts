@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { requireApiUser } from "@/lib/auth/session";
+import { requireApiReader } from "@/lib/auth/session";
 import { respond } from "@/lib/http/errors";
 import { jobIdFrom, jobResponse } from "@/lib/jobs/routes";
 import { jobQuerySchema } from "@/lib/jobs/schemas";
@@ -11,7 +11,7 @@ export function GET(request: NextRequest, context: { params: Promise<{ id: strin
   return respond(async () => {
     const id = await jobIdFrom(context);
     const query = jobQuerySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
-    await requireApiUser("viewAudit");
+    await requireApiReader("viewAudit");
     return jobResponse(id, { query });
   });
 }

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { readAsApiUser } from "@/lib/auth/session";
+import { requireApiReader } from "@/lib/auth/session";
 import { respond } from "@/lib/http/errors";
 import { appDeps } from "@/lib/offboarding/deps";
 import { getUserRow, userParamsSchema } from "@/lib/offboarding/list-users";
@@ -10,7 +10,8 @@ export const dynamic = "force-dynamic";
 export function GET(request: Request, context: { params: Promise<{ id: string }> }) {
   return respond(async () => {
     const { id } = userParamsSchema.parse(await context.params);
-    const user = await readAsApiUser("viewUsers", async (signal) => getUserRow(await appDeps(), id, signal), request.signal);
+    await requireApiReader("viewUsers");
+    const user = await getUserRow(await appDeps(), id, request.signal);
     return NextResponse.json(user, { headers: { "cache-control": "no-store" } });
   });
 }

@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { NextResponse } from "next/server";
-import { readAsApiUser } from "@/lib/auth/session";
+import { requireApiReader } from "@/lib/auth/session";
 import { respond } from "@/lib/http/errors";
 import { appDeps } from "@/lib/offboarding/deps";
 import { countUsersByStatus, userCountsQuerySchema } from "@/lib/offboarding/list-users";
@@ -11,7 +11,8 @@ export const dynamic = "force-dynamic";
 export function GET(request: NextRequest) {
   return respond(async () => {
     const { q } = userCountsQuerySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
-    const counts = await readAsApiUser("viewUsers", async (signal) => countUsersByStatus(await appDeps(), q, signal), request.signal);
+    await requireApiReader("viewUsers");
+    const counts = await countUsersByStatus(await appDeps(), q, request.signal);
     return NextResponse.json(counts, { headers: { "cache-control": "no-store" } });
   });
 }
