@@ -381,7 +381,7 @@ export const usersRouteBenchmark: Benchmark = {
           : []),
         "The floor is a third, informational variant timed after each pair: the cost of any request to `next start` " +
           "(routing, a handler, JSON), which is part of what the route adds.",
-        "What the route adds: the session cookie decoded and the account's role and status read from PGlite, query validation, the " +
+        "What the route adds: the session cookie decoded (remembered until it expires) and the account's role and status (read from PGlite at most every 2 s per account, lib/auth/recent-accounts.ts), query validation, the " +
           "Workfront client (limiter, deadline, zod parsing of 25 users), protections and DTOs, JSON, and one more HTTP hop.",
         `p99 is nearest-rank over ${r.requests} samples (the ${Math.ceil(0.99 * r.requests)}th smallest), so it is close to the maximum and noisy on a shared machine. ` +
           `Load average (1/5/15 min) before the timed phase ${load(r.loadBefore)}, after ${load(r.loadAfter)}.`,
