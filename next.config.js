@@ -13,6 +13,11 @@ const nextConfig = {
   // Plain Node modules, not bundled: pino's worker threads, and PGlite's WASM and data files.
   serverExternalPackages: ["pino", "@electric-sql/pglite"],
   typedRoutes: false,
+  // Metadata (the page <title>) is rendered before the page streams, for every browser, not only
+  // for Next's list of bots. Streamed, it is mounted afresh on each router refresh, and the document
+  // was seen without a title in between (the Settings page's "Test connection"): screen readers
+  // and axe then find no title. The wait is short: generateMetadata only reads the catalogue.
+  htmlLimitedBots: /.*/,
   // `npm run typecheck` checks the whole project (npm test runs it before the build); checking
   // again inside `next build` would only repeat it.
   typescript: { ignoreBuildErrors: true },

@@ -201,6 +201,28 @@ test("axe finds no serious or critical violation on the settings page", async ({
   await page.keyboard.press("Escape");
 });
 
+test("the page keeps its title while Test connection refreshes it", async ({ page }) => {
+  const settings = new SettingsPage(page, openAppUrl);
+  await settings.signIn("admin");
+  await connectedWithKey(page);
+  await settings.goto();
+  // Every change to the document is checked: a refresh that mounts the metadata afresh left the
+  // document without a <title> for a moment in about one of eight runs (next.config.js).
+  await page.evaluate(`
+    window.untitled = 0;
+    new MutationObserver(() => { if (!document.title) window.untitled++; })
+      .observe(document, { subtree: true, childList: true, characterData: true });
+  `);
+  for (let run = 0; run < 12; run++) {
+    await settings.testButton.click();
+    await expect(settings.testResult).toBeVisible();
+    // The router refresh that follows a test result re-renders the layout.
+    await page.waitForLoadState("networkidle");
+  }
+  expect(await page.evaluate("window.untitled")).toBe(0);
+  await expect(page).toHaveTitle("Settings · wf-offboard");
+});
+
 test("with WORKFRONT_API_KEY in the environment the page is locked and says so", async ({ page }) => {
   const settings = new SettingsPage(page, appUrl);
   await settings.signIn("admin");
