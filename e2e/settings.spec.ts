@@ -223,6 +223,23 @@ test("the page keeps its title while Test connection refreshes it", async ({ pag
   await expect(page).toHaveTitle("Settings · wf-offboard");
 });
 
+test("a browser whose clock is off gets the server's HTML hydrated without a mismatch, then its own time", async ({ page }) => {
+  const settings = new SettingsPage(page, openAppUrl);
+  await settings.signIn("admin");
+  await connectedWithKey(page);
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+  // The key was connected just now: the server renders its age as 0 days, a browser 400 days
+  // ahead would render 400. Hydration must keep the server's text; the browser's comes after.
+  await page.clock.setFixedTime(Date.now() + 400 * 24 * 60 * 60 * 1000);
+  await settings.goto();
+  await expect(settings.value("Key age")).toHaveText(/^400 days/);
+  expect(errors).toEqual([]);
+});
+
 test("with WORKFRONT_API_KEY in the environment the page is locked and says so", async ({ page }) => {
   const settings = new SettingsPage(page, appUrl);
   await settings.signIn("admin");

@@ -1,9 +1,10 @@
 "use client";
 
 import { CheckCircle2Icon, KeyRoundIcon } from "lucide-react";
-import { useFormatter, useNow, useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
+import { useClientNow } from "@/lib/client/use-client-now";
 import type { ConnectionDto, ConnectionStatusDto, WorkfrontUserDto } from "@/lib/connection/dto";
 
 const DAY_MS = 86_400_000;
@@ -37,7 +38,7 @@ function When({ iso, style = "dateTime" }: { iso: string; style?: "date" | "date
 
 function KeyAge({ connection }: { connection: ConnectionDto }) {
   const t = useTranslations("settings.status");
-  const now = useNow();
+  const now = useClientNow();
   if (!connection.keyCreatedAt) return null;
   const days = Math.max(0, Math.floor((now.getTime() - Date.parse(connection.keyCreatedAt)) / DAY_MS));
   return (

@@ -1,6 +1,7 @@
 "use client";
 
-import { useFormatter, useNow } from "next-intl";
+import { useFormatter } from "next-intl";
+import { useClientNow } from "@/lib/client/use-client-now";
 
 /**
  * Dates in the table, in the reader's language and the app's time zone (APP_TIME_ZONE): short
@@ -22,7 +23,7 @@ export function ShortDate({ iso }: { iso: string }) {
 export function TimeAgo({ iso }: { iso: string }) {
   const format = useFormatter();
   // The time the row was first shown: rows are re-rendered when the list is fetched again.
-  const now = useNow();
+  const now = useClientNow();
   const date = new Date(iso);
   return (
     <time dateTime={iso} title={format.dateTime(date, "full")} className="whitespace-nowrap">

@@ -1,7 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useFormatter, useNow, useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
+import { useClientNow } from "@/lib/client/use-client-now";
 import type { JobDto } from "@/lib/jobs/dto";
 import { JobStatusBadge } from "../../_components/job-status-badge";
 import { useJobWords } from "../../_components/job-words";
@@ -9,7 +10,7 @@ import { useJobWords } from "../../_components/job-words";
 /** A moment as "3 minutes ago" / "vor 3 Minuten", with the exact date and time beside it. */
 function Moment({ iso }: { iso: string }) {
   const format = useFormatter();
-  const now = useNow({ updateInterval: 30_000 });
+  const now = useClientNow(30_000);
   const words = useJobWords();
   const date = new Date(iso);
   return (

@@ -1,8 +1,10 @@
 "use client";
 
-import { useFormatter, useNow, useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { Progress } from "@/components/ui/progress";
 import type { JobDto } from "@/lib/jobs/dto";
+
+const EPOCH = new Date(0);
 
 type Format = ReturnType<typeof useFormatter>;
 
@@ -25,7 +27,6 @@ function duration(seconds: number, format: Format, underASecond: string): string
 export function JobProgress({ job }: { job: JobDto }) {
   const t = useTranslations("jobs");
   const format = useFormatter();
-  const now = useNow({ updateInterval: 5_000 });
   const { counts } = job;
   const tiles = [
     { key: "succeeded", label: t("outcome.succeeded", { kind: job.kind }), value: counts.succeeded },
@@ -37,8 +38,9 @@ export function JobProgress({ job }: { job: JobDto }) {
   ];
   const took = job.startedAt && job.finishedAt ? (Date.parse(job.finishedAt) - Date.parse(job.startedAt)) / 1000 : null;
   const rate = job.ratePerSecond !== null ? t("progress.rate", { rate: Math.round(job.ratePerSecond * 10) / 10 }) : null;
-  // The ETA as a moment, "in 3 minutes" / "in 3 Minuten", counted from now.
-  const eta = job.etaSeconds !== null ? t("progress.eta", { eta: format.relativeTime(new Date(now.getTime() + job.etaSeconds * 1000), now) }) : null;
+  // The ETA as a moment, "in 3 minutes" / "in 3 Minuten": a span from now, so any fixed "now" (the
+  // epoch here) gives the same words on the server and in the browser.
+  const eta = job.etaSeconds !== null ? t("progress.eta", { eta: format.relativeTime(new Date(job.etaSeconds * 1000), EPOCH) }) : null;
   return (
     <section aria-labelledby="job-progress-heading" className="space-y-3">
       <h2 id="job-progress-heading" className="sr-only">
