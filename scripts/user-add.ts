@@ -4,67 +4,38 @@
  * migrating it first. Without --password it generates a strong one and prints it once.
  * With PGlite, stop the app first: only one process may open its directory at a time.
  */
-import { parseArgs } from "node:util";
-import { AccountError, createAccount } from "../lib/auth/accounts";
+import { createAccount } from "../lib/auth/accounts";
 import { generatePassword } from "../lib/auth/password";
 import { ROLES, isRole } from "../lib/auth/roles";
-import { createDatabase, databaseConfig, describeDatabase, migrate } from "../lib/db";
+import { type Fail, failWith, parseCommand, runScript, withAccountsDatabase } from "./account-cli";
 
 const usage = `Usage: npm run user:add -- --email <address> --role <${ROLES.join("|")}> [--name <name>] [--password <password>]`;
-
-function fail(message: string, code = 2): never {
-  console.error(`${message}\n${usage}`);
-  process.exit(code);
-}
+const fail: Fail = failWith(usage);
 
 async function main() {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        email: { type: "string" },
-        role: { type: "string" },
-        name: { type: "string" },
-        password: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    fail(error instanceof Error ? error.message : String(error));
-  }
-  if (values.help) {
-    console.log(usage);
-    return;
-  }
+  const values = parseCommand(
+    {
+      email: { type: "string" },
+      role: { type: "string" },
+      name: { type: "string" },
+      password: { type: "string" },
+    },
+    usage,
+    fail,
+  );
   if (!values.email) fail("--email is required.");
   if (!isRole(values.role)) fail(`--role must be one of ${ROLES.join(", ")}.`);
   // A password typed on the command line stays in the shell's history; say so rather than refuse.
   if (values.password)
     console.warn("Note: a password given with --password may remain in your shell history.");
   const password = values.password ?? generatePassword();
+  const { email, name, role } = values;
 
-  const config = databaseConfig();
-  const database = await createDatabase(config);
-  try {
-    await migrate(database.db);
-    const account = await createAccount(database.db, {
-      email: values.email,
-      name: values.name,
-      role: values.role,
-      password,
-    });
-    console.log(`Created ${account.role} account ${account.email} in ${describeDatabase(config)}.`);
-    if (!values.password) console.log(`Password (shown once): ${password}`);
-  } catch (error) {
-    if (error instanceof AccountError) fail(error.message, 1);
-    throw error;
-  } finally {
-    await database.close();
-  }
+  const { value: account, where } = await withAccountsDatabase(fail, (db) =>
+    createAccount(db, { email, name, role, password }),
+  );
+  console.log(`Created ${account.role} account ${account.email} in ${where}.`);
+  if (!values.password) console.log(`Password (shown once): ${password}`);
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runScript(main);

@@ -10,6 +10,7 @@ import {
   ensureDemoAccounts,
   findAccountByEmail,
   findAccountById,
+  updateAccount,
   verifyCredentials,
 } from "./accounts";
 
@@ -97,6 +98,26 @@ forEachDriver("accounts", ({ db }) => {
     ).rejects.toThrow();
     // @ts-expect-error: deliberately bypassing the type
     await expect(db().insert(accounts).values({ email: "x@example.com", role: "root" })).rejects.toThrow();
+  });
+
+  it("changes an account's role, status and password by e-mail, and nothing else", async () => {
+    const created = await createAccount(db(), { email: "lea@example.com", name: "Lea", role: "operator", password: PASSWORD });
+    expect(await updateAccount(db(), " LEA@example.com ", { role: "viewer" })).toMatchObject({ id: created.id, role: "viewer", disabled: false, name: "Lea" });
+    expect(await updateAccount(db(), "lea@example.com", { disabled: true })).toMatchObject({ role: "viewer", disabled: true });
+    expect(await verifyCredentials(db(), "lea@example.com", PASSWORD)).toBeNull();
+    await updateAccount(db(), "lea@example.com", { disabled: false, password: "another long secret" });
+    expect(await verifyCredentials(db(), "lea@example.com", PASSWORD)).toBeNull();
+    expect(await verifyCredentials(db(), "lea@example.com", "another long secret")).toMatchObject({ id: created.id });
+    expect(await updateAccount(db(), "nobody@example.com", { disabled: true })).toBeNull();
+  });
+
+  it("refuses an account change that is empty, an unknown role or a short password, changing nothing", async () => {
+    await createAccount(db(), { email: "max@example.com", role: "admin", password: PASSWORD });
+    for (const change of [{}, { role: "root" }, { password: "short" }]) {
+      await expect(updateAccount(db(), "max@example.com", change as never)).rejects.toMatchObject({ code: "invalid" });
+    }
+    expect(await findAccountByEmail(db(), "max@example.com")).toMatchObject({ role: "admin", disabled: false });
+    expect(await verifyCredentials(db(), "max@example.com", PASSWORD)).not.toBeNull();
   });
 
   it("creates the three demo accounts once and can sign them in", async () => {

@@ -79,6 +79,40 @@ export async function createAccount(db: Database, input: NewAccount): Promise<Ac
   return toAccount(row);
 }
 
+export const accountChangeSchema = z
+  .object({
+    role: z.enum(ROLES).optional(),
+    disabled: z.boolean().optional(),
+    password: newAccountSchema.shape.password.optional(),
+  })
+  .refine((change) => Object.values(change).some((value) => value !== undefined), "nothing to change");
+
+export type AccountChange = z.input<typeof accountChangeSchema>;
+
+/**
+ * Changes an account found by e-mail: its role, whether it is disabled, its password. Null when
+ * there is no such account. Disabling ends its sessions for pages and changes at once (they read
+ * the account on every request, lib/auth/session.ts).
+ */
+export async function updateAccount(db: Database, email: string, change: AccountChange): Promise<Account | null> {
+  const parsed = accountChangeSchema.safeParse(change);
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((issue) => `${issue.path.join(".") || "change"}: ${issue.message}`).join("; ");
+    throw new AccountError("invalid", detail);
+  }
+  const { role, disabled, password } = parsed.data;
+  const [row] = await db
+    .update(accounts)
+    .set({
+      role,
+      disabled,
+      passwordHash: password === undefined ? undefined : await hashPassword(password),
+    })
+    .where(eq(accounts.email, email.trim().toLowerCase()))
+    .returning();
+  return row ? toAccount(row) : null;
+}
+
 export async function findAccountByEmail(db: Database, email: string): Promise<Account | null> {
   const row = await findRowByEmail(db, email);
   return row ? toAccount(row) : null;
