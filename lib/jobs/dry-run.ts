@@ -81,7 +81,7 @@ export async function dryRun(deps: OffboardingDeps, input: DryRunInput, rules: B
       licenseTypeLabel: user.licenseType ? (facts?.licenseLabels.get(user.licenseType) ?? user.licenseType) : null,
       isAdmin: user.accessLevel?.isAdmin === true,
       outcome,
-      code: refusal?.code ?? null,
+      code: refusal?.refusal ?? null,
       reason: refusal?.message ?? null,
     };
   });

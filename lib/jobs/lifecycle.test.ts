@@ -96,7 +96,7 @@ describe("the dry run", () => {
     expect(preview.items.map((item) => [item.userId, item.outcome, item.code])).toEqual([
       [active!.id, "would_change", null],
       [inactive.id, "already", null],
-      [emulator.adminUserID, "protected", "protected_account"],
+      [emulator.adminUserID, "protected", "main_admin"],
       [unknownId, "not_found", null],
     ]);
     expect(preview).toMatchObject({

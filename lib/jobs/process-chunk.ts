@@ -64,7 +64,7 @@ function decide(
   if (job.kind === "deactivate" && facts) {
     const refusal = refusalOf(deps, user, { action: job.kind, actor: { role: job.createdByRole } }, facts);
     if (refusal) {
-      return { type: "final", state: "refused", item, job, user, error: { code: refusal.code, message: refusal.message } };
+      return { type: "final", state: "refused", item, job, user, error: { code: refusal.refusal, message: refusal.message } };
     }
   }
   if (user.isActive === want) return { type: "final", state: "already", item, job, user, isActiveAfter: user.isActive };

@@ -8,7 +8,7 @@ import type { OffboardingDeps } from "./deps";
 import { toUserDtos } from "./list-users";
 import { protectionOf } from "./protections";
 import { tenantFacts } from "./tenant-facts";
-import { type UserDto, type UserProtection, isOverridable } from "./user-dto";
+import { type RefusalCode, type UserDto, type UserProtection, isOverridable } from "./user-dto";
 
 export type StatusAction = "deactivate" | "reactivate";
 
@@ -36,6 +36,19 @@ export function snapshotOf(user: WorkfrontUser) {
 }
 
 /**
+ * A refusal by the dashboard's own rules: to the API, 409 `protected_account` or 403
+ * `admin_target` as before; to the job items and the audit log, the precise `refusal` code.
+ */
+export class Refusal extends ApiError {
+  constructor(
+    readonly refusal: RefusalCode,
+    message: string,
+  ) {
+    super(refusal === "admin_target" ? 403 : 409, refusal === "admin_target" ? "admin_target" : "protected_account", message);
+  }
+}
+
+/**
  * Refusals that hold whatever Workfront would say: checked, and audited, before any write. Bulk
  * jobs (lib/jobs) apply the same rules per item, with the role of the job's creator.
  */
@@ -44,12 +57,12 @@ export function refusalOf(
   user: WorkfrontUser,
   input: RuleInput,
   facts: Awaited<ReturnType<typeof tenantFacts>>,
-) {
+): Refusal | null {
   if (input.action !== "deactivate") return null;
   const protection = protectionOf(user, facts, deps.protectedUsers);
-  if (protection && !overrides(protection, input)) return new ApiError(409, "protected_account", protection.reason);
+  if (protection && !overrides(protection, input)) return new Refusal(protection.code, protection.reason);
   if (user.accessLevel?.isAdmin && !can(input.actor.role, "deactivateAdmins")) {
-    return new ApiError(403, "admin_target", "Only the admin role may deactivate a System Administrator.");
+    return new Refusal("admin_target", "Only the admin role may deactivate a System Administrator.");
   }
   return null;
 }

@@ -6,9 +6,8 @@ import { refusalOf } from "./change-status";
 import type { OffboardingDeps } from "./deps";
 import { MAX_SCANNED_USERS, allUsers, findUsersByEmails, findUsersByIds } from "./find-users";
 import { type Delimiter, type InvalidCode, type ParsedImport, type ValueKind, parseLeavers } from "./parse-leavers";
-import { protectionOf } from "./protections";
 import { tenantFacts } from "./tenant-facts";
-import type { ProtectionCode } from "./user-dto";
+import type { RefusalCode } from "./user-dto";
 
 /** The import preview: what a deactivation run would do with each line of a leavers list. */
 export const MAX_IMPORT_CHARS = 4_000_000;
@@ -60,7 +59,7 @@ export interface MatchLineDto {
    * Why, as a code the preview translates: protected: main_admin | integration_user | configured |
    * admin_target; invalid: an InvalidCode; not_found: usernames_unchecked, or null.
    */
-  code: ProtectionCode | "admin_target" | InvalidCode | "usernames_unchecked" | null;
+  code: RefusalCode | InvalidCode | "usernames_unchecked" | null;
   /** Why protected, invalid, ambiguous, not found or a duplicate, in words. */
   reason: string | null;
   /** duplicate: the line that names the same person (or value) first. */
@@ -190,8 +189,7 @@ export async function matchLeavers(
     firstLineOfUser.set(user.id, line.line);
     const refusal = refusalOf(deps, user, { action: "deactivate", actor: { role } }, facts);
     if (refusal) {
-      const code = protectionOf(user, facts, deps.protectedUsers)?.code ?? "admin_target";
-      return { ...named, state: "protected", user: toDto(user), code, reason: refusal.message };
+      return { ...named, state: "protected", user: toDto(user), code: refusal.refusal, reason: refusal.message };
     }
     if (!user.isActive) return { ...named, state: "already_deactivated", user: toDto(user) };
     return { ...named, state: "will_deactivate", user: toDto(user) };

@@ -19,6 +19,17 @@ export function isOverridable(code: ProtectionCode): code is OverridableProtecti
   return (OVERRIDABLE_PROTECTIONS as readonly ProtectionCode[]).includes(code);
 }
 
+/**
+ * Why the dashboard refuses to deactivate someone, whatever Workfront would say: a protection, or a
+ * System Administrator for a role below admin. Stored with refused job items and audit rows.
+ */
+export const REFUSAL_CODES = ["main_admin", "integration_user", "configured", "admin_target"] as const satisfies readonly (ProtectionCode | "admin_target")[];
+export type RefusalCode = (typeof REFUSAL_CODES)[number];
+
+export function isRefusalCode(code: string | null | undefined): code is RefusalCode {
+  return (REFUSAL_CODES as readonly (string | null | undefined)[]).includes(code);
+}
+
 export interface UserProtection {
   code: ProtectionCode;
   reason: string;

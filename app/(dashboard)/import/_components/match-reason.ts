@@ -3,10 +3,10 @@
 import { useTranslations } from "next-intl";
 import type { MatchLineDto, MatchReportDto } from "@/lib/offboarding/match-leavers";
 import { MAX_VALUE_LENGTH } from "@/lib/offboarding/parse-leavers";
+import { isRefusalCode } from "@/lib/offboarding/user-dto";
 
 type Reasons = ReturnType<typeof useTranslations<"bulk.reasons">>;
 
-const PROTECTIONS = ["main_admin", "integration_user", "configured", "admin_target"] as const;
 const INVALID = ["unreadable", "empty", "too_long", "several_values", "bad_email", "unrecognised", "unclosed_quote", "short_row", "empty_cell"] as const;
 
 function isOneOf<T extends string>(list: readonly T[], value: string | null): value is T {
@@ -30,7 +30,7 @@ export function matchReason(t: Reasons, line: MatchLineDto, column: MatchReportD
     case "ambiguous":
       return t("ambiguous", { count: line.candidates?.length ?? 0, kind });
     case "protected":
-      return isOneOf(PROTECTIONS, line.code) ? t(`protected.${line.code}`) : line.reason;
+      return isRefusalCode(line.code) ? t(`protected.${line.code}`) : line.reason;
     case "invalid":
       if (!isOneOf(INVALID, line.code)) return line.reason;
       return t(`invalid.${line.code}`, { max: MAX_VALUE_LENGTH, column: column?.name ?? "", number: (column?.index ?? 0) + 1 });

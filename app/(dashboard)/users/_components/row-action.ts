@@ -1,10 +1,7 @@
 import { can } from "@/lib/auth/roles";
 import type { Role } from "@/lib/auth/roles";
 import type { StatusAction } from "@/lib/client/users-api";
-import { type OverridableProtection, type ProtectionCode, type UserDto, isOverridable } from "@/lib/offboarding/user-dto";
-
-/** Why an action is refused: a protection, or a System Administrator for a role below admin. */
-export type RefusalCode = ProtectionCode | "admin_target";
+import { type OverridableProtection, type RefusalCode, type UserDto, isOverridable } from "@/lib/offboarding/user-dto";
 
 export interface RowAction {
   action: StatusAction;
