@@ -55,6 +55,7 @@ const columns: [ColumnName, (row: AuditEvent) => Parameters<typeof csvCell>[0]][
   ["outcome", (row) => row.outcome],
   ["error_code", (row) => row.errorCode],
   ["error_message", (row) => row.errorMessage],
+  ["refused_code", (row) => row.refusedCode],
   ["refused_reason", (row) => row.refusedReason],
   ["overridden_protection", (row) => row.overriddenProtection],
   ["is_active_before", (row) => row.isActiveBefore],

@@ -17,6 +17,7 @@ export function toAuditEventDto(event: AuditEvent) {
     outcome: event.outcome,
     errorCode: event.errorCode,
     errorMessage: event.errorMessage,
+    refusedCode: event.refusedCode,
     refusedReason: event.refusedReason,
     overriddenProtection: event.overriddenProtection,
     isActiveBefore: event.isActiveBefore,

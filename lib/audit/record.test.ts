@@ -62,9 +62,10 @@ forEachDriver("recording attempts", ({ db }) => {
     });
     const second = await recordAttempt(db(), attempt({ targetId: workfrontId(104) }));
     expect(
-      await completeAttempt(db(), second.id, { outcome: "refused", refusedReason: "Protected" }),
+      await completeAttempt(db(), second.id, { outcome: "refused", refusedCode: "configured", refusedReason: "Protected" }),
     ).toMatchObject({
       outcome: "refused",
+      refusedCode: "configured",
       refusedReason: "Protected",
     });
   });
@@ -85,11 +86,13 @@ forEachDriver("recording attempts", ({ db }) => {
   it("writes a refusal in one step, complete at once", async () => {
     const row = await recordRefusal(db(), {
       ...attempt({ targetId: workfrontId(106), ticket: "  " }),
+      refusedCode: "main_admin",
       refusedReason: "The tenant's main admin cannot be deactivated.",
     });
     expect(row).toMatchObject({
       outcome: "refused",
       ticket: null,
+      refusedCode: "main_admin",
       refusedReason: "The tenant's main admin cannot be deactivated.",
     });
     expect(row.completedAt).toEqual(row.occurredAt);

@@ -5,7 +5,7 @@ import { ROLES } from "@/lib/auth/roles";
 import { type Database, auditEvents } from "@/lib/db";
 import { workfrontIdSchema } from "@/lib/workfront/ids";
 import { type AuditEvent, AuditError, accessSnapshotSchema } from "./types";
-import { OVERRIDABLE_PROTECTIONS } from "@/lib/offboarding/user-dto";
+import { OVERRIDABLE_PROTECTIONS, REFUSAL_CODES } from "@/lib/offboarding/user-dto";
 import { AUDIT_ACTIONS } from "./vocabulary";
 
 /** Optional text: blank means absent, so the log never holds "" where it means "none". */
@@ -42,7 +42,9 @@ export const attemptSchema = entrySchema.extend({
   /** The protection an admin overrode for this attempt, if any. */
   overriddenProtection: z.enum(OVERRIDABLE_PROTECTIONS).nullish(),
 });
-export const refusalSchema = entrySchema.extend({ refusedReason: z.string().trim().min(1).max(2000) });
+/** Why the dashboard refused: the code the UI words in each language, and the server's sentence. */
+const refused = { refusedCode: z.enum(REFUSAL_CODES), refusedReason: z.string().trim().min(1).max(2000) };
+export const refusalSchema = entrySchema.extend(refused);
 
 export type AttemptInput = z.input<typeof attemptSchema>;
 export type RefusalInput = z.input<typeof refusalSchema>;
@@ -65,7 +67,7 @@ export const completionSchema = z.discriminatedUnion("outcome", [
   }),
   z.object({
     outcome: z.literal("refused"),
-    refusedReason: clipped(2000).pipe(z.string().min(1)),
+    ...refused,
     ...knownBefore,
   }),
 ]);

@@ -5,6 +5,7 @@ import type { Completion } from "@/lib/audit";
 import { attemptSchema, completionSchema, refusalSchema } from "@/lib/audit/record";
 import type { NewAuditEventRow, auditEvents } from "@/lib/db";
 import { snapshotOf } from "@/lib/offboarding/change-status";
+import type { RefusalCode } from "@/lib/offboarding/user-dto";
 import type { WorkfrontUser } from "@/lib/workfront";
 import type { ClaimedItem } from "./claim";
 import type { JobContext } from "./job-context";
@@ -45,6 +46,11 @@ export function attemptRow(job: JobContext, item: ClaimedItem, user: WorkfrontUs
   return { ...entry, outcome: "pending" };
 }
 
+/** A refused item's code and sentence (process-chunk.ts puts the Refusal's code in its error). */
+function refusalOf(outcome: FinalOutcome) {
+  return { refusedCode: outcome.error?.code as RefusalCode, refusedReason: outcome.error?.message ?? "Refused" };
+}
+
 export function completionFor(outcome: FinalOutcome): Completion {
   const isActiveAfter = outcome.isActiveAfter ?? null;
   switch (outcome.state) {
@@ -52,7 +58,7 @@ export function completionFor(outcome: FinalOutcome): Completion {
     case "already":
       return { outcome: outcome.state, isActiveAfter };
     case "refused":
-      return { outcome: "refused", refusedReason: outcome.error?.message ?? "Refused" };
+      return { outcome: "refused", ...refusalOf(outcome) };
     case "cancelled":
       return { outcome: "failed", errorCode: "cancelled", errorMessage: outcome.error?.message ?? CANCELLED_MESSAGE, isActiveAfter };
     case "failed":
@@ -67,7 +73,7 @@ export function completedRow(outcome: FinalOutcome): PgInsertValue<typeof auditE
   const before = { isActiveBefore: outcome.user?.isActive ?? null };
   const base =
     outcome.state === "refused"
-      ? refusalSchema.parse({ ...entry, ...before, refusedReason: outcome.error?.message ?? "Refused" })
+      ? refusalSchema.parse({ ...entry, ...before, ...refusalOf(outcome) })
       : attemptSchema.parse({
           ...entry,
           ...before,

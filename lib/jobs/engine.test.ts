@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "@/emulator";
-import { type DatabaseHandle, migrate } from "@/lib/db";
+import { and, eq } from "drizzle-orm";
+import { type DatabaseHandle, auditEvents, migrate } from "@/lib/db";
 import { createTestDatabase } from "@/lib/db/test-databases";
 import { control, startTestEmulator } from "@/lib/workfront/test-support";
 import { getJobDetail } from "./queries";
@@ -61,5 +62,9 @@ describe("a deactivation job", () => {
       counts: { total: 60, remaining: 0 },
     });
     expect(detail?.items.rows.map((row) => row.errorCode)).toEqual(expect.arrayContaining(["main_admin", "admin_target"]));
+    // Each refusal's audit row keeps the same code as its item.
+    const refusedRows = await handle.db.select().from(auditEvents).where(and(eq(auditEvents.jobId, jobId), eq(auditEvents.outcome, "refused")));
+    expect(refusedRows).toHaveLength(counts.refused!);
+    expect(new Set(refusedRows.map((row) => row.refusedCode))).toEqual(new Set(detail?.items.rows.map((row) => row.errorCode)));
   });
 });

@@ -136,13 +136,15 @@ async function completePending(tx: Database, outcomes: readonly FinalOutcome[]):
       text("errorCode" in completion ? completion.errorCode : null),
       text("errorMessage" in completion ? completion.errorMessage : null),
       text("refusedReason" in completion ? completion.refusedReason : null),
+      text("refusedCode" in completion ? completion.refusedCode : null),
       bool("isActiveAfter" in completion ? completion.isActiveAfter : null),
     ];
   });
   const done = await tx.execute(sql`
     update audit_events set outcome = v.outcome, completed_at = now(), error_code = v.error_code,
-      error_message = v.error_message, refused_reason = v.refused_reason, is_active_after = v.is_active_after
-    from (values ${valuesList(rows)}) as v(id, outcome, error_code, error_message, refused_reason, is_active_after)
+      error_message = v.error_message, refused_reason = v.refused_reason, refused_code = v.refused_code,
+      is_active_after = v.is_active_after
+    from (values ${valuesList(rows)}) as v(id, outcome, error_code, error_message, refused_reason, refused_code, is_active_after)
     where audit_events.id = v.id and audit_events.outcome = 'pending'
     returning audit_events.id`);
   const count = (done as unknown as { rows: unknown[] }).rows.length;

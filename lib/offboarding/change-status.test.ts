@@ -108,7 +108,7 @@ describe("changeUserStatus", () => {
     expect((error as ApiError).code).toBe("protected_account");
     expect((await deps.client.getUser(id())).isActive).toBe(true);
     const [row] = await auditOf(id());
-    expect(row).toMatchObject({ outcome: "refused" });
+    expect(row).toMatchObject({ outcome: "refused", refusedCode: code });
     expect(row!.refusedReason).toContain(code === "main_admin" ? "main administrator" : "credential");
   });
 

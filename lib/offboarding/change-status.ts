@@ -99,7 +99,7 @@ export async function changeUserStatus(deps: OffboardingDeps, input: StatusChang
 
   const refusal = refusalOf(deps, user, input, facts);
   if (refusal) {
-    await recordRefusal(db, { ...entry, refusedReason: refusal.message, isActiveBefore: user.isActive });
+    await recordRefusal(db, { ...entry, refusedCode: refusal.refusal, refusedReason: refusal.message, isActiveBefore: user.isActive });
     throw refusal;
   }
 

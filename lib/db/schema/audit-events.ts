@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { bigint, boolean, check, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from "../../audit/vocabulary";
 import { ROLES } from "../../auth/roles";
-import { OVERRIDABLE_PROTECTIONS } from "../../offboarding/user-dto";
+import { OVERRIDABLE_PROTECTIONS, REFUSAL_CODES } from "../../offboarding/user-dto";
 import { accounts } from "./accounts";
 import { oneOf } from "./checks";
 
@@ -42,6 +42,8 @@ export const auditEvents = pgTable(
     errorCode: text("error_code"),
     errorMessage: text("error_message"),
     refusedReason: text("refused_reason"),
+    // Why, as a code the UI words in the reader's language; null in rows from before it was kept.
+    refusedCode: text("refused_code", { enum: REFUSAL_CODES }),
     // Set when an admin deactivated a protected account on purpose: which protection they overrode.
     overriddenProtection: text("overridden_protection", { enum: OVERRIDABLE_PROTECTIONS }),
     isActiveBefore: boolean("is_active_before"),
@@ -67,6 +69,7 @@ export const auditEvents = pgTable(
     check("audit_events_outcome_known", oneOf(table.outcome, AUDIT_OUTCOMES)),
     check("audit_events_actor_role_known", oneOf(table.actorRole, ROLES)),
     check("audit_events_overridden_protection_known", oneOf(table.overriddenProtection, OVERRIDABLE_PROTECTIONS)),
+    check("audit_events_refused_code_known", oneOf(table.refusedCode, REFUSAL_CODES)),
     check("audit_events_target_id_format", sql`${table.targetId} ~ '^[0-9a-f]{32}$'`),
     // A row is complete exactly when it has a final outcome.
     check(

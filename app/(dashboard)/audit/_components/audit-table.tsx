@@ -19,7 +19,7 @@ function Detail({ row }: { row: AuditEvent }) {
   let message: string | null = null;
   let detail: string | null = null;
   if (row.outcome === "refused") {
-    const code = refusalCodeOf(row.refusedReason);
+    const code = row.refusedCode ?? refusalCodeOf(row.refusedReason);
     message = code ? t(`bulk.reasons.protected.${code}`) : row.refusedReason;
   } else if (row.outcome === "failed") {
     // The log's own codes (a crash interrupted the call) first, then the codes jobs and single actions share.
