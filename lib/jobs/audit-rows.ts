@@ -47,7 +47,7 @@ export function attemptRow(job: JobContext, item: ClaimedItem, user: WorkfrontUs
 }
 
 /** A refused item's code and sentence (process-chunk.ts puts the Refusal's code in its error). */
-function refusalOf(outcome: FinalOutcome) {
+function refusalColumns(outcome: FinalOutcome) {
   return { refusedCode: outcome.error?.code as RefusalCode, refusedReason: outcome.error?.message ?? "Refused" };
 }
 
@@ -58,7 +58,7 @@ export function completionFor(outcome: FinalOutcome): Completion {
     case "already":
       return { outcome: outcome.state, isActiveAfter };
     case "refused":
-      return { outcome: "refused", ...refusalOf(outcome) };
+      return { outcome: "refused", ...refusalColumns(outcome) };
     case "cancelled":
       return { outcome: "failed", errorCode: "cancelled", errorMessage: outcome.error?.message ?? CANCELLED_MESSAGE, isActiveAfter };
     case "failed":
@@ -73,7 +73,7 @@ export function completedRow(outcome: FinalOutcome): PgInsertValue<typeof auditE
   const before = { isActiveBefore: outcome.user?.isActive ?? null };
   const base =
     outcome.state === "refused"
-      ? refusalSchema.parse({ ...entry, ...before, ...refusalOf(outcome) })
+      ? refusalSchema.parse({ ...entry, ...before, ...refusalColumns(outcome) })
       : attemptSchema.parse({
           ...entry,
           ...before,
