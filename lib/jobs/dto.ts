@@ -65,7 +65,11 @@ export interface JobItemDto {
   targetEmail: string | null;
   state: ItemState;
   attempts: number;
-  /** Why it failed, was refused or is being retried (the last error). */
+  /**
+   * Why it failed, was refused or is being retried (the last error). Refused: main_admin,
+   * integration_user, configured or admin_target (items refused before these codes were kept
+   * say protected_account); otherwise the Workfront error's code or cancelled.
+   */
   errorCode: string | null;
   errorMessage: string | null;
   finishedAt: string | null;
