@@ -145,6 +145,7 @@ describe("the anchor day", () => {
   it("anchors the seeded history to anchorDay, and reports it", async () => {
     const anchored = await startTestEmulator({ anchorDay: "2031-02-14" });
     try {
+      expect(anchored.anchorDay).toBe("2031-02-14");
       expect((await control<{ anchorDay: string }>(anchored, "GET", "info")).anchorDay).toBe("2031-02-14");
       // The integration user logged in ten minutes before the anchor: the newest login of the tenant.
       expect(await lastLogins(anchored)).toBe("2031-02-13T16:50:00:000-0700");
