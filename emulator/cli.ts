@@ -18,6 +18,7 @@ async function main(): Promise<void> {
       `  integration     ${user.name} <${user.username}>  password: ${user.password}`,
       `  API key         ${emulator.apiKey}`,
       `  main admin      ${MAIN_ADMIN_USERNAME} (ID ${emulator.adminUserID}) — cannot be deactivated`,
+      `  anchor day      ${emulator.anchorDay} (UTC; --anchor-day or WF_EMULATOR_ANCHOR_DAY to change)`,
       `  switches on     ${switchesOn(options).join(", ") || "none (strict: only what Adobe documents)"}`,
     ].join("\n"),
   );
