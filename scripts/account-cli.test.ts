@@ -55,7 +55,8 @@ it("creates an account, then changes its role, disables it and gives it a new pa
     stored: { disabled: false },
     signsIn: true,
   });
-});
+  // Three processes that each start tsx and open PGlite: slow on a busy machine, not wrong.
+}, 120_000);
 
 it("says what is wrong and changes nothing: an unknown person, no change, a bad role", () => {
   expect(run("user-update", "--email", "nobody@example.com", "--disable")).toMatchObject({

@@ -147,11 +147,23 @@ describe("writeUsers through /batch (WORKFRONT_BATCH)", () => {
       () => json(404, errorBody("com.attask.common.NotFoundException", "No such path")),
     );
 
-  it("on: writes each chunk in one /batch request, answered per person", async () => {
-    const ids = [...(await activeNonAdmins(2)), emulator.adminUserID];
-    const results = await writeUsers(clientFor(emulator), deactivate(ids), { writeMode: "bulk", batch: "on" });
-    expect(summary(results, ids)).toEqual(["inactive", "inactive", "validation"]);
-    expect((await stats(emulator)).byRoute).toEqual({ "POST batch": 1 });
+  it("on: writes each chunk in one /batch request, answered per person (a tenant with /batch)", async () => {
+    await control(emulator, "PATCH", "config", { batch: true });
+    try {
+      const ids = [...(await activeNonAdmins(2)), emulator.adminUserID];
+      const results = await writeUsers(clientFor(emulator), deactivate(ids), { writeMode: "bulk", batch: "on" });
+      expect(summary(results, ids)).toEqual(["inactive", "inactive", "validation"]);
+      expect((await stats(emulator)).byRoute).toEqual({ "POST batch": 1 });
+    } finally {
+      await control(emulator, "PATCH", "config", { batch: false });
+    }
+  });
+
+  it("auto: against the strict emulator (no /batch) falls back to one bulk edit", async () => {
+    const [a] = await activeNonAdmins(1);
+    const results = await writeUsers(clientFor(emulator), deactivate([a!]), { writeMode: "bulk", batch: "auto" });
+    expect(summary(results, [a!])).toEqual(["inactive"]);
+    expect((await stats(emulator)).byRoute).toEqual({ "POST batch": 1, "PUT USER": 1 });
   });
 
   it("auto: falls back to bulk edits on a tenant without /batch, and does not ask it again", async () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from "vitest";
 import type { RunningEmulator } from "@/emulator";
 import { WorkfrontError } from "./errors";
 import { clientFor, control, startTestEmulator, stats } from "./test-support";
@@ -161,7 +161,9 @@ describe("writes", () => {
     expect(error.code).toBe("forbidden");
   });
 
-  it("runs a batch with a result per operation, in order", async () => {
+  it("runs a batch with a result per operation, in order (on a tenant that has /batch)", async () => {
+    await control(emulator, "PATCH", "config", { batch: true });
+    onTestFinished(() => control(emulator, "PATCH", "config", { batch: false }));
     const client = clientFor(emulator);
     const users = await client.searchUsers({ filters: [{ field: "isActive", value: true }, { field: "accessLevel:isAdmin", value: false }], limit: 2 });
     const results = await client.batch([

@@ -8,12 +8,6 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
     port: 0,
     users: 300,
     quiet: true,
-    // fidelity: until the client stops using /batch
-    batch: true,
-    // fidelity: until the client sends the API-key actions as POST (it sends a form body on PUT)
-    readPutFormBodies: true,
-    // fidelity: until the client reads integer possibleValues in USER metadata
-    stringEnumsOnly: true,
     ...options,
   });
 }

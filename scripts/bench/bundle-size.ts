@@ -268,10 +268,6 @@ async function servedPages(routes: readonly string[]): Promise<{
     quiet: true,
     latencyMs: 0,
     maxInFlight: 0,
-    // fidelity: until the client stops using /batch
-    batch: true,
-    // fidelity: until the client reads integer possibleValues in USER metadata
-    stringEnumsOnly: true,
   });
   let app: Awaited<ReturnType<typeof startApp>> | undefined;
   try {
