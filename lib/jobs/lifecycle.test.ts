@@ -23,7 +23,7 @@ let handle: DatabaseHandle;
 let deps: OffboardingDeps;
 let ordinary: WorkfrontUser[];
 const rules = { confirmThreshold: 5, hardCap: 20 };
-const settings = { owner: "test-worker", maxAttempts: 3, writeMode: "batch" as const, retryDelayMs: () => 0 };
+const settings = { owner: "test-worker", maxAttempts: 3, writeMode: "bulk" as const, batch: "off" as const, retryDelayMs: () => 0 };
 const unknownId = "f".repeat(32);
 
 beforeAll(async () => {

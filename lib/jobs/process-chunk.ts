@@ -16,11 +16,9 @@ import {
   finishJobs,
   prepareWrites,
 } from "./record-outcomes";
-import { type UserResult, type Write, classify, describeError, readUsers, writeUsers } from "./workfront-calls";
+import { type UserResult, type Write, type WriteSettings, classify, describeError, readUsers, writeUsers } from "./workfront-calls";
 
-export interface ChunkSettings extends OutcomeSettings {
-  writeMode: "batch" | "single";
-}
+export interface ChunkSettings extends OutcomeSettings, WriteSettings {}
 
 export interface ChunkReport {
   items: number;
@@ -114,9 +112,10 @@ async function writesFor(deps: OffboardingDeps, ready: readonly ReadyItem[]): Pr
 }
 
 /**
- * Runs one claimed chunk: one /batch read of everyone's current state, the decisions (refused,
- * already, cancelled, or to write), pending audit rows for the writes, one /batch write (or one
- * PUT each), then every item's result and audit completion in one transaction.
+ * Runs one claimed chunk: one read of everyone's current state (a search by IDs), the decisions
+ * (refused, already, cancelled, or to write), pending audit rows for the writes, one bulk edit (or
+ * one PUT each, or a /batch where configured), then every item's result and audit completion in
+ * one transaction.
  */
 export async function processChunk(
   deps: OffboardingDeps,
@@ -153,7 +152,7 @@ export async function processChunk(
   const { ready, cancelled } = await prepareWrites(deps.db, settings.owner, candidates);
   outcomes.push(...cancelled);
   if (ready.length > 0) {
-    const results = await writeUsers(deps.client, await writesFor(deps, ready), settings.writeMode);
+    const results = await writeUsers(deps.client, await writesFor(deps, ready), settings);
     for (const { item, job, user } of ready) {
       const result = results.get(user.id) ?? { ok: false, error: undefined };
       const want = job.kind === "reactivate";
