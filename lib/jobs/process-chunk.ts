@@ -4,6 +4,7 @@ import { latestDeactivations } from "@/lib/audit";
 import { auditEvents } from "@/lib/db";
 import { refusalOf } from "@/lib/offboarding/change-status";
 import type { OffboardingDeps } from "@/lib/offboarding/deps";
+import { holdPeople } from "@/lib/offboarding/person-locks";
 import { type TenantFacts, tenantFacts } from "@/lib/offboarding/tenant-facts";
 import type { WorkfrontUser } from "@/lib/workfront";
 import type { ClaimedItem } from "./claim";
@@ -18,7 +19,10 @@ import {
 } from "./record-outcomes";
 import { type UserResult, type Write, type WriteSettings, classify, describeError, readUsers, writeUsers } from "./workfront-calls";
 
-export interface ChunkSettings extends OutcomeSettings, WriteSettings {}
+export interface ChunkSettings extends OutcomeSettings, WriteSettings {
+  /** How long the chunk's hold on its people lasts without renewal (the items' lease). */
+  leaseMs: number;
+}
 
 export interface ChunkReport {
   items: number;
@@ -123,14 +127,42 @@ export async function processChunk(
   claimed: readonly ClaimedItem[],
 ): Promise<ChunkReport> {
   const jobs = await loadJobContexts(deps.db, claimed.map((item) => item.jobId));
-  const items = claimed.filter((item) => jobs.has(item.jobId));
+  const known = claimed.filter((item) => jobs.has(item.jobId));
+  // One action per person at a time: whoever another action (or another chunk) holds now, and a
+  // second item for someone already in this chunk, waits for a later claim.
+  const hold = await holdPeople(deps.db, known.map((item) => item.targetId), settings.leaseMs);
+  try {
+    const taken = new Set<string>();
+    const items: ClaimedItem[] = [];
+    const waiting: ItemOutcome[] = [];
+    for (const item of known) {
+      if (hold.held.has(item.targetId) && !taken.has(item.targetId)) {
+        taken.add(item.targetId);
+        items.push(item);
+      } else {
+        waiting.push({ type: "defer", item, job: jobs.get(item.jobId)! });
+      }
+    }
+    return await processHeld(deps, settings, jobs, items, waiting);
+  } finally {
+    await hold.release();
+  }
+}
+
+async function processHeld(
+  deps: OffboardingDeps,
+  settings: ChunkSettings,
+  jobs: Map<string, JobContext>,
+  items: readonly ClaimedItem[],
+  waiting: readonly ItemOutcome[],
+): Promise<ChunkReport> {
   const [audits, reads, facts] = await Promise.all([
     auditsBefore(deps, items),
     readUsers(deps.client, items.map((item) => item.targetId)),
     factsFor(deps, jobs.values()),
   ]);
 
-  const outcomes: ItemOutcome[] = [];
+  const outcomes: ItemOutcome[] = [...waiting];
   const candidates: Candidate[] = [];
   for (const claimedItem of items) {
     const job = jobs.get(claimedItem.jobId)!;

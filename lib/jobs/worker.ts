@@ -116,6 +116,7 @@ export function startWorker(options: WorkerOptions): JobWorker {
     maxAttempts: options.maxAttempts ?? 5,
     writeMode: options.writeMode ?? "bulk",
     batch: options.batch ?? "off",
+    leaseMs,
     retryDelayMs: (attempts: number) => Math.floor(Math.min(retryCapMs, retryBaseMs * 2 ** Math.max(0, attempts - 1)) * (0.5 + Math.random() / 2)),
   } as const;
   const stats: WorkerStats = { chunks: 0, items: 0, written: 0, lost: 0, errors: 0 };

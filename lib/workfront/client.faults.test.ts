@@ -61,7 +61,10 @@ it("ends 500 reads and 500 isActive writes in a result or a typed error, within 
     expect(outcome.ms).toBeLessThan(DEADLINE_MS + 1_500);
   }
   const counters = await stats(emulator);
-  expect(Object.values(counters.faults).reduce((sum, count) => sum + count, 0)).toBeGreaterThan(100);
+  // Faults really struck (about one request in five; how many requests there were depends on how
+  // many retries the deadlines left room for, which is the machine's speed).
+  const faults = Object.values(counters.faults).reduce((sum, count) => sum + count, 0);
+  expect(faults).toBeGreaterThan(counters.total * 0.1);
   // The cap is the client's promise: never more than CLIENT_CAP of its own requests open at once.
   // The emulator's peak is not asserted: a request the client gave up on (timeout, hang fault)
   // holds the emulator's slot until it sees the socket close, which a loaded machine delays, so the
