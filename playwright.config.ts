@@ -1,5 +1,6 @@
-import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { lookUpBrowser } from "./scripts/browser/find-browser";
+import { machineLookupProbes } from "./scripts/browser/machine";
 import {
   appPort,
   appUrl,
@@ -17,11 +18,11 @@ import {
 import { oidcClient, oidcRoleGroups } from "./e2e/support/oidc-accounts";
 
 /**
- * End-to-end tests in a real Chromium. Playwright cannot download its browsers here, so it drives
- * Debian's (`CHROMIUM_PATH`, default /usr/bin/chromium); where that is missing it falls back to
- * Playwright's own browsers.
+ * End-to-end tests in a real Chromium: CHROMIUM_PATH, else Debian's /usr/bin/chromium, else
+ * Playwright's own. `npm run test:e2e` first runs scripts/ensure-browser.ts, which installs one
+ * where none is there; this is the same lookup, so both pick the same browser.
  */
-const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const browser = lookUpBrowser(machineLookupProbes());
 
 export default defineConfig({
   testDir: "./e2e",
@@ -41,7 +42,7 @@ export default defineConfig({
       use: {
         ...devices["Desktop Chrome"],
         launchOptions: {
-          executablePath: existsSync(chromiumPath) ? chromiumPath : undefined,
+          executablePath: browser.kind === "found" ? browser.path : undefined,
           args: [
             "--no-sandbox",
             "--disable-gpu",
