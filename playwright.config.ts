@@ -24,6 +24,39 @@ import { oidcClient, oidcRoleGroups } from "./e2e/support/oidc-accounts";
  */
 const browser = lookUpBrowser(machineLookupProbes());
 
+const chromium = {
+  ...devices["Desktop Chrome"],
+  launchOptions: {
+    executablePath: browser.kind === "found" ? browser.path : undefined,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
+  },
+};
+
+/**
+ * One project, whose files run in name order; or, with E2E_ORDER (a comma-separated list of spec
+ * files, from `npm run test:e2e:shuffled`), one project per file, each depending on the one before,
+ * so that the single worker runs the files in exactly that order.
+ */
+function projects() {
+  const order = process.env.E2E_ORDER?.split(",").filter(Boolean);
+  if (!order?.length) return [{ name: "chromium", use: chromium }];
+  const name = (index: number) => `${index + 1}-${order[index]}`;
+  return order.map((file, index) => ({
+    name: name(index),
+    testMatch: new RegExp(`(^|/)${file.replaceAll(".", "\\.")}$`),
+    dependencies: index === 0 ? [] : [name(index - 1)],
+    use: chromium,
+  }));
+}
+
 export default defineConfig({
   testDir: "./e2e",
   fullyParallel: false,
@@ -36,26 +69,7 @@ export default defineConfig({
     baseURL: appUrl,
     trace: "retain-on-failure",
   },
-  projects: [
-    {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: browser.kind === "found" ? browser.path : undefined,
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--disable-quic",
-          ],
-        },
-      },
-    },
-  ],
+  projects: projects(),
   webServer: [
     {
       // The OpenID provider the open app signs in with (all in memory; a fresh one every run).
