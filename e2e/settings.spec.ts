@@ -69,6 +69,8 @@ test("a wrong password is refused with a clear error, and nothing is stored", as
   await settings.goto();
   await settings.connectWithPassword(integration.username, "not-the-password");
   await expect(settings.formError).toContainText("Workfront refused this username and password. Nothing was stored.");
+  // The refusal names the ways that work where password login is gone.
+  await expect(settings.formError).toContainText("OAuth2 server-to-server or with an API key");
   await expect(settings.field("Password")).toHaveValue("");
   await expect(settings.state).toHaveText("Not connected");
   const status = await (await page.request.get(`${openAppUrl}/api/settings/workfront`)).json();
@@ -193,7 +195,7 @@ test("axe finds no serious or critical violation on the settings page", async ({
   await settings.goto();
   expect(await settings.seriousAccessibilityViolations()).toEqual([]);
   await settings.choose("OAuth2 server-to-server");
-  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("ArrowRight");
   await expect(settings.form.getByRole("tab", { name: "API key" })).toHaveAttribute("aria-selected", "true");
   expect(await settings.seriousAccessibilityViolations()).toEqual([]);
   await settings.status.getByRole("button", { name: "Disconnect" }).click();

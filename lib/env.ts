@@ -36,6 +36,11 @@ export const envSchema = z.object({
   WORKFRONT_TIMEOUT_MS: positiveInt.default(30_000),
   WORKFRONT_DEADLINE_MS: positiveInt.default(120_000),
   WORKFRONT_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(4),
+  /**
+   * Jobs write through Workfront's undocumented `/batch`: `off` (default), `on`, or `auto` (tried,
+   * and dropped for the tenant when it answers that it has no /batch). See the README's Choices.
+   */
+  WORKFRONT_BATCH: z.enum(["off", "auto", "on"]).default("off"),
   /** Logs every Workfront request at debug level (URLs redacted). */
   WORKFRONT_LOG_REQUESTS: booleanFromEnv.default(false),
   /** Workfront users nobody may deactivate here: e-mails or IDs, separated by commas. */
@@ -124,8 +129,8 @@ export const envSchema = z.object({
   /** First wait before a person is tried again after a transient failure (doubling, capped). */
   JOBS_RETRY_BASE_MS: positiveInt.max(600_000).default(1_000),
   JOBS_RETRY_CAP_MS: positiveInt.max(3_600_000).default(30_000),
-  /** `batch`: each chunk's writes in one /batch request; `single`: one PUT per person. */
-  JOBS_WRITE_MODE: z.enum(["batch", "single"]).default("batch"),
+  /** `bulk`: each chunk's writes in one documented bulk edit (≤ 100); `single`: one PUT per person. */
+  JOBS_WRITE_MODE: z.enum(["bulk", "single"], { error: "expected bulk or single (/batch is WORKFRONT_BATCH now)" }).default("bulk"),
 }).superRefine((value, context) => {
   if (value.NODE_ENV === "production" && !value.AUTH_SECRET && process.env.NEXT_PHASE !== "phase-production-build") {
     context.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "required in production (openssl rand -base64 32)" });

@@ -192,8 +192,8 @@ forEachDriver("reconciling interrupted single actions", ({ db }) => {
     const bothAsked = new Promise<void>((resolve) => (release = resolve));
     const waiting = (inner: WorkfrontClient): WorkfrontClient => ({
       ...inner,
-      batch: async (...args: Parameters<WorkfrontClient["batch"]>) => {
-        const answers = await inner.batch(...args);
+      getUsers: async (...args: Parameters<WorkfrontClient["getUsers"]>) => {
+        const answers = await inner.getUsers(...args);
         if (++arrived === 2) release();
         await bothAsked;
         return answers;

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import { type Database, auditEvents } from "@/lib/db";
 import { logger as appLogger } from "@/lib/logger";
-import { type WorkfrontClient, isCredentialError, isWorkfrontError } from "@/lib/workfront";
+import { MAX_OBJECTS_PER_REQUEST, type WorkfrontClient, isCredentialError, isWorkfrontError } from "@/lib/workfront";
 import { type Completion, completeAttempt } from "./record";
 import { AuditError } from "./types";
 
@@ -18,7 +18,7 @@ export const INTERRUPTED = "interrupted";
 export const DEFAULT_GRACE_MS = 10 * 60_000;
 /** Rows per run; the rest wait for the next run. Workfront reads go 100 per /batch. */
 const DEFAULT_LIMIT = 500;
-const BATCH = 100;
+const BATCH = MAX_OBJECTS_PER_REQUEST;
 
 /** At least 10 minutes, and at least twice the per-call deadline (WORKFRONT_DEADLINE_MS). */
 export function reconcileGraceMs(deadlineMs: number): number {
@@ -147,9 +147,9 @@ async function laterReadings(db: Database, rows: readonly StaleRow[]): Promise<M
 }
 
 /**
- * Each user's current isActive, 100 per /batch. A user Workfront answers "not found" for is
- * `missing`; any other failure leaves the user out (their rows stay pending). A failure of a whole
- * request stops the reads: Workfront is down, not connected, or refuses the credential.
+ * Each user's current isActive, 100 per documented search by IDs. A user the search does not find
+ * is `missing`. A failed request stops the reads: Workfront is down, not connected, or refuses the
+ * credential, and the rows of everyone not read yet stay pending.
  */
 async function currentStates(
   client: WorkfrontClient,
@@ -158,17 +158,17 @@ async function currentStates(
   const states = new Map<string, Observation>();
   for (let start = 0; start < ids.length; start += BATCH) {
     const slice = ids.slice(start, start + BATCH);
-    let answers;
+    let users;
     try {
-      answers = await client.batch(slice.map((id) => ({ kind: "getUser" as const, id })));
+      users = await client.getUsers(slice);
     } catch (error) {
       return { states, error };
     }
-    slice.forEach((id, index) => {
-      const answer = answers[index];
-      if (answer?.ok) states.set(id, { kind: "now", isActive: answer.user.isActive });
-      else if (answer?.error.code === "not_found") states.set(id, { kind: "missing" });
-    });
+    const found = new Map(users.map((user) => [user.id, user]));
+    for (const id of slice) {
+      const user = found.get(id);
+      states.set(id, user ? { kind: "now", isActive: user.isActive } : { kind: "missing" });
+    }
   }
   return { states, error: undefined };
 }

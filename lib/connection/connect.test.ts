@@ -68,7 +68,7 @@ forEachDriver("connecting Workfront", ({ db }) => {
     const error = await refusal(
       connectWorkfront(resolver, { method: "password", tenant: emulator.url, username: emulator.integrationUser.username, password: "wrong" }, admin),
     );
-    expect([error.status, error.code]).toEqual([400, "workfront_credential_refused"]);
+    expect([error.status, error.code]).toEqual([400, "workfront_password_login_refused"]);
     expect(error.message).toMatch(/Nothing was stored/);
     expect(await readConnection(db())).toEqual(before);
     await db().delete(workfrontConnection);

@@ -72,7 +72,8 @@ async function withPassword(resolver: ConnectionResolver, url: string, input: Ex
     apiKey = existing ?? (await anonymous.generateApiKey(login));
     generated = existing === null;
   } catch (error) {
-    refused(error, "workfront_credential_refused", "Workfront refused this username and password.");
+    // Also what a tenant on the Adobe Business Platform answers: password login is gone there.
+    refused(error, "workfront_password_login_refused", "Workfront refused this username and password.");
   }
   const user = await probeClient(resolver, url, { kind: "apiKey", apiKey }).getCurrentUser();
   const now = new Date();

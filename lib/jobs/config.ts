@@ -16,6 +16,7 @@ export type JobsEnv = Pick<
   | "JOBS_RETRY_BASE_MS"
   | "JOBS_RETRY_CAP_MS"
   | "JOBS_WRITE_MODE"
+  | "WORKFRONT_BATCH"
 >;
 
 export const parseJobsEnv = (source: Record<string, string | undefined>): JobsEnv => parseEnv(source);
@@ -43,5 +44,6 @@ export function workerSettings(env: JobsEnv = jobsEnv()) {
     retryBaseMs: env.JOBS_RETRY_BASE_MS,
     retryCapMs: env.JOBS_RETRY_CAP_MS,
     writeMode: env.JOBS_WRITE_MODE,
+    batch: env.WORKFRONT_BATCH,
   };
 }

@@ -8,21 +8,13 @@ import type { BulkRules } from "./config";
 import type { DryRunDto, DryRunItemDto, DryRunOutcome, LicenseCountDto } from "./dto";
 import { checkBulkRules } from "./rules";
 import type { JobKind } from "./vocabulary";
-import { BATCH_LIMIT, type UserResult, describeError, readUsers } from "./workfront-calls";
+import { describeError, readUsers } from "./workfront-calls";
 
 export interface DryRunInput {
   kind: JobKind;
   userIds: readonly string[];
   confirmCount?: number;
   role: Role;
-}
-
-/** Everyone's current state, 100 per /batch request, the requests in parallel under the client's cap. */
-async function readAll(deps: OffboardingDeps, ids: readonly string[]): Promise<Map<string, UserResult>> {
-  const slices: string[][] = [];
-  for (let start = 0; start < ids.length; start += BATCH_LIMIT) slices.push(ids.slice(start, start + BATCH_LIMIT));
-  const maps = await Promise.all(slices.map((slice) => readUsers(deps.client, slice)));
-  return new Map(maps.flatMap((map) => [...map]));
 }
 
 function licenseCounts(items: readonly DryRunItemDto[]): LicenseCountDto[] {
@@ -46,7 +38,7 @@ function licenseCounts(items: readonly DryRunItemDto[]): LicenseCountDto[] {
  */
 export async function dryRun(deps: OffboardingDeps, input: DryRunInput, rules: BulkRules): Promise<DryRunDto> {
   const [reads, facts] = await Promise.all([
-    readAll(deps, input.userIds),
+    readUsers(deps.client, input.userIds),
     input.kind === "deactivate" ? tenantFacts(deps.client) : Promise.resolve<TenantFacts | null>(null),
   ]);
   const want = input.kind === "reactivate";

@@ -13,6 +13,7 @@ import { dryRun } from "./dry-run";
 import { getJobDetail, listJobs } from "./queries";
 import { applyOutcomes, prepareWrites } from "./record-outcomes";
 import { loadJobContexts } from "./job-context";
+import { tryLockPeople, unlockPeople } from "@/lib/offboarding/person-locks";
 import { processChunk } from "./process-chunk";
 import { expectJobConsistent, jobStatus, operator, storedUsers, testDeps, waitFor } from "./test-support";
 import { startWorker } from "./worker";
@@ -23,7 +24,7 @@ let handle: DatabaseHandle;
 let deps: OffboardingDeps;
 let ordinary: WorkfrontUser[];
 const rules = { confirmThreshold: 5, hardCap: 20 };
-const settings = { owner: "test-worker", maxAttempts: 3, writeMode: "batch" as const, retryDelayMs: () => 0 };
+const settings = { owner: "test-worker", maxAttempts: 3, writeMode: "bulk" as const, batch: "off" as const, leaseMs: 45_000, retryDelayMs: () => 0 };
 const unknownId = "f".repeat(32);
 
 beforeAll(async () => {
@@ -211,5 +212,25 @@ describe("a chunk on its own", () => {
     expect(await processChunk(deps, settings, claimed)).toMatchObject({ items: 1, written: 0, lost: 0 });
     const detail = await getJobDetail(handle.db, jobId, { page: 1, pageSize: 10 });
     expect(detail?.job).toMatchObject({ status: "completed", counts: { already: 1 } });
+  });
+
+  it("leaves a person another action holds for a later claim, without counting an attempt", async () => {
+    const [held, free] = take(2);
+    const jobId = await createJob(handle.db, { kind: "deactivate", userIds: [held!.id, free!.id], reason: "Left" }, operator, rules);
+    await tryLockPeople(handle.db, "a-single-action", [held!.id], 60_000);
+    const first = await claimItems(handle.db, { owner: settings.owner, limit: 10, leaseMs: 30_000 });
+    expect(await processChunk(deps, settings, first)).toMatchObject({ items: 1, written: 1 });
+    const waiting = await handle.db.select().from(jobItems).where(and(eq(jobItems.jobId, jobId), eq(jobItems.targetId, held!.id)));
+    expect(waiting[0]).toMatchObject({ state: "pending", attempts: 0, auditEventId: null });
+    expect((await statesOf([held!.id])).get(held!.id)).toBe(true);
+
+    await unlockPeople(handle.db, "a-single-action", [held!.id]);
+    // It waits half a second before it may be claimed again; no need to sleep through it here.
+    await handle.db.update(jobItems).set({ availableAt: new Date(0) }).where(and(eq(jobItems.jobId, jobId), eq(jobItems.targetId, held!.id)));
+    const second = await claimItems(handle.db, { owner: settings.owner, limit: 10, leaseMs: 30_000 });
+    expect(second.map((item) => item.targetId)).toEqual([held!.id]);
+    expect(await processChunk(deps, settings, second)).toMatchObject({ items: 1, written: 1 });
+    const detail = await getJobDetail(handle.db, jobId, { page: 1, pageSize: 10 });
+    expect(detail?.job).toMatchObject({ status: "completed", counts: { succeeded: 2 } });
   });
 });

@@ -4,6 +4,7 @@ import { latestDeactivations } from "@/lib/audit";
 import { auditEvents } from "@/lib/db";
 import { refusalOf } from "@/lib/offboarding/change-status";
 import type { OffboardingDeps } from "@/lib/offboarding/deps";
+import { holdPeople } from "@/lib/offboarding/person-locks";
 import { type TenantFacts, tenantFacts } from "@/lib/offboarding/tenant-facts";
 import type { WorkfrontUser } from "@/lib/workfront";
 import type { ClaimedItem } from "./claim";
@@ -16,10 +17,11 @@ import {
   finishJobs,
   prepareWrites,
 } from "./record-outcomes";
-import { type UserResult, type Write, classify, describeError, readUsers, writeUsers } from "./workfront-calls";
+import { type UserResult, type Write, type WriteSettings, classify, describeError, readUsers, writeUsers } from "./workfront-calls";
 
-export interface ChunkSettings extends OutcomeSettings {
-  writeMode: "batch" | "single";
+export interface ChunkSettings extends OutcomeSettings, WriteSettings {
+  /** How long the chunk's hold on its people lasts without renewal (the items' lease). */
+  leaseMs: number;
 }
 
 export interface ChunkReport {
@@ -114,9 +116,10 @@ async function writesFor(deps: OffboardingDeps, ready: readonly ReadyItem[]): Pr
 }
 
 /**
- * Runs one claimed chunk: one /batch read of everyone's current state, the decisions (refused,
- * already, cancelled, or to write), pending audit rows for the writes, one /batch write (or one
- * PUT each), then every item's result and audit completion in one transaction.
+ * Runs one claimed chunk: one read of everyone's current state (a search by IDs), the decisions
+ * (refused, already, cancelled, or to write), pending audit rows for the writes, one bulk edit (or
+ * one PUT each, or a /batch where configured), then every item's result and audit completion in
+ * one transaction.
  */
 export async function processChunk(
   deps: OffboardingDeps,
@@ -124,14 +127,42 @@ export async function processChunk(
   claimed: readonly ClaimedItem[],
 ): Promise<ChunkReport> {
   const jobs = await loadJobContexts(deps.db, claimed.map((item) => item.jobId));
-  const items = claimed.filter((item) => jobs.has(item.jobId));
+  const known = claimed.filter((item) => jobs.has(item.jobId));
+  // One action per person at a time: whoever another action (or another chunk) holds now, and a
+  // second item for someone already in this chunk, waits for a later claim.
+  const hold = await holdPeople(deps.db, known.map((item) => item.targetId), settings.leaseMs);
+  try {
+    const taken = new Set<string>();
+    const items: ClaimedItem[] = [];
+    const waiting: ItemOutcome[] = [];
+    for (const item of known) {
+      if (hold.held.has(item.targetId) && !taken.has(item.targetId)) {
+        taken.add(item.targetId);
+        items.push(item);
+      } else {
+        waiting.push({ type: "defer", item, job: jobs.get(item.jobId)! });
+      }
+    }
+    return await processHeld(deps, settings, jobs, items, waiting);
+  } finally {
+    await hold.release();
+  }
+}
+
+async function processHeld(
+  deps: OffboardingDeps,
+  settings: ChunkSettings,
+  jobs: Map<string, JobContext>,
+  items: readonly ClaimedItem[],
+  waiting: readonly ItemOutcome[],
+): Promise<ChunkReport> {
   const [audits, reads, facts] = await Promise.all([
     auditsBefore(deps, items),
     readUsers(deps.client, items.map((item) => item.targetId)),
     factsFor(deps, jobs.values()),
   ]);
 
-  const outcomes: ItemOutcome[] = [];
+  const outcomes: ItemOutcome[] = [...waiting];
   const candidates: Candidate[] = [];
   for (const claimedItem of items) {
     const job = jobs.get(claimedItem.jobId)!;
@@ -153,7 +184,7 @@ export async function processChunk(
   const { ready, cancelled } = await prepareWrites(deps.db, settings.owner, candidates);
   outcomes.push(...cancelled);
   if (ready.length > 0) {
-    const results = await writeUsers(deps.client, await writesFor(deps, ready), settings.writeMode);
+    const results = await writeUsers(deps.client, await writesFor(deps, ready), settings);
     for (const { item, job, user } of ready) {
       const result = results.get(user.id) ?? { ok: false, error: undefined };
       const want = job.kind === "reactivate";

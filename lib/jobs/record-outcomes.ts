@@ -28,6 +28,9 @@ import type { FinalItemState } from "./vocabulary";
  * audit rows together: an item is final exactly when its audit row is complete. Writes are
  * set-based (a few statements per chunk, not a few per person), validated by lib/audit's schemas.
  */
+/** How long an item whose person another action holds waits before it can be claimed again. */
+const DEFER_MS = 500;
+
 export interface ItemError {
   code: string;
   message: string;
@@ -53,7 +56,9 @@ export type ItemOutcome =
   /** A transient failure: claimable again after a backoff, or failed once out of attempts. */
   | (Base & { type: "retry"; user: WorkfrontUser | null; error: ItemError })
   /** Workfront refused the credential: the item goes back untouched and its job pauses. */
-  | (Base & { type: "release"; error: ItemError });
+  | (Base & { type: "release"; error: ItemError })
+  /** Another action holds the person right now: the item goes back untouched for a moment. */
+  | (Base & { type: "defer" });
 
 /** A person about to be written to Workfront, with the audit row written before the call. */
 export interface ReadyItem extends Base {
@@ -173,6 +178,7 @@ export async function applyOutcomes(
     const finals = mine.filter((o): o is FinalOutcome => o.type === "final");
     const retries = mine.filter((o) => o.type === "retry");
     const releases = mine.filter((o) => o.type === "release");
+    const deferred = mine.filter((o) => o.type === "defer");
 
     await completePending(tx, finals.filter((o) => o.item.auditEventId !== null));
     const unrecorded = finals.filter((o) => o.item.auditEventId === null && o.state !== "cancelled");
@@ -231,6 +237,13 @@ export async function applyOutcomes(
         from (values ${valuesList(releases.map((o) => [uuid(o.item.id), text(o.error.code), text(clip(o.error.message))]))})
           as v(id, error_code, error_message)
         where job_items.id = v.id`);
+    }
+    if (deferred.length > 0) {
+      // Not an attempt: the claim is given back, to be taken again once the other action is done.
+      await tx.execute(sql`
+        update job_items set state = 'pending', lease_owner = null, lease_expires_at = null,
+          attempts = greatest(job_items.attempts - 1, 0), available_at = now() + ${DEFER_MS} * interval '1 millisecond'
+        where job_items.id in (${sql.join(deferred.map((o) => sql`${o.item.id}::uuid`), sql`, `)})`);
     }
     const paused: string[] = [];
     const pauses = new Map(releases.map((o) => [o.job.id, o.error]));

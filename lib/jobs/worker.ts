@@ -10,7 +10,7 @@ import { loadJobContexts } from "./job-context";
 import { processChunk } from "./process-chunk";
 import { applyOutcomes, finishJobs } from "./record-outcomes";
 import { pausedJobIds, probeCredential, resumePausedJobs } from "./resume";
-import { describeError } from "./workfront-calls";
+import { type BatchSetting, describeError } from "./workfront-calls";
 
 export interface WorkerLogger {
   info(object: object, message: string): void;
@@ -28,7 +28,7 @@ export interface WorkerOptions {
   owner?: string;
   /** Chunks in progress at once. Default 4. */
   concurrency?: number;
-  /** People per chunk, ≤ 100 (one /batch). Default 50. */
+  /** People per chunk, ≤ 100 (one bulk edit). Default 50. */
   chunkSize?: number;
   /** Default 45 s; renewed every third of it while a chunk runs. */
   leaseMs?: number;
@@ -38,7 +38,10 @@ export interface WorkerOptions {
   pollMs?: number;
   /** How often a paused job's credential is tried again. Default 10 s. */
   probeMs?: number;
-  writeMode?: "batch" | "single";
+  /** `bulk` (default): one documented bulk edit per chunk; `single`: one PUT per person. */
+  writeMode?: "bulk" | "single";
+  /** Whether chunks write through the undocumented /batch instead (default `off`). */
+  batch?: BatchSetting;
   /** Backoff between claims of a person after a transient failure: base · 2^n, capped. */
   retryBaseMs?: number;
   retryCapMs?: number;
@@ -111,7 +114,9 @@ export function startWorker(options: WorkerOptions): JobWorker {
   const settings = {
     owner,
     maxAttempts: options.maxAttempts ?? 5,
-    writeMode: options.writeMode ?? "batch",
+    writeMode: options.writeMode ?? "bulk",
+    batch: options.batch ?? "off",
+    leaseMs,
     retryDelayMs: (attempts: number) => Math.floor(Math.min(retryCapMs, retryBaseMs * 2 ** Math.max(0, attempts - 1)) * (0.5 + Math.random() / 2)),
   } as const;
   const stats: WorkerStats = { chunks: 0, items: 0, written: 0, lost: 0, errors: 0 };
@@ -215,7 +220,7 @@ export function startWorker(options: WorkerOptions): JobWorker {
 
   const lanes = Array.from({ length: concurrency }, (_, index) => lane(index));
   const upkeep = maintenance();
-  log.info({ concurrency, chunkSize, leaseMs, writeMode: settings.writeMode }, "job worker started");
+  log.info({ concurrency, chunkSize, leaseMs, writeMode: settings.writeMode, batch: settings.batch }, "job worker started");
 
   return {
     owner,

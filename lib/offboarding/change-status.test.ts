@@ -166,14 +166,76 @@ describe("changeUserStatus", () => {
     expect(done.isActive).toBe(false);
   });
 
-  it("records a Workfront failure with its code, and changes nothing", async () => {
-    const user = await someUser({ isActive: true, isAdmin: false });
-    await deps.client.getCurrentUser(); // tenant facts are cached before the key goes
-    await control(emulator, "POST", "api-keys/expire");
-    const error = await changeUserStatus(deps, input(user.id)).catch((reason: unknown) => reason);
-    await control(emulator, "POST", "api-keys/restore");
-    expect(error).toBeInstanceOf(WorkfrontError);
-    expect((error as WorkfrontError).code).toBe("auth");
-    expect((await deps.client.getUser(user.id)).isActive).toBe(true);
+  describe("when the write fails after the pending row", () => {
+    type Mode = "refuse" | "lose-answer" | "fail-before" | "claim-applied";
+    /** Deps whose client's user PUTs go wrong in the given way; everything else reaches the emulator. */
+    function failingWrites(mode: Mode, readsFailAfterPut = false): OffboardingDeps {
+      let putSeen = false;
+      const client = clientFor(emulator, {
+        maxRetries: 0,
+        fetch: async (input, init) => {
+          const isPut = init?.method === "PUT";
+          if (!isPut && putSeen && readsFailAfterPut) throw new TypeError("fetch failed");
+          if (!isPut) return fetch(input, init);
+          putSeen = true;
+          const reply = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
+          if (mode === "refuse") return reply(403, { error: { class: "com.attask.common.SecurityException", message: "Not allowed" } });
+          if (mode === "fail-before") return reply(503, { error: { class: "com.attask.common.InternalException", message: "Down" } });
+          const applied = await fetch(input, init);
+          if (mode === "lose-answer") throw new TypeError("fetch failed", { cause: { code: "ECONNRESET" } });
+          const body = (await applied.json()) as { data: Record<string, unknown> };
+          return reply(200, { data: { ...body.data, isActive: true } });
+        },
+      });
+      return { ...deps, client };
+    }
+
+    async function attempt(mode: Mode, readsFailAfterPut = false) {
+      const user = await someUser({ isActive: true, isAdmin: false });
+      const requestId = `req-${mode}-${readsFailAfterPut}`;
+      const outcome = await changeUserStatus(failingWrites(mode, readsFailAfterPut), input(user.id, { requestId })).then(
+        (dto) => ({ dto, error: undefined }),
+        (error: unknown) => ({ dto: undefined, error }),
+      );
+      const rows = (await auditOf(user.id)).filter((row) => row.requestId === requestId);
+      expect(rows).toHaveLength(1);
+      return { ...outcome, row: rows[0]!, isActiveNow: (await deps.client.getUser(user.id)).isActive };
+    }
+
+    it("a refusal (403) completes the row as failed with its code, and nothing changed", async () => {
+      const { error, row, isActiveNow } = await attempt("refuse");
+      expect((error as WorkfrontError).code).toBe("forbidden");
+      expect(row).toMatchObject({ outcome: "failed", errorCode: "forbidden", isActiveBefore: true });
+      expect(isActiveNow).toBe(true);
+    });
+
+    it("a 503 before Workfront applied it: read again, still active, so the row is failed", async () => {
+      const { error, row, isActiveNow } = await attempt("fail-before");
+      expect((error as WorkfrontError).code).toBe("unavailable");
+      expect(row).toMatchObject({ outcome: "failed", errorCode: "unavailable" });
+      expect(isActiveNow).toBe(true);
+    });
+
+    it("an answer lost after the write landed: read again, and recorded as succeeded", async () => {
+      const { dto, error, row, isActiveNow } = await attempt("lose-answer");
+      expect(error).toBeUndefined();
+      expect(dto?.isActive).toBe(false);
+      expect(row).toMatchObject({ outcome: "succeeded", isActiveBefore: true, isActiveAfter: false });
+      expect(isActiveNow).toBe(false);
+    });
+
+    it("an answer lost and Workfront unreadable: the row stays pending for the reconciler", async () => {
+      const { error, row, isActiveNow } = await attempt("lose-answer", true);
+      expect((error as WorkfrontError).code).toBe("unavailable");
+      expect(row).toMatchObject({ outcome: "pending", isActiveBefore: true });
+      expect(isActiveNow).toBe(false);
+    });
+
+    it("Workfront accepts the write but still reports active: failed not_applied, answered 502", async () => {
+      const { error, row } = await attempt("claim-applied");
+      expect(error).toBeInstanceOf(ApiError);
+      expect([(error as ApiError).status, (error as ApiError).code]).toEqual([502, "workfront_not_applied"]);
+      expect(row).toMatchObject({ outcome: "failed", errorCode: "not_applied", isActiveAfter: true });
+    });
   });
 });

@@ -6,6 +6,7 @@ import { ApiError } from "@/lib/http/errors";
 import { type WorkfrontUser, isWorkfrontError } from "@/lib/workfront";
 import type { OffboardingDeps } from "./deps";
 import { toUserDtos } from "./list-users";
+import { personLockOptions, withPersonLock } from "./person-locks";
 import { protectionOf } from "./protections";
 import { tenantFacts } from "./tenant-facts";
 import { type RefusalCode, type UserDto, type UserProtection, isOverridable } from "./user-dto";
@@ -77,9 +78,14 @@ function overrides(protection: UserProtection, input: RuleInput): boolean {
 /**
  * Deactivates or reactivates one user: refuses protected accounts, writes the audit row before
  * the Workfront call and completes it after, and trusts only what Workfront answers about isActive.
- * A user already in the wanted state is recorded as "already", not as a failure.
+ * A user already in the wanted state is recorded as "already", not as a failure. One action per
+ * person at a time (person-locks.ts): a second one waits, then finds them already changed.
  */
 export async function changeUserStatus(deps: OffboardingDeps, input: StatusChangeInput): Promise<UserDto> {
+  return withPersonLock(deps.db, input.targetId, deps.personLock ?? personLockOptions(), () => changeHeld(deps, input));
+}
+
+async function changeHeld(deps: OffboardingDeps, input: StatusChangeInput): Promise<UserDto> {
   const { client, db } = deps;
   const [user, facts] = await Promise.all([client.getUser(input.targetId), tenantFacts(client)]);
   const wantActive = input.action === "reactivate";
@@ -122,6 +128,12 @@ export async function changeUserStatus(deps: OffboardingDeps, input: StatusChang
       ...(saved?.accessLevelId ? { accessLevelID: saved.accessLevelId } : {}),
     });
   } catch (error) {
+    const settled = await settleLostAnswer(deps, user.id, wantActive, error);
+    if (settled) {
+      await completeAttempt(db, auditId, { outcome: "succeeded", isActiveAfter: settled.isActive });
+      return (await toUserDtos(deps, [settled]))[0]!;
+    }
+    if (settled === undefined) throw error; // Unknown: the row stays pending for the reconciler.
     const code = isWorkfrontError(error) ? error.code : "internal";
     const message = error instanceof Error ? error.message : String(error);
     await completeAttempt(db, auditId, { outcome: "failed", errorCode: code, errorMessage: message });
@@ -134,4 +146,20 @@ export async function changeUserStatus(deps: OffboardingDeps, input: StatusChang
   }
   await completeAttempt(db, auditId, { outcome: "succeeded", isActiveAfter: updated.isActive });
   return (await toUserDtos(deps, [updated]))[0]!;
+}
+
+/**
+ * A write that failed in a way that may have happened anyway (a timeout, a reset, a 5xx after
+ * Workfront applied it) is checked by reading the person again: the user when the change landed,
+ * null when it did not (a failure), undefined when Workfront cannot tell us now. A refusal
+ * (validation, forbidden, not found, a refused credential) changed nothing: null at once.
+ */
+async function settleLostAnswer(deps: OffboardingDeps, id: string, wantActive: boolean, error: unknown): Promise<WorkfrontUser | null | undefined> {
+  if (!isWorkfrontError(error) || !error.retryable) return null;
+  try {
+    const now = await deps.client.getUser(id);
+    return now.isActive === wantActive ? now : null;
+  } catch {
+    return undefined;
+  }
 }

@@ -3,6 +3,7 @@ import { appConnection } from "@/lib/connection";
 import { type Database, getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { WorkfrontClient } from "@/lib/workfront";
+import { type PersonLockOptions, personLockOptions } from "./person-locks";
 
 /** What the offboarding functions work with; tests and workers pass their own. */
 export interface OffboardingDeps {
@@ -10,6 +11,8 @@ export interface OffboardingDeps {
   client: WorkfrontClient;
   /** E-mails or IDs from PROTECTED_USERS, lower-case. */
   protectedUsers: readonly string[];
+  /** How long one action holds a person and another waits for it (default: from a 2-minute deadline). */
+  personLock?: PersonLockOptions;
 }
 
 /**
@@ -20,5 +23,11 @@ export interface OffboardingDeps {
  */
 export async function appDeps(): Promise<OffboardingDeps> {
   const resolver = await appConnection();
-  return { db: await getDb(), client: await resolver.client(), protectedUsers: env().PROTECTED_USERS };
+  const config = env();
+  return {
+    db: await getDb(),
+    client: await resolver.client(),
+    protectedUsers: config.PROTECTED_USERS,
+    personLock: personLockOptions(config.WORKFRONT_DEADLINE_MS),
+  };
 }

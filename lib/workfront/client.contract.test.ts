@@ -186,15 +186,6 @@ describe("API keys", () => {
     expect((await rejection(asUser.searchUsers({ limit: 1 }))).code).toBe("auth");
   });
 
-  it("reports a wrong password as auth, not retried", async () => {
-    const client = clientFor(emulator);
-    await stats(emulator);
-    await control(emulator, "POST", "stats/reset");
-    const error = await rejection(client.getApiKey({ username: emulator.integrationUser.username, password: "wrong" }));
-    expect(error.code).toBe("auth");
-    expect((await stats(emulator)).total).toBe(1);
-  });
-
   it("reports an expired key as auth once, without retrying, and never echoes the key", async () => {
     const client = clientFor(emulator, { credential: { kind: "apiKey", apiKey: emulator.apiKey, placement: "query" } });
     await control(emulator, "POST", "api-keys/expire");

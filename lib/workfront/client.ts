@@ -1,9 +1,12 @@
 import { z } from "zod";
+import { apiKeyActions } from "./api-key-actions";
 import { type BatchOperation, type BatchResult, MAX_BATCH_OPERATIONS, batchUri, readBatchResults } from "./batch";
+import { type UserWrite, assertBulkSize, bulkUpdateBody, readBulkAnswer } from "./bulk";
 import { type WorkfrontClientConfig, toTransportConfig } from "./config";
 import { WorkfrontError } from "./errors";
 import { assertWorkfrontId } from "./ids";
 import type { LimiterStats } from "./limiter";
+import { type LicenseTypeOption, readLicenseTypes } from "./metadata";
 import { type Filter, type SearchQuery, encodeFields, encodeSearch } from "./query";
 import { type WorkfrontRequest, send } from "./transport";
 import { USER_FIELDS, type UserUpdates, type WorkfrontUser, userSchema } from "./user";
@@ -17,10 +20,7 @@ export interface CallOptions {
 export type UserSearch = Omit<SearchQuery, "fields">;
 export type UserFilter = Pick<SearchQuery, "filters" | "anyOf">;
 
-export interface LicenseTypeOption {
-  value: string;
-  label: string;
-}
+export type { LicenseTypeOption } from "./metadata";
 
 export interface WorkfrontCustomer {
   id: string;
@@ -33,16 +33,9 @@ const customerSchema = z
   .object({ ID: z.string(), name: z.string().nullish(), adminUserID: z.string().nullish() })
   .loose();
 
-const metadataSchema = z.object({
-  fields: z.record(
-    z.string(),
-    z.object({ possibleValues: z.array(z.object({ label: z.string(), value: z.string() })).optional() }).loose(),
-  ),
-});
-
 const countSchema = z.object({ count: z.number().int().nonnegative() });
 const userListSchema = z.array(userSchema);
-const actionResultSchema = z.object({ result: z.string().nullish() }).loose();
+const atomicAnswerSchema = z.object({ success: z.literal(true) }).loose();
 
 /** Workfront's docs show get-by-ID both as an object and as a one-element array. */
 function one(data: unknown): unknown {
@@ -94,6 +87,20 @@ export function createWorkfrontClient(config: WorkfrontClientConfig) {
     return { id: customer.ID, name: customer.name ?? null, adminUserId: customer.adminUserID ?? null };
   }
 
+  /**
+   * Up to 100 users by ID in one documented search (`ID=…&ID_Mod=in`). People Workfront does not
+   * find are simply absent, so one unknown ID never fails the others.
+   */
+  async function getUsers(ids: readonly string[], options?: CallOptions): Promise<WorkfrontUser[]> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return [];
+    assertBulkSize(unique.length, "A read by IDs");
+    unique.forEach((id) => assertWorkfrontId(id));
+    const users = await searchUsers({ filters: [{ field: "ID", op: "in", values: unique }], limit: unique.length }, options);
+    const wanted = new Set(unique);
+    return users.filter((user) => wanted.has(user.id));
+  }
+
   /** A PUT with a JSON body; every update sets a fixed value, so retrying it is safe. */
   async function updateUser(id: string, updates: UserUpdates, options?: CallOptions): Promise<WorkfrontUser> {
     assertWorkfrontId(id);
@@ -102,7 +109,30 @@ export function createWorkfrontClient(config: WorkfrontClientConfig) {
     return parse(userSchema, one(await call(request, options)), "USER");
   }
 
-  /** Up to 100 operations in one `/batch` request, answered per operation, in order. */
+  /**
+   * Up to 100 edits in one documented bulk edit (`PUT /user` with a JSON array, as the official
+   * client's `editMultiple`). Answers the users Workfront returned, by ID; with `atomic` Workfront
+   * answers only success (everything applied) or an error (nothing applied), so the map is empty.
+   * Fixed values only, so the whole request may be retried.
+   */
+  async function updateUsers(
+    writes: readonly UserWrite[],
+    options: CallOptions & { atomic?: boolean } = {},
+  ): Promise<Map<string, WorkfrontUser>> {
+    if (writes.length === 0) return new Map();
+    assertBulkSize(writes.length, "A bulk edit");
+    const json = bulkUpdateBody(writes);
+    const query = options.atomic ? new URLSearchParams({ atomic: "true" }) : userFields();
+    const data = await call({ method: "PUT", path: "user", query, json, idempotent: true }, options);
+    if (!options.atomic) return readBulkAnswer(data, writes);
+    parse(atomicAnswerSchema, data, "atomic bulk edit answer");
+    return new Map();
+  }
+
+  /**
+   * Up to 100 operations in one `/batch` request, answered per operation, in order. `/batch` is not
+   * in Adobe's API docs (only the official client has it): callers use it only where configured.
+   */
   async function batch(operations: readonly BatchOperation[], options?: CallOptions): Promise<BatchResult[]> {
     if (operations.length === 0) return [];
     if (operations.length > MAX_BATCH_OPERATIONS) {
@@ -117,55 +147,23 @@ export function createWorkfrontClient(config: WorkfrontClientConfig) {
 
   async function userMetadata(options?: CallOptions): Promise<{ licenseTypes: LicenseTypeOption[] }> {
     const data = await call({ method: "GET", path: "user/metadata", idempotent: true }, options);
-    const metadata = parse(metadataSchema, data, "USER metadata");
-    return { licenseTypes: metadata.fields.licenseType?.possibleValues ?? [] };
-  }
-
-  /**
-   * The API-key actions of Adobe's how-to. They authenticate with a username and password sent in
-   * the form body, never the query, so the password stays out of every URL.
-   */
-  async function apiKeyAction(
-    action: "generateApiKey" | "getApiKey" | "clearApiKey",
-    login: { username: string; password: string },
-    options?: CallOptions,
-  ): Promise<string | null> {
-    const form = new URLSearchParams({ action, username: login.username, password: login.password, method: "PUT" });
-    const data = await call({ method: "PUT", path: "user", form, idempotent: false, anonymous: true }, options);
-    return parse(actionResultSchema, data, `${action} result`).result || null;
+    return { licenseTypes: readLicenseTypes(data) };
   }
 
   return {
     searchUsers,
     countUsers,
     getUser,
+    getUsers,
     getCurrentUser,
     getCustomer,
     updateUser,
+    updateUsers,
     batch,
     userMetadata,
-    /** Creates (or replaces) the user's API key. */
-    generateApiKey: async (login: { username: string; password: string }, options?: CallOptions) => {
-      const key = await apiKeyAction("generateApiKey", login, options);
-      if (!key) throw new WorkfrontError("unavailable", "Workfront did not return an API key");
-      return key;
-    },
-    /** The user's existing API key, or null when there is none yet. */
-    getApiKey: (login: { username: string; password: string }, options?: CallOptions) =>
-      apiKeyAction("getApiKey", login, options),
-    /** Invalidates the user's API key. */
-    clearApiKey: async (login: { username: string; password: string }, options?: CallOptions) => {
-      await apiKeyAction("clearApiKey", login, options);
-    },
-    /**
-     * Invalidates the API key this client authenticates with (no password needed: the key is the
-     * credential of its own user, as for any other call). Not retried: a lost answer is checked by
-     * the caller, not repeated blindly.
-     */
-    clearOwnApiKey: async (options?: CallOptions) => {
-      const form = new URLSearchParams({ action: "clearApiKey", method: "PUT" });
-      await call({ method: "PUT", path: "user", form, idempotent: false }, options);
-    },
+    ...apiKeyActions((request) => call(request)),
+    /** The tenant's versioned API base, e.g. https://acme.my.workfront.com/attask/api/v21.0. */
+    apiBase: transport.apiBase,
     limiterStats: (): LimiterStats => transport.limiter.stats(),
   };
 }

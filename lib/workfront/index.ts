@@ -4,6 +4,7 @@ import "server-only";
 export { createWorkfrontClient, type WorkfrontClient, type UserSearch, type UserFilter } from "./client";
 export type { WorkfrontClientConfig } from "./config";
 export type { BatchOperation, BatchResult } from "./batch";
+export { MAX_OBJECTS_PER_REQUEST, type UserWrite } from "./bulk";
 export { WorkfrontError, isCredentialError, isWorkfrontError, type WorkfrontErrorCode } from "./errors";
 export { workfrontIdSchema, isWorkfrontId } from "./ids";
 export type { Filter, SearchQuery, SortKey, SortDirection } from "./query";

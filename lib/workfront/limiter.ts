@@ -1,11 +1,25 @@
 /**
  * Caps the requests in flight to one Workfront tenant. Workfront limits concurrent API threads per
  * customer (historically 10), so every caller in the process shares one limiter per tenant. When
- * Workfront throttles, the limiter halves its effective cap and pauses new starts, then grows back
- * one slot at a time as requests succeed (additive increase, multiplicative decrease).
+ * Workfront throttles, the limiter halves its effective cap, then grows back one slot at a time as
+ * requests succeed (additive increase, multiplicative decrease).
+ *
+ * One throttling episode halves the cap once: the requests already in flight when the cap was
+ * halved were sent under the old cap, so their throttles say nothing new (six simultaneous 429s
+ * used to take 10 down to 1). New starts are not paused for the whole tenant: the lower cap is
+ * what relieves it, and each throttled request waits out its own Retry-After before its retry.
  */
+export interface Slot {
+  /** Frees the slot (once; a second call does nothing). */
+  release(): void;
+  /** The request succeeded: the cap may grow back. */
+  succeeded(): void;
+  /** The tenant throttled this request: the cap halves, unless it already did since it started. */
+  throttled(): void;
+}
+
 interface Waiter {
-  resolve: (release: () => void) => void;
+  resolve: (slot: Slot) => void;
   reject: (reason: unknown) => void;
   signal?: AbortSignal;
   onAbort?: () => void;
@@ -24,8 +38,8 @@ export class InFlightLimiter {
   private peak = 0;
   private limit: number;
   private successesSinceGrowth = 0;
-  private pausedUntil = 0;
-  private wakeTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Counts the cap's decreases; a slot remembers the one it started in. */
+  private episode = 0;
   private readonly waiters: Waiter[] = [];
 
   constructor(private max: number) {
@@ -40,8 +54,8 @@ export class InFlightLimiter {
     this.drain();
   }
 
-  /** Resolves with a release function once a slot is free; rejects if `signal` aborts first. */
-  acquire(signal?: AbortSignal): Promise<() => void> {
+  /** Resolves with a slot once one is free; rejects if `signal` aborts first. */
+  acquire(signal?: AbortSignal): Promise<Slot> {
     if (signal?.aborted) return Promise.reject(signal.reason);
     return new Promise((resolve, reject) => {
       const waiter: Waiter = { resolve, reject, signal };
@@ -58,14 +72,14 @@ export class InFlightLimiter {
     });
   }
 
-  /** Workfront said "too many requests": fewer at once, and none new for a while. */
-  onThrottle(pauseMs: number): void {
+  private onThrottle(startedIn: number): void {
+    if (startedIn !== this.episode) return;
+    this.episode += 1;
     this.limit = Math.max(1, Math.floor(this.limit / 2));
     this.successesSinceGrowth = 0;
-    this.pausedUntil = Math.max(this.pausedUntil, Date.now() + pauseMs);
   }
 
-  onSuccess(): void {
+  private onSuccess(): void {
     if (this.limit >= this.max) return;
     this.successesSinceGrowth += 1;
     if (this.successesSinceGrowth >= this.limit) {
@@ -80,33 +94,27 @@ export class InFlightLimiter {
   }
 
   private drain(): void {
-    const wait = this.pausedUntil - Date.now();
-    if (wait > 0) {
-      if (!this.wakeTimer && this.waiters.length > 0) {
-        this.wakeTimer = setTimeout(() => {
-          this.wakeTimer = undefined;
-          this.drain();
-        }, wait);
-        this.wakeTimer.unref?.();
-      }
-      return;
-    }
     while (this.active < this.limit && this.waiters.length > 0) {
       const waiter = this.waiters.shift()!;
       if (waiter.onAbort) waiter.signal?.removeEventListener("abort", waiter.onAbort);
       this.active += 1;
       this.peak = Math.max(this.peak, this.active);
-      waiter.resolve(this.releaser());
+      waiter.resolve(this.slot());
     }
   }
 
-  private releaser(): () => void {
+  private slot(): Slot {
+    const startedIn = this.episode;
     let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      this.active -= 1;
-      this.drain();
+    return {
+      release: () => {
+        if (released) return;
+        released = true;
+        this.active -= 1;
+        this.drain();
+      },
+      succeeded: () => this.onSuccess(),
+      throttled: () => this.onThrottle(startedIn),
     };
   }
 }

@@ -40,6 +40,24 @@ describe("readEnvelope", () => {
     expect([error.code, error.retryable, error.status]).toEqual([code, retryable, status]);
   });
 
+  it.each([
+    [500, "com.attask.common.AuthenticationException", "auth"],
+    [200, "com.attask.common.AuthenticationException", "auth"],
+    [500, "com.attask.common.SecurityException", "forbidden"],
+    [200, "com.attask.common.NotFoundException", "not_found"],
+    [400, "com.attask.common.TooManyRequestsException", "throttled"],
+    [401, "com.attask.common.ValidationException", "validation"],
+    [500, "com.attask.common.ProjectStatusViolationException", "validation"],
+    [503, "com.attask.common.APIModelException", "validation"],
+  ] as const)("trusts the envelope's class before HTTP %d: %s is %s", (status, cls, code) => {
+    expect(failure(status, envelope(cls, "some message")).code).toBe(code);
+  });
+
+  it.each([500, 503])("reads a %d about the concurrent request limit, without Retry-After, as a throttle", (status) => {
+    const error = failure(status, envelope("com.attask.common.InternalException", "The concurrent API request limit has been reached"));
+    expect([error.code, error.retryable, error.retryAfterMs]).toEqual(["throttled", true, undefined]);
+  });
+
   it("reads a 500 about concurrency as a throttle", () => {
     expect(failure(500, envelope("x", "Concurrent API request limit reached")).code).toBe("throttled");
   });

@@ -29,21 +29,37 @@ function codeFromStatus(status: number): WorkfrontErrorCode | undefined {
   return undefined;
 }
 
-// Class and message patterns for answers whose status says nothing (HTTP 200, or inside /batch).
-const codeByPattern: [RegExp, WorkfrontErrorCode][] = [
-  [/AuthenticationException|not currently logged in|notloggedin/i, "auth"],
-  [/TooManyRequests|throttl|concurren|rate limit/i, "throttled"],
-  [/NotFound|does not exist|no such/i, "not_found"],
-  [/Security|Permission|AccessDenied|Forbidden|not authorized/i, "forbidden"],
+// Workfront's exception class is its most reliable signal (only one HTTP status is documented), so
+// it decides first: a 500 whose class is an AuthenticationException is a refused credential, not
+// an outage. Classes seen in Adobe's docs and the official client's fixtures, by family.
+const codeByClass: [RegExp, WorkfrontErrorCode][] = [
+  [/AuthenticationException/, "auth"],
+  [/SecurityException|AccessDenied|PermissionException|ForbiddenException/, "forbidden"],
+  [/NotFoundException/, "not_found"],
+  [/TooManyRequests|Throttl/i, "throttled"],
+  [/ValidationException|APIModelException|InvalidParameterException|JSONException|IllegalArgumentException|ViolationException/, "validation"],
 ];
 
+// Messages, for answers whose class says nothing specific (none, or a generic internal error).
+const codeByMessage: [RegExp, WorkfrontErrorCode][] = [
+  [/not currently logged in|notloggedin/i, "auth"],
+  [/too many requests|throttl|concurren|rate limit/i, "throttled"],
+  [/does not exist|no such/i, "not_found"],
+  [/not authorized|permission|access denied/i, "forbidden"],
+];
+
+const firstMatch = (table: [RegExp, WorkfrontErrorCode][], text: string) =>
+  table.find(([pattern]) => pattern.test(text))?.[1];
+
+/** The envelope's class first, then its message, then the HTTP status; "validation" otherwise. */
 export function classifyUpstreamError(error: UpstreamError, status?: number): WorkfrontErrorCode {
-  const text = `${error.class ?? ""} ${error.msgKey ?? ""} ${error.message ?? ""}`;
-  const byText = codeByPattern.find(([pattern]) => pattern.test(text))?.[1];
+  const byClass = firstMatch(codeByClass, error.class ?? "");
+  if (byClass) return byClass;
+  const byMessage = firstMatch(codeByMessage, `${error.msgKey ?? ""} ${error.message ?? ""}`);
   const byStatus = status === undefined ? undefined : codeFromStatus(status);
-  // A 500 that talks about concurrency limits is a throttle in disguise.
-  if (byStatus === "unavailable" && byText === "throttled") return "throttled";
-  return byStatus ?? byText ?? "validation";
+  // A message that names the cause beats a generic status: a 500 about concurrency is a throttle.
+  if (byMessage && (byStatus === undefined || byStatus === "unavailable" || byStatus === "validation")) return byMessage;
+  return byStatus ?? byMessage ?? "validation";
 }
 
 export function upstreamError(error: UpstreamError, status: number | undefined, extra: { retryAfterMs?: number } = {}) {

@@ -1,5 +1,5 @@
 import { WorkfrontError, isWorkfrontError } from "./errors";
-import type { InFlightLimiter } from "./limiter";
+import type { InFlightLimiter, Slot } from "./limiter";
 import { readEnvelope } from "./response";
 import { backoffDelay, parseRetryAfter, sleep } from "./retry";
 
@@ -117,9 +117,9 @@ export async function send(config: TransportConfig, request: WorkfrontRequest): 
   const log = { method: request.method, path: request.path.replace(/[0-9a-f]{32}/g, ":id") };
 
   for (let attemptNumber = 0; ; attemptNumber += 1) {
-    let release: () => void;
+    let slot: Slot;
     try {
-      release = await config.limiter.acquire(waitSignal);
+      slot = await config.limiter.acquire(waitSignal);
     } catch (error) {
       if (request.signal?.aborted) throw request.signal.reason;
       throw new WorkfrontError("timeout", "Gave up waiting for a free Workfront connection before the deadline", {
@@ -131,15 +131,15 @@ export async function send(config: TransportConfig, request: WorkfrontRequest): 
       const remaining = deadline - Date.now();
       if (remaining <= 0) throw new WorkfrontError("timeout", "Workfront did not answer in time");
       const data = await attempt(config, request, Math.min(config.timeoutMs, remaining));
-      config.limiter.onSuccess();
+      slot.succeeded();
       config.logger?.debug({ ...log, attempt: attemptNumber, ms: Date.now() - started }, "workfront request");
       return data;
     } catch (error) {
       if (!isWorkfrontError(error)) throw error;
       failure = scrub(config, error);
-      if (failure.code === "throttled") config.limiter.onThrottle(failure.retryAfterMs ?? config.retryBaseMs);
+      if (failure.code === "throttled") slot.throttled();
     } finally {
-      release();
+      slot.release();
     }
 
     const delay = Math.max(

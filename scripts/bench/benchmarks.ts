@@ -3,6 +3,7 @@ import { bundleSizeBenchmark } from "./bundle-size";
 import { emulatorSearchBenchmark } from "./emulator-search";
 import { emulatorSeedBenchmark } from "./emulator-seed";
 import type { Benchmark } from "./registry";
+import { throttleRecoveryBenchmark } from "./throttle-recovery";
 import { usersRouteBenchmark } from "./users-route";
 
 /** Every benchmark `npm run bench` runs, in order. Add a new one with one line here. */
@@ -11,5 +12,6 @@ export const BENCHMARKS: Benchmark[] = [
   emulatorSeedBenchmark,
   bulkDeactivationBenchmark,
   usersRouteBenchmark,
+  throttleRecoveryBenchmark,
   bundleSizeBenchmark,
 ];

@@ -17,7 +17,8 @@ export interface RunMessage {
   url: string;
   apiKey: string;
   targets: string[];
-  writeMode: "batch" | "single";
+  writeMode: "bulk" | "single";
+  batch: "off" | "on";
 }
 
 export interface DoneMessage {
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
   const worker = startWorker({
     deps: { db: handle.db, client, protectedUsers: [] },
     writeMode: run.writeMode,
+    batch: run.batch,
     pollMs: 50,
     logger: { info: () => {}, warn: () => {}, error: (object, message) => console.error(message, object) },
   });

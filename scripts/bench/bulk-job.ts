@@ -27,7 +27,8 @@ function startServer(): { child: ChildProcess; ready: Promise<void>; exited: Pro
 }
 
 export interface JobBenchOptions extends BulkOptions {
-  writeMode?: "batch" | "single";
+  writeMode?: "bulk" | "single";
+  batch?: "off" | "on";
 }
 
 export async function benchJob(options: JobBenchOptions = {}): Promise<BulkRunResult> {
@@ -46,7 +47,8 @@ export async function benchJob(options: JobBenchOptions = {}): Promise<BulkRunRe
         url: emulator.url,
         apiKey: emulator.apiKey,
         targets: targets.map((target) => target.ID),
-        writeMode: options.writeMode ?? "batch",
+        writeMode: options.writeMode ?? "bulk",
+        batch: options.batch ?? "off",
       };
       server.child.send(run);
       const answer = await done;

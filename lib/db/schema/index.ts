@@ -4,3 +4,4 @@ export * from "./audit-events";
 export * from "./auth-throttle";
 export * from "./jobs";
 export * from "./workfront-connection";
+export * from "./person-locks";

@@ -8,7 +8,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { TabsList, TabsPanel, TabsTrigger } from "@/components/ui/tabs";
 import { Textarea } from "@/components/ui/textarea";
-import { CONNECTION_METHODS, type ConnectionMethod } from "@/lib/connection/vocabulary";
+import type { ConnectionMethod } from "@/lib/connection/vocabulary";
 import type { ConnectBody } from "./settings-api";
 
 /**
@@ -48,6 +48,12 @@ function bodyOf(method: ConnectionMethod, data: FormData): ConnectBody {
 }
 
 const SECRET_FIELDS = ["password", "apiKey", "clientSecret", "privateKeyPem"];
+
+/**
+ * The ways Adobe recommends first: password login is gone for organisations on the Adobe Business
+ * Platform (api-basics.md "Login"), so it comes last.
+ */
+const METHOD_ORDER: readonly ConnectionMethod[] = ["oauth2", "api_key", "password"];
 
 /** The fields of the chosen way to connect. */
 function MethodFields({ method }: { method: ConnectionMethod }) {
@@ -103,7 +109,7 @@ export function ConnectForm({
   onSubmit: (body: ConnectBody) => Promise<unknown>;
 }) {
   const t = useTranslations("settings.connect");
-  const [method, setMethod] = useState<ConnectionMethod>("password");
+  const [method, setMethod] = useState<ConnectionMethod>(METHOD_ORDER[0]!);
   const form = useRef<HTMLFormElement>(null);
   const tabsId = useId();
 
@@ -130,7 +136,7 @@ export function ConnectForm({
       <fieldset className="space-y-3" disabled={disabled || pending}>
         <legend className="mb-2 text-sm font-medium">{t("how")}</legend>
         <TabsList aria-label={t("how")}>
-          {CONNECTION_METHODS.map((value) => (
+          {METHOD_ORDER.map((value) => (
             <TabsTrigger
               key={value}
               id={`${tabsId}-${value}`}
