@@ -1,8 +1,8 @@
 import type { EmulatorOptions } from "./config";
 import { EmulatorServer } from "./server";
 
-export type { EmulatorOptions, FaultKind, LicenseTypeOption, RuntimeConfig } from "./config";
-export { FAULT_KINDS } from "./config";
+export type { EmulatorOptions, FaultKind, LicenseTypeOption, RuntimeConfig, ThrottleMode } from "./config";
+export { ANCHOR_DAY_ENV, FAULT_KINDS, THROTTLE_MODES } from "./config";
 export type { StatsSnapshot } from "./http/stats";
 export type { EmulatorInfo } from "./control/control-api";
 /** For tests and demos of the OAuth2 JWT flow: signs claims with RS256 (node:crypto only). */
@@ -19,6 +19,8 @@ export interface RunningEmulator {
   /** The Customer's main admin (the "Admin Email" user), who can never be deactivated. */
   adminUserID: string;
   customerID: string;
+  /** The UTC day (YYYY-MM-DD) the seeded history is anchored to. */
+  anchorDay: string;
   /** Closes promptly, destroying sockets of requests still open (hanging ones included). */
   close(): Promise<void>;
 }
@@ -42,6 +44,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     integrationUser: info.integrationUser,
     adminUserID: info.adminUserID,
     customerID: info.customerID,
+    anchorDay: info.anchorDay,
     close: () => server.close(),
   };
 }

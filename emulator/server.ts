@@ -6,10 +6,10 @@ import { CallContext, type HandlerEnv } from "./api/context";
 import { errorResult, handleApiCall } from "./api/dispatch";
 import { type EmulatorOptions, type RuntimeConfig, type StaticConfig, resolveOptions } from "./config";
 import { type ControlHost, type EmulatorInfo, handleControl } from "./control/control-api";
-import { errorEnvelope } from "./core/errors";
+import { errorEnvelope, noApiAt } from "./core/errors";
 import { type Rng, createRng } from "./core/rng";
 import { buildApiRequest, readBody } from "./http/read-request";
-import { FAULTS_BEFORE_WORK, latencyFor, pickFault, sleep } from "./http/realism";
+import { FAULTS_BEFORE_WORK, latencyFor, pickFault, sleep, throttleAnswer } from "./http/realism";
 import { cdnErrorPage, sendHtml, sendJson, sendTruncatedJson, uriTooLongPage } from "./http/respond";
 import { Stats } from "./http/stats";
 import { OAuthApps } from "./oauth/apps";
@@ -25,7 +25,7 @@ const settleClosedSockets = (): Promise<void> =>
 /** Requests whose URI is longer go no further than Workfront's CDN (api-basics.md limits). */
 export const MAX_URI_BYTES = 8892;
 
-/** The HTTP server: control routes, then the API pipeline (cap → latency → fault → handler). */
+/** The HTTP server: control routes, then the API pipeline (cap → latency → fault → handler → cost). */
 export class EmulatorServer implements ControlHost {
   readonly statics: StaticConfig;
   readonly config: RuntimeConfig;
@@ -34,7 +34,7 @@ export class EmulatorServer implements ControlHost {
   readonly oauthApps = new OAuthApps();
   url = "";
   private current: Tenant;
-  private readonly anchor = tenantAnchor();
+  private readonly anchor: number;
   private readonly rng: Rng;
   private readonly server: Server;
   private readonly sockets = new Set<Socket>();
@@ -44,6 +44,7 @@ export class EmulatorServer implements ControlHost {
     const { statics, runtime } = resolveOptions(options);
     this.statics = statics;
     this.config = runtime;
+    this.anchor = tenantAnchor(statics.anchorDay);
     this.rng = createRng(statics.seed ^ 0x5eed);
     this.current = this.freshTenant();
     // Node's default 16 KiB header limit would answer 431 before our 414 could be sent.
@@ -97,6 +98,7 @@ export class EmulatorServer implements ControlHost {
       adminUserID: data.adminUserID,
       customerID: data.customer.ID,
       users: data.users.length,
+      anchorDay: this.statics.anchorDay,
     };
   }
 
@@ -129,7 +131,7 @@ export class EmulatorServer implements ControlHost {
       }
       const path = parseApiPath(url.pathname);
       if (!path) {
-        sendJson(res, 404, errorEnvelope("notFound", `No Workfront API at ${url.pathname}`));
+        sendJson(res, 404, noApiAt(url.pathname).toEnvelope());
         return;
       }
       await this.onApiRequest(req, res, rawUrl, url, path);
@@ -169,10 +171,8 @@ export class EmulatorServer implements ControlHost {
     if (cap > 0 && stats.inFlight >= cap) {
       stats.countRoute(earlyKey);
       stats.throttled++;
-      const message = `The concurrent API request limit (${cap}) for this customer has been reached. Retry later.`;
-      return sendJson(res, this.config.throttleStatus, errorEnvelope("throttled", message), {
-        "retry-after": "1",
-      });
+      const answer = throttleAnswer(this.config.throttle, cap);
+      return sendJson(res, answer.status, answer.body, answer.headers);
     }
     const release = stats.admit();
     res.once("close", release);
@@ -180,7 +180,9 @@ export class EmulatorServer implements ControlHost {
     const body = await readBody(req);
     let request;
     try {
-      request = buildApiRequest(req.method ?? "GET", url, req.headers, body);
+      request = buildApiRequest(req.method ?? "GET", url, req.headers, body, {
+        readPutFormBodies: this.config.readPutFormBodies,
+      });
     } catch (error) {
       stats.countRoute(earlyKey);
       const result = errorResult(error);
@@ -188,18 +190,18 @@ export class EmulatorServer implements ControlHost {
     }
     const key = routeKey(request.method, path.segments, request.params);
     stats.countRoute(key);
-    const isBatch = path.segments.length === 1 && path.segments[0]?.toLowerCase() === "batch";
-    const awake = await sleep(
-      latencyFor(this.config, this.rng, isBatch ? request.params.getAll("uri").length : 0),
-      this.closing.signal,
-    );
+    const awake = await sleep(latencyFor(this.config, this.rng), this.closing.signal);
     if (!awake) return;
 
     const fault = pickFault(this.config, this.rng);
     if (fault) stats.faults[fault]++;
     if (fault && FAULTS_BEFORE_WORK.has(fault)) return this.injectFault(fault, req, res, key);
 
-    const result = handleApiCall(new CallContext(this.env(), request, path.version), path);
+    const ctx = new CallContext(this.env(), request, path.version);
+    const result = handleApiCall(ctx, path);
+    // The cost model: the work on each object takes time, and the request keeps its slot meanwhile.
+    stats.objectsCharged += ctx.objects;
+    if (!(await sleep(ctx.objects * this.config.perObjectCostMs, this.closing.signal))) return;
     if (fault === "malformedJson") sendTruncatedJson(res, result.body);
     else sendJson(res, result.status, result.body);
     this.log(
@@ -218,7 +220,7 @@ export class EmulatorServer implements ControlHost {
     this.stats.total++;
     this.stats.countRoute(key);
     const body = await readBody(req);
-    const awake = await sleep(latencyFor(this.config, this.rng, 0), this.closing.signal);
+    const awake = await sleep(latencyFor(this.config, this.rng), this.closing.signal);
     if (!awake) return;
     const { store, credentials } = this.current;
     const result = handleOAuth(

@@ -11,11 +11,14 @@ export interface Tenant {
 }
 
 /**
- * The generated history is anchored to the start of the UTC day the emulator started, so the
- * same seed gives the same tenant all day and a reset gives back exactly the first tenant.
+ * The generated history is anchored to the start of a UTC day: the one the emulator started on, or
+ * `anchorDay` (so a test can run "on" any day). The same seed gives the same tenant all day, and a
+ * reset gives back exactly the first tenant.
  */
-export function tenantAnchor(now: number = Date.now()): number {
-  return Math.floor(now / DAY_MS) * DAY_MS;
+export function tenantAnchor(anchorDay: string): number {
+  const ms = Date.parse(`${anchorDay}T00:00:00Z`);
+  if (!Number.isFinite(ms)) throw new Error(`Invalid anchor day ${anchorDay}`);
+  return Math.floor(ms / DAY_MS) * DAY_MS;
 }
 
 export function buildTenant(

@@ -47,7 +47,18 @@ async function demoProtectedEmail(emulator: RunningEmulator): Promise<string | u
 }
 
 async function main() {
-  const emulator = await startEmulator({ port: emulatorPort, latencyMs: 40, jitterMs: 60, quiet: true });
+  const emulator = await startEmulator({
+    port: emulatorPort,
+    latencyMs: 40,
+    jitterMs: 60,
+    quiet: true,
+    // fidelity: until the client stops using /batch
+    batch: true,
+    // fidelity: until the client sends the API-key actions as POST (Settings' password connect sends a form on PUT)
+    readPutFormBodies: true,
+    // fidelity: until the client reads integer possibleValues in USER metadata
+    stringEnumsOnly: true,
+  });
   const appUrl = `http://localhost:${appPort}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,

@@ -6,15 +6,17 @@ import type { Params } from "../query/params";
 export const DEFAULT_API_VERSION = "22.0";
 
 export interface ApiPath {
-  /** "15.0" */
+  /** "21.0"; the newest version for the unversioned and internal paths. */
   version: string;
-  /** The base that batch URIs are relative to, e.g. "/attask/api/v15.0". */
+  /** True when the path names its version (`/attask/api/v21.0/…`). */
+  explicitVersion: boolean;
+  /** The base that batch URIs are relative to, e.g. "/attask/api/v21.0". */
   base: string;
   /** Decoded path segments after the base: ["user", "search"]. */
   segments: string[];
 }
 
-// /attask/api/v15.0/user, /attask/api/user, and the internal/unsupported bases Adobe's JS client knows.
+// /attask/api/v21.0/user, /attask/api/user, and the internal/unsupported bases Adobe's JS client knows.
 const API_PATH = /^(\/attask\/api(?:-internal|-unsupported)?)(?:\/v(\d+\.\d+))?(?=\/|$)(.*)$/i;
 
 export function parseApiPath(pathname: string): ApiPath | null {
@@ -22,7 +24,7 @@ export function parseApiPath(pathname: string): ApiPath | null {
   if (!match) return null;
   const version = match[2] ?? DEFAULT_API_VERSION;
   const base = match[2] ? `${match[1]}/v${match[2]}` : (match[1] ?? "/attask/api");
-  return { version, base, segments: splitSegments(match[3] ?? "") };
+  return { version, explicitVersion: match[2] !== undefined, base, segments: splitSegments(match[3] ?? "") };
 }
 
 export function splitSegments(path: string): string[] {

@@ -1,4 +1,4 @@
-import { WfError, notLoggedIn } from "../core/errors";
+import { LOGIN_UNAVAILABLE_MESSAGE, WfError, notLoggedIn } from "../core/errors";
 import type { ApiRequest } from "../http/read-request";
 import type { UserRecord } from "../model/types";
 import type { HandlerEnv } from "./context";
@@ -32,12 +32,16 @@ export function authenticate(env: HandlerEnv, request: ApiRequest): UserRecord {
   throw notLoggedIn();
 }
 
-/** Username and password, as the API-key actions and /login take them. */
+/**
+ * Username and password, as the API-key actions and /login take them. With `ims` the tenant is on
+ * the Adobe Business Platform, where password login through the API is gone (api-basics.md "Login").
+ */
 export function authenticateLogin(
   env: HandlerEnv,
   username: string | undefined,
   password: string | undefined,
 ): UserRecord {
+  if (env.config.ims) throw new WfError("loginUnavailable", LOGIN_UNAVAILABLE_MESSAGE);
   const user = username ? env.store.userByUsername(username) : undefined;
   if (!user || !user.isActive || password !== env.statics.demoPassword) {
     throw new WfError(

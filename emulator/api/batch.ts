@@ -22,6 +22,7 @@ export function runBatch(ctx: CallContext, path: ApiPath, run: RunCall): ApiResu
   if (atomic) store.begin();
   const results: unknown[] = [];
   for (const uri of uris) {
+    ctx.charge(1);
     const result = runOne(ctx, path, uri, caller, run);
     if (atomic && result.status >= 400) {
       store.rollback();

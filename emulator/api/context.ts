@@ -27,16 +27,26 @@ export const ok = (data: unknown): ApiResult => ({ status: 200, body: { data } }
 /** One API call being served: the request, its version and (once asked for) its caller. */
 export class CallContext {
   private caller: UserRecord | undefined;
+  /**
+   * Objects this call touched that the cost model charges for (`perObjectCostMs`): each updated
+   * object of a bulk edit, each ID of a get-many, each row a search returns, each URI of a /batch.
+   */
+  objects = 0;
 
   constructor(
     readonly env: HandlerEnv,
     readonly request: ApiRequest,
-    /** "15.0"; the unversioned path uses the newest version. */
+    /** "21.0"; the unversioned path uses the newest version. */
     readonly version: string,
     /** The batch's caller, inherited by its sub-requests. */
     inheritedCaller?: UserRecord,
   ) {
     this.caller = inheritedCaller;
+  }
+
+  /** Counts objects for the cost model. */
+  charge(count: number): void {
+    this.objects += count;
   }
 
   get apiVersion(): string {

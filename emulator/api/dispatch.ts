@@ -1,4 +1,4 @@
-import { WfError, errorEnvelope } from "../core/errors";
+import { WfError, errorEnvelope, noApiAt } from "../core/errors";
 import { globalMetadata } from "../model/metadata";
 import { findObjectDef, type ObjectDef } from "../model/schema";
 import type { ApiPath } from "./api-path";
@@ -7,6 +7,7 @@ import { type ApiResult, type CallContext, ok } from "./context";
 import { editMany, editOne } from "./edit-handlers";
 import { count, getMany, getOne, metadata, resolveId, search, findOrThrow } from "./read-handlers";
 import { login, logout, objectAction, userCollectionAction } from "./user-actions";
+import { versionAnswers } from "./versions";
 
 /** Runs one API call and always answers: a handler's WfError becomes its envelope and status. */
 export function handleApiCall(ctx: CallContext, path: ApiPath): ApiResult {
@@ -24,11 +25,15 @@ export function errorResult(error: unknown): ApiResult {
 }
 
 function dispatch(ctx: CallContext, path: ApiPath): ApiResult {
+  const config = ctx.env.config;
+  if (!versionAnswers(path, config.anyVersion)) throw noApiAt(ctx.request.pathname);
   const [head, ...rest] = path.segments;
   if (head === undefined) throw new WfError("apiModel", "Unknown object type: (none)");
   if (rest.length === 0) {
     switch (head.toLowerCase()) {
       case "batch":
+        // Not in Adobe's API docs (only the official client has it): served only when asked for.
+        if (!config.batch) throw noApiAt(ctx.request.pathname);
         return runBatch(ctx, path, handleApiCall);
       case "login":
         return login(ctx);

@@ -79,7 +79,10 @@ export function editMany(ctx: CallContext, def: ObjectDef): ApiResult {
   const store = ctx.env.store;
   if (atomic) store.begin();
   try {
-    const results = updates.map((item, index) => projection.shape(applyUserUpdate(ctx, ids[index]!, item)));
+    const results = updates.map((item, index) => {
+      ctx.charge(1);
+      return projection.shape(applyUserUpdate(ctx, ids[index]!, item));
+    });
     if (atomic) store.commit();
     return atomic ? ok({ success: true }) : ok(results);
   } catch (error) {

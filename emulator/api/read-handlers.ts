@@ -43,7 +43,10 @@ export function getMany(ctx: CallContext, def: ObjectDef): ApiResult {
   if (ids.length === 0)
     throw new WfError("invalidParameter", `Missing required parameter "id" for ${def.name}`);
   const projection = compileProjection(ctx.env.store, def, ctx.request.params, ctx.apiVersion);
-  const rows = ids.map((raw) => projection.shape(findOrThrow(ctx, def, resolveId(ctx, def, raw))));
+  const rows = ids.map((raw) => {
+    ctx.charge(1);
+    return projection.shape(findOrThrow(ctx, def, resolveId(ctx, def, raw)));
+  });
   return ok(rows.length === 1 ? rows[0] : rows);
 }
 
@@ -53,6 +56,7 @@ export function search(ctx: CallContext, def: ObjectDef): ApiResult {
   const table = env.store.tables[def.objCode];
   const projection = compileProjection(env.store, def, ctx.request.params, ctx.apiVersion);
   const rows = searchRows(env, table, ctx.request.params);
+  ctx.charge(rows.length);
   if (ctx.request.params.flag("map")) {
     const byId: Record<string, unknown> = {};
     for (const row of rows) byId[String(row.ID)] = projection.shape(row);
@@ -69,5 +73,17 @@ export function count(ctx: CallContext, def: ObjectDef): ApiResult {
 
 export function metadata(ctx: CallContext, def: ObjectDef, apiBase: string): ApiResult {
   ctx.user();
-  return ok(objectMetadata(def, ctx.env.statics.licenseTypes, apiBase));
+  return ok(
+    objectMetadata(def, {
+      licenseTypes: ctx.env.statics.licenseTypes,
+      // Absolute, as in the fixture ("http://localhost:8080/attask/api-internal/role/metadata").
+      apiBase: `${requestOrigin(ctx)}${apiBase}`,
+      stringEnumsOnly: ctx.env.config.stringEnumsOnly,
+    }),
+  );
+}
+
+function requestOrigin(ctx: CallContext): string {
+  const host = ctx.request.headers.host;
+  return host ? `http://${host}` : "";
 }

@@ -5,8 +5,8 @@ import { authenticateLogin } from "./auth";
 import { type ApiResult, type CallContext, ok } from "./context";
 
 /**
- * The API-key actions of Adobe's how-to (`PUT /user?action=generateApiKey&username=&password=`)
- * and the old `/login`. With a username and password those are the credential; without them the
+ * The API-key actions of Adobe's how-to (`PUT /user?action=generateApiKey&username=&password=`).
+ * With a username and password those are the credential (refused with `ims`); without them the
  * action applies to the caller of an ordinary credential (e.g. clearApiKey with the key itself).
  */
 export function userCollectionAction(ctx: CallContext, action: string): ApiResult {
@@ -40,7 +40,10 @@ export function objectAction(ctx: CallContext, objectName: string, action: strin
   throw new WfError("apiModel", `Unknown action ${action} for ${objectName}`);
 }
 
-/** POST /login: removed from Workfront in 2026 but cheap to keep for old clients and tests. */
+/**
+ * POST /login (the official client's `login`, fixtures/login.json). With `ims` it fails, as it does
+ * for organisations on the Adobe Business Platform (api-basics.md "Login").
+ */
 export function login(ctx: CallContext): ApiResult {
   const user = authenticateLogin(
     ctx.env,

@@ -9,7 +9,6 @@ import { findOrThrow } from "./read-handlers";
 type UserPatch = Partial<UserRecord>;
 
 const ID_PATTERN = /^[0-9a-f]{32}$/;
-const NULLABLE = new Set(["title", "phoneNumber", "companyID", "managerID", "scheduleDeactivationDate"]);
 const REFERENCE_TARGETS: Record<string, ObjCode> = {
   accessLevelID: "ACSLVL",
   homeGroupID: "GROUP",
@@ -20,8 +19,10 @@ const REFERENCE_TARGETS: Record<string, ObjCode> = {
 /**
  * Validates and applies one USER edit, with Workfront's rules: only administrators edit users;
  * the Customer's main admin can be neither deactivated nor moved to another access level
- * (configure-basic-info.md); the caller may not deactivate itself (configurable). Deactivation
- * stamps actualDeactivationDate, reactivation clears it, and any real change bumps lastUpdateDate.
+ * (configure-basic-info.md). Deactivation stamps actualDeactivationDate ("the date and time that a
+ * user was deactivated", new-api-version-12.md) and any real change bumps lastUpdateDate.
+ * Undocumented, so only behind options: refusing self-deactivation, and clearing
+ * actualDeactivationDate on reactivation (by default it is left as it was).
  */
 export function applyUserUpdate(ctx: CallContext, id: string, updates: unknown): UserRecord {
   const caller = ctx.user();
@@ -58,7 +59,8 @@ export function applyUserUpdate(ctx: CallContext, id: string, updates: unknown):
   if (Object.keys(changed).length === 0) return user;
   const now = Date.now();
   if (changed.isActive === false) changed.actualDeactivationDate = now;
-  if (changed.isActive === true) changed.actualDeactivationDate = null;
+  if (changed.isActive === true && env.config.clearDeactivationDateOnReactivation)
+    changed.actualDeactivationDate = null;
   changed.lastUpdateDate = Math.max(now, user.lastUpdateDate + 1);
   changed.lastUpdatedByID = caller.ID;
   return env.store.updateUser(user.ID, changed);
@@ -113,8 +115,15 @@ function coerceValue(ctx: CallContext, user: UserRecord, field: FieldDef, value:
   const bad = (): WfError =>
     new WfError("invalidParameter", `Invalid value ${JSON.stringify(value)} for field ${field.name} of User`);
   if (value === null || (value === "" && field.kind !== "string")) {
-    if (NULLABLE.has(field.name)) return null;
+    if (field.nullable) return null;
     throw bad();
+  }
+  if (field.kind === "int" || field.kind === "double") {
+    const number = typeof value === "number" ? value : typeof value === "string" ? Number(value.trim()) : NaN;
+    if (!Number.isFinite(number) || (field.kind === "int" && !Number.isInteger(number))) throw bad();
+    // Writes check enum values (a 3P observation: "Invalid custom enum value(s)"); searches do not.
+    if (field.enumSpec && !field.enumSpec.values.some((option) => option.value === number)) throw bad();
+    return number;
   }
   if (field.kind === "boolean") {
     if (typeof value === "boolean") return value;
@@ -131,13 +140,13 @@ function coerceValue(ctx: CallContext, user: UserRecord, field: FieldDef, value:
   if (typeof value !== "string") throw bad();
   const target = REFERENCE_TARGETS[field.name];
   if (target) {
-    if (value === "" && NULLABLE.has(field.name)) return null;
+    if (value === "" && field.nullable) return null;
     if (!ID_PATTERN.test(value) || !ctx.env.store.find(target, value)) {
       throw new WfError("invalidParameter", `Invalid ${field.name}: no ${target} with ID "${value}"`);
     }
     if (field.name === "managerID" && value === user.ID)
       throw new WfError("validation", "A user cannot report to themselves");
   }
-  if (value === "" && !NULLABLE.has(field.name)) throw bad();
+  if (value === "" && !field.nullable) throw bad();
   return value;
 }

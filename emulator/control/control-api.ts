@@ -20,6 +20,8 @@ export interface EmulatorInfo {
   adminUserID: string;
   customerID: string;
   users: number;
+  /** The UTC day (YYYY-MM-DD) the seeded history is anchored to. */
+  anchorDay: string;
 }
 
 export interface ControlHost {

@@ -23,6 +23,11 @@ export const ERROR_KINDS = {
     msgKey: "exception.notloggedin",
   },
   loginFailed: { status: 401, class: "com.attask.common.AuthenticationException", msgKey: "exception.login" },
+  loginUnavailable: {
+    status: 401,
+    class: "com.attask.common.AuthenticationException",
+    msgKey: "exception.login",
+  },
   forbidden: { status: 403, class: "com.attask.common.SecurityException", msgKey: "exception.security" },
   notFound: { status: 404, class: "com.attask.common.NotFoundException", msgKey: "exception.notfound" },
   apiModel: { status: 400, class: "com.attask.common.APIModelException", msgKey: "exception.apimodel" },
@@ -68,6 +73,23 @@ export function errorEnvelope(kind: ErrorKind, message: string): ErrorEnvelope {
   };
 }
 
+/**
+ * What a path that is no API object answers: an unknown base, a version the tenant no longer
+ * serves, or `/batch` while the batch option is off. Workfront's answer is undocumented; 404 with
+ * NotFoundException is the emulator's choice, the same for all of them.
+ */
+export const noApiAt = (pathname: string): WfError =>
+  new WfError("notFound", `No Workfront API at ${pathname}`);
+
+/**
+ * `--ims`: password login through the API on a tenant onboarded to the Adobe Business Platform.
+ * api-basics.md "Login" says it "is no longer available"; the exact answer is undocumented, so the
+ * message (echoing that sentence) and the status are the emulator's guess.
+ */
+export const LOGIN_UNAVAILABLE_MESSAGE =
+  "Logging in to Workfront through the Workfront API is no longer available: this organization has been " +
+  "onboarded to the Adobe Business Platform. Use an OAuth2 application or an API key.";
+
 export const NOT_LOGGED_IN_MESSAGE = "You are not currently logged in";
 
 export const notLoggedIn = (): WfError => new WfError("notLoggedIn", NOT_LOGGED_IN_MESSAGE);
@@ -75,4 +97,18 @@ export const notLoggedIn = (): WfError => new WfError("notLoggedIn", NOT_LOGGED_
 /** The message real tenants give for an unknown field or filter name (3P observation). */
 export function unknownField(apiVersion: string, field: string, objectName: string): WfError {
   return new WfError("apiModel", `APIModel ${apiVersion} does not support field ${field} (${objectName})`);
+}
+
+/**
+ * An unknown name in `fields` or a filter; a reference or collection that metadata lists but the
+ * emulator does not serve says so instead of pretending Workfront lacks it.
+ */
+export function unknownName(
+  def: { name: string; unserved?: ReadonlySet<string> },
+  name: string,
+  apiVersion: string,
+): WfError {
+  if (def.unserved?.has(name))
+    return new WfError("invalidParameter", `${def.name}.${name} is in the metadata but not emulated`);
+  return unknownField(apiVersion, name, def.name);
 }

@@ -66,13 +66,21 @@ export function effectiveVerb(httpMethod: string, params: Params): Verb {
   return verb as Verb;
 }
 
+/**
+ * One call from the HTTP request. A form body on an HTTP PUT is not read unless
+ * `readPutFormBodies` is on: Workfront is reported to ignore it (workfront-api issues #80 and #100),
+ * which is why the official client sends actions as POST with `method=PUT` in the form instead.
+ * Query parameters and JSON bodies on PUT are read (the official `edit`/`editMultiple` send JSON).
+ */
 export function buildApiRequest(
   httpMethod: string,
   url: URL,
   headers: IncomingHttpHeaders,
   body: Buffer,
+  options: { readPutFormBodies: boolean } = { readPutFormBodies: false },
 ): ApiRequest {
   const { form, json } = decodeBody(headers, body);
-  const params = Params.fromSearch(url.search).concat(form);
+  const ignoreForm = httpMethod.toUpperCase() === "PUT" && !options.readPutFormBodies;
+  const params = ignoreForm ? Params.fromSearch(url.search) : Params.fromSearch(url.search).concat(form);
   return { method: effectiveVerb(httpMethod, params), pathname: url.pathname, params, json, headers };
 }

@@ -1,4 +1,5 @@
-import type { FaultKind, RuntimeConfig } from "../config";
+import type { FaultKind, RuntimeConfig, ThrottleMode } from "../config";
+import { type ErrorEnvelope, errorEnvelope } from "../core/errors";
 import type { Rng } from "../core/rng";
 
 /**
@@ -11,9 +12,24 @@ import type { Rng } from "../core/rng";
  */
 export const FAULTS_BEFORE_WORK: ReadonlySet<FaultKind> = new Set(["error500", "html502", "reset", "hang"]);
 
-export function latencyFor(config: RuntimeConfig, rng: Rng, batchUris: number): number {
+export function latencyFor(config: RuntimeConfig, rng: Rng): number {
   const jitter = config.jitterMs > 0 ? rng.next() * config.jitterMs : 0;
-  return config.latencyMs + jitter + batchUris * config.batchUriCostMs;
+  return config.latencyMs + jitter;
+}
+
+/**
+ * The answer to a request over the in-flight cap. Workfront's throttle signal is undocumented
+ * (workfront-api.md §5, §11); each mode is a guess a client must survive: 429 with `Retry-After`,
+ * or a 500/503 without it whose only hint is a message about the concurrent request limit.
+ */
+export function throttleAnswer(
+  mode: ThrottleMode,
+  cap: number,
+): { status: number; body: ErrorEnvelope; headers: Record<string, string> } {
+  const message = `The concurrent API request limit (${cap}) for this customer has been reached. Retry later.`;
+  if (mode === "429")
+    return { status: 429, body: errorEnvelope("throttled", message), headers: { "retry-after": "1" } };
+  return { status: Number(mode), body: errorEnvelope("internal", message), headers: {} };
 }
 
 export function pickFault(config: RuntimeConfig, rng: Rng): FaultKind | null {

@@ -16,6 +16,8 @@ export interface StatsSnapshot {
   batchedByRoute: Record<string, number>;
   /** Extra: requests refused with 414 for a URI over 8892 bytes. */
   uriTooLong: number;
+  /** Objects the cost model charged for (each costs `perObjectCostMs`), whatever the cost was. */
+  objectsCharged: number;
 }
 
 const zeroFaults = (): Record<FaultKind, number> =>
@@ -29,6 +31,7 @@ export class Stats {
   throttled = 0;
   writes = 0;
   uriTooLong = 0;
+  objectsCharged = 0;
   faults = zeroFaults();
   private byRoute = new Map<string, number>();
   private batchedByRoute = new Map<string, number>();
@@ -59,6 +62,7 @@ export class Stats {
     this.throttled = 0;
     this.writes = 0;
     this.uriTooLong = 0;
+    this.objectsCharged = 0;
     this.peakInFlight = this.inFlight;
     this.faults = zeroFaults();
     this.byRoute.clear();
@@ -76,6 +80,7 @@ export class Stats {
       writes: this.writes,
       batchedByRoute: Object.fromEntries(this.batchedByRoute),
       uriTooLong: this.uriTooLong,
+      objectsCharged: this.objectsCharged,
     };
   }
 }

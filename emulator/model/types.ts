@@ -33,6 +33,33 @@ export type UserRecord = {
   actualDeactivationDate: number | null;
   timeZone: string;
   locale: string;
+} & UserExtras;
+
+/**
+ * USER fields the dashboard never reads, there so that metadata, `fields=*` and filters look like
+ * a real tenant's. Seeded without drawing from the RNG, so they leave the rest of the tenant as it was.
+ */
+export type UserExtras = {
+  phoneExtension: string | null;
+  mobilePhoneNumber: string | null;
+  extRefID: string | null;
+  /** UserInterfaceEnum: 0 Default, 1 Project Management Home, 2 TeamHome, 3 Early Access. */
+  defaultInterface: number;
+  enteredByID: string | null;
+  homeTeamID: string | null;
+  roleID: string | null;
+  scheduleID: string | null;
+  resourcePoolID: string | null;
+  layoutTemplateID: string | null;
+  portalProfileID: string | null;
+  timesheetProfileID: string | null;
+  uumUserID: string | null;
+  loginCount: number;
+  fte: number;
+  workHoursPerDay: number;
+  logTimeInDays: boolean;
+  billingPerHour: number;
+  costPerHour: number;
 };
 
 export type CustomerRecord = {

@@ -38,11 +38,15 @@ export class OAuthError extends Error {
   }
 }
 
-/** What both endpoints answer on success. */
+/**
+ * What both endpoints answer on success. The JWT exchange answers no `refresh_token` unless
+ * `jwtRefreshTokens` is on: machine-to-machine apps have no refresh token settings, and a client
+ * signs and exchanges a new JWT whenever it needs a token (workfront-api.md §11).
+ */
 export interface TokenAnswer {
   token_type: "sessionID";
   access_token: string;
-  refresh_token: string;
+  refresh_token?: string;
   expires_in: number;
   wid: string;
 }
@@ -169,17 +173,20 @@ function requireActiveUser(env: OAuthEnv, userID: string): void {
 }
 
 function answer(env: OAuthEnv, app: OAuthApp, replacing?: string): TokenAnswer {
+  // A refresh grant always answers a refresh token (rotated or kept); an exchange only with the option.
+  const refresh = replacing !== undefined || env.config.jwtRefreshTokens ? "issue" : "none";
   const tokens = env.credentials.issueOAuthTokens(
     app.userId,
     app.clientId,
     env.config.sessionTtlMs,
     env.now,
     replacing === undefined ? undefined : { refreshToken: replacing, rotate: env.config.rotateRefreshTokens },
+    refresh,
   );
   return {
     token_type: "sessionID",
     access_token: tokens.accessToken,
-    refresh_token: tokens.refreshToken,
+    ...(tokens.refreshToken === undefined ? {} : { refresh_token: tokens.refreshToken }),
     expires_in: Math.floor(env.config.sessionTtlMs / 1000),
     wid: env.customerID,
   };

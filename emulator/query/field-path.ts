@@ -1,4 +1,4 @@
-import { WfError, unknownField } from "../core/errors";
+import { WfError, unknownName } from "../core/errors";
 import { OBJECT_DEFS, type FieldDef, type ObjectDef } from "../model/schema";
 import type { FieldValue, Row } from "../model/types";
 import type { TenantStore } from "../store/tenant-store";
@@ -34,13 +34,13 @@ export function resolveFieldPath(
   let current = def;
   for (const segment of segments.slice(0, -1)) {
     const ref = current.references.get(segment);
-    if (!ref) throw unknownField(apiVersion, segment, current.name);
+    if (!ref) throw unknownName(current, segment, apiVersion);
     hops.push({ idField: ref.idField, target: OBJECT_DEFS[ref.objCode] });
     current = OBJECT_DEFS[ref.objCode];
   }
   const leaf = segments[segments.length - 1] ?? "";
   const field = current.fields.get(leaf);
-  if (!field) throw unknownField(apiVersion, leaf, current.name);
+  if (!field) throw unknownName(current, leaf, apiVersion);
 
   const firstHop = hops[0];
   if (!firstHop) return { path, field, direct: true, baseField: leaf, get: (row) => row[leaf] ?? null };
@@ -56,7 +56,7 @@ export function resolveFieldPath(
   return { path, field, direct: false, baseField: firstHop.idField, get };
 }
 
-/** "V15_0" from "15.0": the spelling real error messages use. */
+/** "V21_0" from "21.0": the spelling real error messages use. */
 export function apiVersionLabel(version: string): string {
   return `V${version.replace(".", "_")}`;
 }

@@ -180,9 +180,9 @@ describe("references, groups and special parameters", () => {
   });
 
   it("names an unknown field, on the object that lacks it", () => {
-    expect(failure("pageSize=1").message).toBe("APIModel V15_0 does not support field pageSize (User)");
+    expect(failure("pageSize=1").message).toBe("APIModel V21_0 does not support field pageSize (User)");
     expect(failure("accessLevel:colour=red").message).toBe(
-      "APIModel V15_0 does not support field colour (AccessLevel)",
+      "APIModel V21_0 does not support field colour (AccessLevel)",
     );
     expect(failure("pageSize=1").status).toBe(400);
   });

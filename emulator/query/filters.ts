@@ -16,7 +16,7 @@ import { isReservedParam, type Params } from "./params";
 
 export interface QueryEnv {
   store: TenantStore;
-  /** "V15_0": named in unknown-field messages. */
+  /** "V21_0": named in unknown-field messages. */
   apiVersion: string;
   /** The credential's user, for `$$USER`. */
   currentUserID: string | null;
@@ -158,6 +158,12 @@ function typed(env: QueryEnv, field: FieldDef, path: string, text: string): Fiel
     const lower = text.trim().toLowerCase();
     if (lower === "true" || lower === "false") return lower === "true";
     throw new WfError("invalidParameter", `Invalid boolean value "${text}" for field ${path}`);
+  }
+  if (field.kind === "int" || field.kind === "double") {
+    const number = Number(text.trim());
+    if (text.trim() === "" || !Number.isFinite(number))
+      throw new WfError("invalidParameter", `Invalid number value "${text}" for field ${path}`);
+    return number;
   }
   if (field.kind === "dateTime") {
     const ms = parseWfDate(text, env.now);

@@ -8,7 +8,7 @@ function shape(fields: string, userNumber = 2): Record<string, unknown> {
   const env = fixtureEnv();
   const row = env.store.user(id(userNumber));
   if (!row) throw new Error("fixture user missing");
-  return compileProjection(env.store, USER_DEF, q(fields), "V15_0").shape(row);
+  return compileProjection(env.store, USER_DEF, q(fields), "V21_0").shape(row);
 }
 
 function failure(fields: string): WfError {
@@ -86,9 +86,9 @@ describe("fields", () => {
   });
 
   it("names an unknown field, case-sensitively", () => {
-    expect(failure("fields=isactive").message).toBe("APIModel V15_0 does not support field isactive (User)");
+    expect(failure("fields=isactive").message).toBe("APIModel V21_0 does not support field isactive (User)");
     expect(failure("fields=homeGroup:colour").message).toBe(
-      "APIModel V15_0 does not support field colour (Group)",
+      "APIModel V21_0 does not support field colour (Group)",
     );
   });
 });

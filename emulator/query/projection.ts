@@ -1,4 +1,4 @@
-import { WfError, unknownField } from "../core/errors";
+import { WfError, unknownName } from "../core/errors";
 import { formatWfDate } from "../core/wf-date";
 import { OBJECT_DEFS, type ObjectDef, type ReferenceDef } from "../model/schema";
 import type { Row } from "../model/types";
@@ -50,12 +50,12 @@ function addPath(node: Node, segments: string[], apiVersion: string, depth: numb
       return;
     }
     const ref = node.def.references.get(head);
-    if (!ref) throw unknownField(apiVersion, head, node.def.name);
+    if (!ref) throw unknownName(node.def, head, apiVersion);
     childFor(node, ref);
     return;
   }
   const ref = node.def.references.get(head);
-  if (!ref) throw unknownField(apiVersion, head, node.def.name);
+  if (!ref) throw unknownName(node.def, head, apiVersion);
   if (depth + 1 > MAX_REFERENCE_DEPTH) {
     throw new WfError("invalidParameter", `Fields may go at most ${MAX_REFERENCE_DEPTH} references deep`);
   }

@@ -16,6 +16,7 @@ import {
   YEAR_MS,
   assignManagers,
   fillHistory,
+  loginCountFor,
   makeUser,
   memoizedFold,
   phoneNumber,
@@ -132,6 +133,7 @@ export function generateTenant(params: SeedParams): TenantData {
     users.push(user);
   }
   assignManagers(rng, users);
+  for (const user of users) user.loginCount = loginCountFor(user);
   return {
     customer,
     accessLevels,

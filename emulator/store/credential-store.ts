@@ -23,7 +23,8 @@ interface RefreshEntry {
 /** An OAuth2 token answer before it is put on the wire. */
 export interface IssuedTokens {
   accessToken: string;
-  refreshToken: string;
+  /** Undefined when none was issued (a JWT exchange without `jwtRefreshTokens`). */
+  refreshToken: string | undefined;
   expiresAt: number;
 }
 
@@ -119,8 +120,8 @@ export class CredentialStore {
   }
 
   /**
-   * OAuth2: an access token (a sessionID that expires after `ttlMs`) and a refresh token. With
-   * `rotate`, `replacing` (the refresh token just used) stops working.
+   * OAuth2: an access token (a sessionID that expires after `ttlMs`) and, unless `refresh` is
+   * "none", a refresh token. With `rotate`, `replacing` (the refresh token just used) stops working.
    */
   issueOAuthTokens(
     userID: string,
@@ -128,10 +129,12 @@ export class CredentialStore {
     ttlMs: number,
     now: number,
     replacing?: { refreshToken: string; rotate: boolean },
+    refresh: "issue" | "none" = "issue",
   ): IssuedTokens {
     const accessToken = newToken();
     const expiresAt = now + ttlMs;
     this.sessions.set(accessToken, { userID, expiresAt, clientId });
+    if (refresh === "none") return { accessToken, refreshToken: undefined, expiresAt };
     let refreshToken = newToken();
     if (replacing && !replacing.rotate) refreshToken = replacing.refreshToken;
     else if (replacing) this.refreshTokens.delete(replacing.refreshToken);

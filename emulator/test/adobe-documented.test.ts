@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../index";
-import { V15, call, control, ordinaryUsers, startTestEmulator } from "./http-helpers";
+import { V21, call, control, ordinaryUsers, startTestEmulator } from "./http-helpers";
 
 /**
  * Adobe's four documented requests (deactivate-user-api.md and manage-api-keys.md), sent verbatim
@@ -19,13 +19,13 @@ describe("Adobe's documented requests", () => {
     const [user] = await ordinaryUsers(emulator, 1);
     const login = `username=${encodeURIComponent(user!.username)}&password=workfront-demo`;
 
-    const getBefore = await call(emulator, `${V15}/user?action=getApiKey&${login}&method=PUT`, {
+    const getBefore = await call(emulator, `${V21}/user?action=getApiKey&${login}&method=PUT`, {
       method: "PUT",
       key: null,
     });
     expect(getBefore.body).toEqual({ data: { result: "" } });
 
-    const generated = await call(emulator, `${V15}/user?action=generateApiKey&${login}&method=PUT`, {
+    const generated = await call(emulator, `${V21}/user?action=generateApiKey&${login}&method=PUT`, {
       method: "PUT",
       key: null,
     });
@@ -33,21 +33,21 @@ describe("Adobe's documented requests", () => {
     expect(generated.body).toEqual({ data: { result: expect.stringMatching(/^[0-9a-f]{32}$/) } });
     const key: string = generated.body.data.result;
 
-    const got = await call(emulator, `${V15}/user?action=getApiKey&${login}&method=PUT`, {
+    const got = await call(emulator, `${V21}/user?action=getApiKey&${login}&method=PUT`, {
       method: "PUT",
       key: null,
     });
     expect(got.body).toEqual({ data: { result: key } });
-    expect((await call(emulator, `${V15}/user/search?$$LIMIT=1`, { key })).status).toBe(200);
+    expect((await call(emulator, `${V21}/user/search?$$LIMIT=1`, { key })).status).toBe(200);
 
     // The docs send clearApiKey as a GET tunnelled to PUT.
-    const cleared = await call(emulator, `${V15}/user?action=clearApiKey&${login}&method=put`, { key: null });
+    const cleared = await call(emulator, `${V21}/user?action=clearApiKey&${login}&method=put`, { key: null });
     expect(cleared.body).toEqual({ data: { success: true } });
-    expect((await call(emulator, `${V15}/user/search?$$LIMIT=1`, { key })).status).toBe(401);
+    expect((await call(emulator, `${V21}/user/search?$$LIMIT=1`, { key })).status).toBe(401);
   });
 
   it("(2) lists 100 users with isActive", async () => {
-    const answer = await call(emulator, `${V15}/USER/search?fields=isActive`);
+    const answer = await call(emulator, `${V21}/USER/search?fields=isActive`);
     expect(answer.status).toBe(200);
     expect(answer.body.data).toHaveLength(100);
     for (const user of answer.body.data) {
@@ -60,7 +60,7 @@ describe("Adobe's documented requests", () => {
   it('(3)+(4) deactivates with updates={"isActive":"false"} in the URL and answers exactly the documented shape', async () => {
     const [user] = await ordinaryUsers(emulator, 1);
     const updates = encodeURIComponent('{"isActive":"false"}');
-    const path = `${V15}/USER/${user!.ID}?updates=${updates}&method=put&apiKey=${emulator.apiKey}&fields=isActive`;
+    const path = `${V21}/USER/${user!.ID}?updates=${updates}&method=put&apiKey=${emulator.apiKey}&fields=isActive`;
     const answer = await call(emulator, path, { method: "PUT", key: null });
     expect(answer.status).toBe(200);
     expect(answer.text).toBe(
@@ -74,7 +74,7 @@ describe("Adobe's documented requests", () => {
     const [user] = await ordinaryUsers(emulator, 1);
     const answer = await call(
       emulator,
-      `${V15}/USER/${user!.ID}?updates={"isActive":"false"}&method=put&apiKey=${emulator.apiKey}&fields=isActive`,
+      `${V21}/USER/${user!.ID}?updates={"isActive":"false"}&method=put&apiKey=${emulator.apiKey}&fields=isActive`,
       { method: "PUT", key: null },
     );
     expect(answer.body).toEqual({

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RuntimeConfig, RunningEmulator, StatsSnapshot } from "../index";
-import { V15, call, control, ordinaryUsers, startTestEmulator } from "./http-helpers";
+import { V21, call, control, ordinaryUsers, startTestEmulator } from "./http-helpers";
 
 let emulator: RunningEmulator;
 
@@ -11,7 +11,7 @@ afterAll(() => emulator.close());
 beforeEach(() => control(emulator, "POST", "reset"));
 
 const stats = () => control<StatsSnapshot>(emulator, "GET", "stats");
-const search = () => call(emulator, `${V15}/user/search?$$LIMIT=1`);
+const search = () => call(emulator, `${V21}/user/search?$$LIMIT=1`);
 
 describe("info, stats and config", () => {
   it("describes the tenant and the integration user", async () => {
@@ -23,6 +23,7 @@ describe("info, stats and config", () => {
       adminUserID: emulator.adminUserID,
       customerID: emulator.customerID,
       users: 300,
+      anchorDay: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
     });
     expect(emulator.integrationUser).toMatchObject({
       username: "integration@acme.example",
@@ -33,9 +34,9 @@ describe("info, stats and config", () => {
 
   it("counts API requests by route, never control requests, and resets to zero", async () => {
     const [user] = await ordinaryUsers(emulator, 1);
-    await call(emulator, `${V15}/user/${user!.ID}`);
-    await call(emulator, `${V15}/user/${user!.ID}?method=PUT&title=x`);
-    await call(emulator, `${V15}/user/count`, { key: null });
+    await call(emulator, `${V21}/user/${user!.ID}`);
+    await call(emulator, `${V21}/user/${user!.ID}?method=PUT&title=x`);
+    await call(emulator, `${V21}/user/count`, { key: null });
     const counters = await stats();
     expect(counters.total).toBe(4);
     expect(counters.byRoute).toEqual({
@@ -60,18 +61,35 @@ describe("info, stats and config", () => {
 
   it("patches runtime knobs, validating them", async () => {
     const before = await control<RuntimeConfig>(emulator, "GET", "config");
+    // Every behaviour Adobe does not document is off unless asked for.
     expect(before).toMatchObject({
       maxInFlight: 10,
-      throttleStatus: 429,
+      throttle: "429",
       faultRate: 0,
-      refuseSelfDeactivation: true,
+      perObjectCostMs: 0,
+      batch: false,
+      readPutFormBodies: false,
+      refuseSelfDeactivation: false,
+      clearDeactivationDateOnReactivation: false,
+      jwtRefreshTokens: false,
+      anyVersion: false,
+      ims: false,
+      stringEnumsOnly: false,
     });
     const after = await control<RuntimeConfig>(emulator, "PATCH", "config", {
       latencyMs: 5,
       faultKinds: ["reset"],
     });
     expect(after).toEqual({ ...before, latencyMs: 5, faultKinds: ["reset"] });
-    for (const bad of [{ faultRate: 2 }, { faultKinds: ["meteor"] }, { latencyMs: -1 }, { colour: "red" }]) {
+    for (const bad of [
+      { faultRate: 2 },
+      { faultKinds: ["meteor"] },
+      { latencyMs: -1 },
+      { colour: "red" },
+      { throttle: "418" },
+      { batch: "yes" },
+      { anchorDay: "2026-01-01" },
+    ]) {
       const response = await fetch(`${emulator.url}/__emulator/config`, {
         method: "PATCH",
         body: JSON.stringify(bad),
@@ -89,7 +107,7 @@ describe("info, stats and config", () => {
 describe("reset", () => {
   it("restores the seeded users and keys, and keeps the config", async () => {
     const [user] = await ordinaryUsers(emulator, 1);
-    await call(emulator, `${V15}/user/${user!.ID}?method=PUT&isActive=false`);
+    await call(emulator, `${V21}/user/${user!.ID}?method=PUT&isActive=false`);
     await control(emulator, "POST", "api-keys/revoke");
     await control(emulator, "PATCH", "config", { jitterMs: 3 });
     await control(emulator, "POST", "reset");
@@ -114,11 +132,11 @@ describe("API keys", () => {
   it("revokes the key of a named user", async () => {
     const [user] = await ordinaryUsers(emulator, 1);
     const login = `username=${encodeURIComponent(user!.username)}&password=workfront-demo`;
-    const key = (await call(emulator, `${V15}/user?action=generateApiKey&${login}&method=PUT`, { key: null }))
+    const key = (await call(emulator, `${V21}/user?action=generateApiKey&${login}&method=PUT`, { key: null }))
       .body.data.result;
-    expect((await call(emulator, `${V15}/user/count`, { key })).status).toBe(200);
+    expect((await call(emulator, `${V21}/user/count`, { key })).status).toBe(200);
     await control(emulator, "POST", "api-keys/revoke", { username: user!.username });
-    expect((await call(emulator, `${V15}/user/count`, { key })).status).toBe(401);
+    expect((await call(emulator, `${V21}/user/count`, { key })).status).toBe(401);
     expect((await search()).status).toBe(200);
   });
 
@@ -132,7 +150,7 @@ describe("API keys", () => {
     expect(await control(emulator, "GET", `api-keys/${username}`)).toMatchObject({ state: "expired" });
     // clearApiKey sent with the key itself (no username or password) clears the caller's key.
     await control(emulator, "POST", "api-keys/restore");
-    const cleared = await call(emulator, `${V15}/user?action=clearApiKey&method=PUT`);
+    const cleared = await call(emulator, `${V21}/user?action=clearApiKey&method=PUT`);
     expect(cleared.status).toBe(200);
     expect(await control(emulator, "GET", `api-keys/${username}`)).toMatchObject({ state: "none", issuedAt: null });
     await control(emulator, "POST", "api-keys/restore");
@@ -156,7 +174,7 @@ describe("API keys", () => {
       { username: "admin@acme.example" },
     );
     expect(userID).toBe(emulator.adminUserID);
-    expect((await call(emulator, `${V15}/user/count`, { key: null, headers: { sessionID } })).status).toBe(
+    expect((await call(emulator, `${V21}/user/count`, { key: null, headers: { sessionID } })).status).toBe(
       200,
     );
     const raw = await control<Record<string, unknown>>(emulator, "GET", `users/${emulator.adminUserID}`);

@@ -60,6 +60,25 @@ function user(n: number, firstName: string, lastName: string, extra: Partial<Use
     actualDeactivationDate: null,
     timeZone: "America/Phoenix",
     locale: "en_US",
+    phoneExtension: null,
+    mobilePhoneNumber: null,
+    extRefID: null,
+    defaultInterface: 0,
+    enteredByID: id(0),
+    homeTeamID: null,
+    roleID: null,
+    scheduleID: null,
+    resourcePoolID: null,
+    layoutTemplateID: null,
+    portalProfileID: null,
+    timesheetProfileID: null,
+    uumUserID: null,
+    loginCount: 10,
+    fte: 1,
+    workHoursPerDay: 8,
+    logTimeInDays: false,
+    billingPerHour: 0,
+    costPerHour: 0,
     ...extra,
   };
 }
@@ -129,7 +148,7 @@ export function fixtureData(): TenantData {
 export function fixtureEnv(currentUser = 1): QueryEnv {
   return {
     store: new TenantStore(fixtureData()),
-    apiVersion: "V15_0",
+    apiVersion: "V21_0",
     currentUserID: id(currentUser),
     now: date("2024-02-01T12:00:00:000-0700"),
   };

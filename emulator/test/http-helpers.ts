@@ -1,7 +1,7 @@
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from "../index";
 
 /** Integration-test helpers: raw HTTP with fetch, no client library in between. */
-export const V15 = "/attask/api/v15.0";
+export const V21 = "/attask/api/v21.0";
 
 export function startTestEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   return startEmulator({ port: 0, quiet: true, users: 300, ...options });
@@ -67,7 +67,7 @@ export async function ordinaryUsers(
   isActive = true,
 ): Promise<ListedUser[]> {
   const search = `isActive=${isActive}&accessLevel:isAdmin=false&ID_Sort=asc&$$LIMIT=${count}&fields=username,isActive,accessLevelID`;
-  const answer = await call(emulator, `${V15}/user/search?${search}`);
+  const answer = await call(emulator, `${V21}/user/search?${search}`);
   if (answer.status !== 200 || answer.body.data.length < count)
     throw new Error(`not enough users: ${answer.text}`);
   return answer.body.data as ListedUser[];

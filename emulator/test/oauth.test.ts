@@ -1,7 +1,7 @@
 import { type KeyObject, generateKeyPairSync, sign } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningEmulator, StatsSnapshot } from "../index";
-import { V15, call, control, form, ordinaryUsers, startTestEmulator } from "./http-helpers";
+import { V21, call, control, form, ordinaryUsers, startTestEmulator } from "./http-helpers";
 
 /**
  * Workfront-hosted OAuth2 (workfront-api.md §2.4) over real HTTP: an RSA key pair from
@@ -70,13 +70,16 @@ const refreshWithJson = (app: App, refreshToken: string, secret = app.clientSecr
 
 /** The caller of a sessionID, asked of the API itself. */
 const whoAmI = (sessionID: string) =>
-  call(emulator, `${V15}/user/$$USER?fields=username`, { key: null, headers: { sessionID } });
+  call(emulator, `${V21}/user/$$USER?fields=username`, { key: null, headers: { sessionID } });
 
 beforeAll(async () => {
   emulator = await startTestEmulator({ seed: 7 });
 });
 afterAll(() => emulator.close());
 beforeEach(async () => {
+  // Most tests here exercise the refresh grant, so they turn on the refresh tokens of the exchange;
+  // "without jwtRefreshTokens" below turns them off again (the default).
+  await control(emulator, "PATCH", "config", { jwtRefreshTokens: true });
   await control(emulator, "POST", "reset");
   for (const app of await control<App[]>(emulator, "GET", "oauth-apps"))
     await fetch(`${emulator.url}/__emulator/oauth-apps/${app.clientId}`, { method: "DELETE" });
@@ -127,6 +130,59 @@ describe("registering OAuth2 apps (control API)", () => {
 });
 
 describe("POST /integrations/oauth2/api/v1/jwt/exchange", () => {
+  it("without jwtRefreshTokens (the default) answers no refresh_token; a new JWT gets a new session", async () => {
+    const strict = await startTestEmulator({ seed: 7, users: 20 });
+    try {
+      const app = await control<App>(strict, "POST", "oauth-apps", { publicKeyPem });
+      const post = () =>
+        call(strict, EXCHANGE, {
+          method: "POST",
+          key: null,
+          ...form({
+            client_id: app.clientId,
+            client_secret: app.clientSecret,
+            jwt_token: jwt(claimsFor(app)),
+          }),
+        });
+      const first = await post();
+      expect(first.body).toEqual({
+        token_type: "sessionID",
+        access_token: expect.stringMatching(/^[0-9a-f]{32}$/),
+        expires_in: 3600,
+        wid: strict.customerID,
+      });
+      await control(strict, "POST", "sessions/expire");
+      const stale = await call(strict, `${V21}/user/count`, {
+        key: null,
+        headers: { sessionID: first.body.access_token },
+      });
+      expect(stale.status).toBe(401);
+      const second = await post();
+      expect(second.body.access_token).not.toBe(first.body.access_token);
+      const fresh = await call(strict, `${V21}/user/count`, {
+        key: null,
+        headers: { sessionID: second.body.access_token },
+      });
+      expect(fresh.status).toBe(200);
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it("with jwtRefreshTokens answers a refresh_token too, which the token endpoint takes", async () => {
+    const app = await registerApp();
+    const first = (await exchange(app)).body;
+    expect(first.refresh_token).toMatch(/^[0-9a-f]{32}$/);
+    expect((await refreshWithForm(app, first.refresh_token)).status).toBe(200);
+    // Turned off later, a refresh token issued while it was on still works, and its grant answers a new one.
+    const second = (await exchange(app)).body;
+    await control(emulator, "PATCH", "config", { jwtRefreshTokens: false });
+    expect((await exchange(app)).body.refresh_token).toBeUndefined();
+    const renewed = await refreshWithForm(app, second.refresh_token);
+    expect(renewed.status).toBe(200);
+    expect(renewed.body.refresh_token).toMatch(/^[0-9a-f]{32}$/);
+  });
+
   it("trades a signed JWT for a sessionID that acts as the app's user", async () => {
     const app = await registerApp();
     const answer = await exchange(app);
@@ -146,7 +202,7 @@ describe("POST /integrations/oauth2/api/v1/jwt/exchange", () => {
     const [user] = await ordinaryUsers(emulator, 1);
     const edit = await call(
       emulator,
-      `${V15}/user/${user!.ID}?method=PUT&updates={"isActive":false}&fields=isActive&sessionID=${answer.body.access_token}`,
+      `${V21}/user/${user!.ID}?method=PUT&updates={"isActive":false}&fields=isActive&sessionID=${answer.body.access_token}`,
       { key: null },
     );
     expect(edit.body.data.isActive).toBe(false);
@@ -159,7 +215,7 @@ describe("POST /integrations/oauth2/api/v1/jwt/exchange", () => {
     expect((await whoAmI(access_token)).body.data.ID).toBe(user!.ID);
     // Not an administrator: may read, may not deactivate anyone.
     const [, target] = await ordinaryUsers(emulator, 2);
-    const edit = await call(emulator, `${V15}/user/${target!.ID}?method=PUT&isActive=false`, {
+    const edit = await call(emulator, `${V21}/user/${target!.ID}?method=PUT&isActive=false`, {
       key: null,
       headers: { sessionID: access_token },
     });
@@ -234,7 +290,7 @@ describe("POST /integrations/oauth2/api/v1/jwt/exchange", () => {
     const [user] = await ordinaryUsers(emulator, 1);
     const app = await registerApp({ userId: user!.ID });
     const first = (await exchange(app)).body;
-    await call(emulator, `${V15}/user/${user!.ID}?method=PUT&isActive=false`);
+    await call(emulator, `${V21}/user/${user!.ID}?method=PUT&isActive=false`);
     const answer = await exchange(app);
     expect(answer.status).toBe(400);
     expect(answer.body.message).toMatch(/deactivated/);
@@ -373,7 +429,7 @@ describe("session expiry", () => {
       expect((await whoAmI(token.access_token)).body.error.message).toBe(NOT_LOGGED_IN);
     // A /login-style session and the API key are untouched; the refresh tokens still work.
     expect((await whoAmI(loginSession)).status).toBe(200);
-    expect((await call(emulator, `${V15}/user/count`)).status).toBe(200);
+    expect((await call(emulator, `${V21}/user/count`)).status).toBe(200);
     const renewed = (await refreshWithForm(app, a.refresh_token)).body;
     expect((await whoAmI(renewed.access_token)).status).toBe(200);
     expect(await control(emulator, "POST", "sessions/expire")).toEqual({ expired: 1 });
@@ -395,7 +451,7 @@ describe("OAuth2 and the rest of the emulator", () => {
     await control(emulator, "POST", "stats/reset");
     await control(emulator, "PATCH", "config", { maxInFlight: 1, latencyMs: 300 });
     try {
-      const slow = call(emulator, `${V15}/user/count`);
+      const slow = call(emulator, `${V21}/user/count`);
       await new Promise((resolve) => setTimeout(resolve, 50));
       const [exchanged, counted] = await Promise.all([exchange(app), slow]);
       expect(exchanged.status).toBe(200);

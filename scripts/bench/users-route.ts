@@ -124,6 +124,10 @@ export async function benchUsersRoute(options: UsersRouteOptions = {}): Promise<
     jitterMs: 0,
     maxInFlight: 0,
     faultRate: 0,
+    // fidelity: until the client stops using /batch
+    batch: true,
+    // fidelity: until the client reads integer possibleValues in USER metadata
+    stringEnumsOnly: true,
   });
   const emulatorStartMs = performance.now() - emulatorStarted;
   let app: Awaited<ReturnType<typeof startApp>> | undefined;
