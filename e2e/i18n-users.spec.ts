@@ -15,6 +15,8 @@ const DAY_MS = 24 * HOUR_MS;
 const germanDate = (date: Date) => new Intl.DateTimeFormat("de-DE", { dateStyle: "medium", timeZone: "UTC" }).format(date);
 
 test("the users page speaks German: tabs, column headers, counts and plurals, dates", async ({ usersPage, page }) => {
+  // Two page loads, a reload, an axe scan and two searches: over 30 s on a busy 2-core machine.
+  test.setTimeout(60_000);
   await usersPage.goto();
   await expect(page.locator("html")).toHaveAttribute("lang", "de");
   await expect(page).toHaveTitle("Benutzer · wf-offboard");
