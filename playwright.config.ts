@@ -1,5 +1,6 @@
-import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { lookUpBrowser } from "./scripts/browser/find-browser";
+import { machineLookupProbes } from "./scripts/browser/machine";
 import {
   appPort,
   appUrl,
@@ -17,11 +18,44 @@ import {
 import { oidcClient, oidcRoleGroups } from "./e2e/support/oidc-accounts";
 
 /**
- * End-to-end tests in a real Chromium. Playwright cannot download its browsers here, so it drives
- * Debian's (`CHROMIUM_PATH`, default /usr/bin/chromium); where that is missing it falls back to
- * Playwright's own browsers.
+ * End-to-end tests in a real Chromium: CHROMIUM_PATH, else Debian's /usr/bin/chromium, else
+ * Playwright's own. `npm run test:e2e` first runs scripts/ensure-browser.ts, which installs one
+ * where none is there; this is the same lookup, so both pick the same browser.
  */
-const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const browser = lookUpBrowser(machineLookupProbes());
+
+const chromium = {
+  ...devices["Desktop Chrome"],
+  launchOptions: {
+    executablePath: browser.kind === "found" ? browser.path : undefined,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
+  },
+};
+
+/**
+ * One project, whose files run in name order; or, with E2E_ORDER (a comma-separated list of spec
+ * files, from `npm run test:e2e:shuffled`), one project per file, each depending on the one before,
+ * so that the single worker runs the files in exactly that order.
+ */
+function projects() {
+  const order = process.env.E2E_ORDER?.split(",").filter(Boolean);
+  if (!order?.length) return [{ name: "chromium", use: chromium }];
+  const name = (index: number) => `${index + 1}-${order[index]}`;
+  return order.map((file, index) => ({
+    name: name(index),
+    testMatch: new RegExp(`(^|/)${file.replaceAll(".", "\\.")}$`),
+    dependencies: index === 0 ? [] : [name(index - 1)],
+    use: chromium,
+  }));
+}
 
 
 export default defineConfig({
@@ -36,26 +70,7 @@ export default defineConfig({
     baseURL: appUrl,
     trace: "retain-on-failure",
   },
-  projects: [
-    {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: existsSync(chromiumPath) ? chromiumPath : undefined,
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--disable-quic",
-          ],
-        },
-      },
-    },
-  ],
+  projects: projects(),
   webServer: [
     {
       // The OpenID provider the open app signs in with (all in memory; a fresh one every run).

@@ -1,10 +1,12 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import type { JobDetailDto } from "@/lib/jobs/dto";
-import type { UserListPage } from "@/lib/offboarding/user-dto";
 import { expect, test } from "./support/fixtures";
 import { emulatorUrl } from "./support/servers";
 
-/** The Jobs list and a job's page when Workfront refuses the credential mid-way. */
+/**
+ * The Jobs list and a job's page when Workfront refuses the credential mid-way. The people come
+ * from this spec's own (e2e/support/people.ts); each job is undone at the end.
+ */
 
 async function emulator(request: APIRequestContext, path: string): Promise<void> {
   const response = await request.post(`${emulatorUrl}/__emulator/${path}`);
@@ -24,10 +26,8 @@ async function waitForStatus(page: Page, id: string, status: string): Promise<vo
     .toBe(status);
 }
 
-test("a job paused for the Workfront credential says so, refuses Resume until the key works, then completes", async ({ jobPage, page, request }) => {
-  const users = ((await (await page.request.get("/api/users?status=active&sort=email&pageSize=50&page=2")).json()) as UserListPage).users
-    .filter((user) => !user.protection && !user.isAdmin)
-    .slice(0, 3);
+test("a job paused for the Workfront credential says so, refuses Resume until the key works, then completes", async ({ jobPage, page, request, people }) => {
+  const users = people.active(3);
   await emulator(request, "api-keys/revoke");
   let id = "";
   try {
@@ -52,11 +52,10 @@ test("a job paused for the Workfront credential says so, refuses Resume until th
   await waitForStatus(page, ((await undo.json()) as JobDetailDto).job.id, "completed");
 });
 
-test("the results filter by outcome stays in the URL across a reload", async ({ jobPage, page }) => {
-  const [deactivated] = ((await (await page.request.get("/api/users?status=deactivated&pageSize=25")).json()) as UserListPage).users;
-  const [active] = ((await (await page.request.get("/api/users?status=active&sort=email&dir=desc&pageSize=25")).json()) as UserListPage).users.filter(
-    (user) => !user.protection && !user.isAdmin,
-  );
+test("the results filter by outcome stays in the URL across a reload", async ({ jobPage, page, people }) => {
+  const [deactivated] = people.deactivated(1);
+  // Not one of the three the other test deactivates and puts back.
+  const active = people.active(4)[3];
   // Deactivating someone already deactivated is recorded as "already", not as a failure.
   const id = await createJob(page, "deactivate", [deactivated!.id, active!.id]);
   await page.goto(`/jobs/${id}`);

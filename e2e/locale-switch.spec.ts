@@ -123,9 +123,11 @@ test.describe("the Settings page in German", () => {
     const form = page.getByRole("form", { name: "Workfront verbinden" });
     await expect(page.getByRole("heading", { level: 2, name: "Verbindung erneuern oder ersetzen" })).toBeVisible();
     await expect(form.getByRole("tablist", { name: "Art der Verbindung" })).toBeVisible();
-    await expect(form.getByLabel("Workfront-Benutzername")).toBeVisible();
-    await form.getByRole("tab", { name: "OAuth2 Server-zu-Server" }).click();
+    // OAuth2 first (the way that works on every tenant), username and password last.
+    await expect(form.getByRole("tab", { name: "OAuth2 Server-zu-Server" })).toHaveAttribute("aria-selected", "true");
     await expect(form.getByLabel("Privater Schlüssel (PEM)")).toBeVisible();
+    await form.getByRole("tab", { name: "Benutzername und Passwort" }).click();
+    await expect(form.getByLabel("Workfront-Benutzername")).toBeVisible();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
     // A refusal reads in German, with the server's own words as a detail.

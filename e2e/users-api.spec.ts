@@ -1,3 +1,4 @@
+import type { UserCounts, UserListPage } from "@/lib/offboarding/user-dto";
 import { expect, test } from "./support/fixtures";
 import { e2eApiKey } from "./support/servers";
 
@@ -30,9 +31,25 @@ test("GET /api/users refuses a bad query with a clear 400", async ({ usersPage }
   expect(body.error.message).toMatch(/status/);
 });
 
-test("GET /api/users/counts counts active and deactivated users matching a search", async ({ usersPage }) => {
-  const all = await (await usersPage.page.request.get("/api/users/counts")).json();
-  const some = await (await usersPage.page.request.get("/api/users/counts?q=an")).json();
+test("GET /api/users/counts counts active and deactivated users matching a search", async ({ usersPage, people }) => {
+  const request = usersPage.page.request;
+  const counts = async (q: string) => (await (await request.get(`/api/users/counts?${new URLSearchParams({ q })}`)).json()) as UserCounts;
+  const listed = async (status: string, q: string) =>
+    ((await (await request.get(`/api/users?${new URLSearchParams({ status, q, pageSize: "25" })}`)).json()) as UserListPage).total;
+
+  // One person by their unique e-mail: counted once, under their status.
+  const [active] = people.active(1);
+  const [deactivated] = people.deactivated(1);
+  expect(await counts(active!.email!)).toEqual({ active: 1, deactivated: 0 });
+  expect(await counts(deactivated!.email!)).toEqual({ active: 0, deactivated: 1 });
+
+  // A search narrows both counts, and each equals the total of the list for the same search.
+  const all = await counts("");
+  const some = await counts("an");
+  expect(some.active).toBeGreaterThan(0);
+  expect(some.deactivated).toBeGreaterThan(0);
   expect(all.active).toBeGreaterThan(some.active);
-  expect(all.deactivated).toBeGreaterThanOrEqual(some.deactivated);
+  expect(all.deactivated).toBeGreaterThan(some.deactivated);
+  expect(some).toEqual({ active: await listed("active", "an"), deactivated: await listed("deactivated", "an") });
+  expect(all).toEqual({ active: await listed("active", ""), deactivated: await listed("deactivated", "") });
 });

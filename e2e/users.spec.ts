@@ -173,12 +173,18 @@ test("a newer search cancels the request of an older one still in flight", async
 test("the Users link clears the search, and the cleared search stays cleared", async ({ usersPage, page }) => {
   await usersPage.goto();
   await usersPage.searchFor("ann");
+  // The page's timers on a clock the test can move: whatever the search debounce (300 ms) would do
+  // after the link was followed, it has done once the clock has jumped 5 s, however slow the machine.
+  await page.clock.install();
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" }).click();
   await expect(page).toHaveURL(/\/users$/);
   await expect(usersPage.search).toHaveValue("");
-  // Longer than the search debounce: a stale "ann" must not come back.
-  await page.waitForTimeout(600);
+  const before = await page.evaluate(() => Date.now());
+  await page.clock.runFor(5_000);
+  expect(await page.evaluate(() => Date.now()), "the page runs on the test's clock").toBeGreaterThanOrEqual(before + 5_000);
+  // A stale "ann" did not come back.
   await expect(page).toHaveURL(/\/users$/);
+  await expect(usersPage.search).toHaveValue("");
   await usersPage.settled();
   await expect(usersPage.rows).toHaveCount(25);
 });

@@ -150,12 +150,17 @@ export class UsersPage {
     return this.table.getByRole("rowheader").allTextContents();
   }
 
+  /** The cells under a column header (of `row`, or of every data row). */
+  async cells(header: string, row: Locator = this.rows): Promise<Locator> {
+    const headers = await this.table.getByRole("columnheader").allTextContents();
+    const column = headers.findIndex((text) => text.trim().startsWith(header));
+    expect(column, `the table has a column "${header}"`).toBeGreaterThanOrEqual(0);
+    return row.locator(`> :nth-child(${column + 1})`);
+  }
+
   /** E-mail addresses are unique where names are not: the cells under the E-mail header. */
   async emails(): Promise<string[]> {
-    const headers = await this.table.getByRole("columnheader").allTextContents();
-    const column = headers.findIndex((header) => header.trim().startsWith(this.words.email));
-    expect(column, "the table has an E-mail column").toBeGreaterThanOrEqual(0);
-    return this.rows.locator(`> :nth-child(${column + 1})`).allTextContents();
+    return (await this.cells(this.words.email)).allTextContents();
   }
 
   // Selection and the bulk action bar.

@@ -1,7 +1,9 @@
+import { basename } from "node:path";
 import { test as base, expect, type Page } from "@playwright/test";
 import { ImportPage } from "../pages/import-page";
 import { JobPage } from "../pages/job-page";
 import { UsersPage, englishWords, germanWords } from "../pages/users-page";
+import { type People, peopleOf } from "./people";
 
 export type Role = "viewer" | "operator" | "admin";
 
@@ -44,6 +46,8 @@ interface Fixtures {
   jobPage: JobPage;
   /** The import screen, signed in as `role`. */
   importPage: ImportPage;
+  /** The people this spec may change, and nobody else does (e2e/support/people.ts); signs in through `usersPage`. */
+  people: People;
 }
 
 export const test = base.extend<Fixtures>({
@@ -59,6 +63,9 @@ export const test = base.extend<Fixtures>({
   },
   importPage: async ({ page, usersPage: _signedIn }, provide) => {
     await provide(new ImportPage(page));
+  },
+  people: async ({ page, usersPage: _signedIn }, provide, testInfo) => {
+    await provide(await peopleOf(page.request, basename(testInfo.file)));
   },
 });
 

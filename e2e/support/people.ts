@@ -1,0 +1,88 @@
+import { type APIRequestContext, expect } from "@playwright/test";
+import type { UserDto, UserListPage } from "@/lib/offboarding/user-dto";
+
+/**
+ * Every spec shares one emulator tenant and one database, so a spec that changes people changes
+ * only its own: each has a slice of the seeded tenant nobody else touches, which makes the specs
+ * independent of each other and of the order they run in.
+ *
+ * - A spec that works through a search on the users page gets a whole e-mail domain, which its
+ *   search narrows the table to (`RESERVED_DOMAINS`).
+ * - Every other spec gets a run of people in e-mail order among the rest (`POOL_SIZES`, laid out
+ *   one after the other; append a new spec at the end, so no other slice moves).
+ *
+ * E-mail order does not change with anyone's status or with the day the emulator's history is
+ * anchored at, and the seeded people are the same for a seed. A slice is read at the start of a
+ * test: its people are in whatever state this spec left them, which is their seeded state unless
+ * a test of this spec failed half-way (then `active()` skips whom it left deactivated).
+ */
+export const RESERVED_DOMAINS: Record<string, string> = {
+  "bulk.spec.ts": "globex.example",
+};
+
+const POOL_SIZES: [spec: string, size: number][] = [
+  ["users-actions.spec.ts", 12],
+  ["i18n-users.spec.ts", 6],
+  ["import.spec.ts", 60],
+  ["jobs.spec.ts", 16],
+  ["audit.spec.ts", 6],
+  ["i18n-bulk.spec.ts", 8],
+  ["credential-leak.spec.ts", 6],
+  ["users-api.spec.ts", 16],
+];
+
+async function wholeTenant(request: APIRequestContext): Promise<UserDto[]> {
+  const users: UserDto[] = [];
+  for (let page = 1; ; page++) {
+    const response = await request.get(`/api/users?status=all&sort=email&dir=asc&pageSize=200&page=${page}`);
+    expect(response.ok(), "listing the tenant for the specs' people").toBe(true);
+    const body = (await response.json()) as UserListPage;
+    users.push(...body.users);
+    if (users.length >= body.total || body.users.length === 0) return users;
+  }
+}
+
+/** This spec's people, in e-mail order, as they are now. */
+export class People {
+  constructor(
+    readonly spec: string,
+    readonly all: UserDto[],
+  ) {}
+
+  /** Active people an operator may deactivate: not protected, no System Administrator, with an e-mail. */
+  active(count: number): UserDto[] {
+    return this.take(count, "active people an operator may deactivate", (user) => user.isActive && !user.protection && !user.isAdmin && !!user.email);
+  }
+
+  deactivated(count: number): UserDto[] {
+    return this.take(count, "deactivated people", (user) => !user.isActive && !!user.email);
+  }
+
+  private take(count: number, what: string, wanted: (user: UserDto) => boolean): UserDto[] {
+    const found = this.all.filter(wanted).slice(0, count);
+    expect(found.length, `${this.spec} needs ${count} ${what} among its ${this.all.length} (e2e/support/people.ts)`).toBe(count);
+    return found;
+  }
+}
+
+/** The people of a spec (by its file name), read through the app's API with a signed-in request. */
+export async function peopleOf(request: APIRequestContext, spec: string): Promise<People> {
+  const tenant = await wholeTenant(request);
+  const domain = RESERVED_DOMAINS[spec];
+  if (domain) return new People(spec, tenant.filter((user) => user.email?.endsWith(`@${domain}`)));
+  const reserved = Object.values(RESERVED_DOMAINS).map((reservedDomain) => `@${reservedDomain}`);
+  const rest = tenant.filter((user) => !reserved.some((suffix) => user.email?.endsWith(suffix)));
+  let start = 0;
+  for (const [name, size] of POOL_SIZES) {
+    if (name === spec) return new People(spec, rest.slice(start, start + size));
+    start += size;
+  }
+  throw new Error(`${spec} has no people of its own: add it to POOL_SIZES in e2e/support/people.ts`);
+}
+
+/** The search that narrows the users page to a spec's reserved domain. */
+export function reservedSearch(spec: string): string {
+  const domain = RESERVED_DOMAINS[spec];
+  if (!domain) throw new Error(`${spec} has no reserved domain in e2e/support/people.ts`);
+  return `@${domain}`;
+}
