@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { env } from "@/lib/env";
+import { clientAddressFrom } from "./client-address";
 import { ApiError } from "./errors";
 
 /** Request plumbing shared by the route handlers: bodies, origin checks, addresses, IDs. */
@@ -44,35 +45,43 @@ export async function readJson<T extends z.ZodType>(
 /**
  * Refuses cross-site mutations: a browser always sends Origin on a POST, and it must be ours.
  * Scripts that send no Origin (curl, servers) are not browsers and pass; they still need a session.
+ * "Ours" is the configured public URL (NEXTAUTH_URL) when set, else the Host the browser asked
+ * for; never X-Forwarded-Host, which any client can send.
  */
 export function assertSameOrigin(request: Request): void {
   const origin = request.headers.get("origin");
-  if (!origin) return;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  let originHost: string;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    originHost = "";
-  }
-  if (!host || originHost !== host) {
+  if (origin && !isSameOrigin(origin, request.headers.get("host"), env().NEXTAUTH_URL)) {
     throw new ApiError(403, "cross_origin", "Cross-site requests are not allowed.");
   }
 }
 
-/**
- * The client's address. `next start` appends the socket's peer to X-Forwarded-For, so the last
- * entry is trustworthy; each trusted proxy in front of the app moves it one entry to the left.
- */
-export function clientAddress(headers: Headers): string | null {
-  const entries = (headers.get("x-forwarded-for") ?? "")
-    .split(",")
-    .map((entry) => entry.trim())
-    .filter(Boolean);
-  return entries[entries.length - 1 - env().TRUSTED_PROXY_HOPS] ?? null;
+/** Whether a browser's Origin is the app's own: the public URL's origin, or else the Host's. */
+export function isSameOrigin(origin: string, host: string | null, publicUrl: string | undefined): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(origin);
+  } catch {
+    return false;
+  }
+  if (publicUrl) return parsed.origin === new URL(publicUrl).origin;
+  if (!host) return false;
+  try {
+    // Through URL, so "example.com:80" and "example.com" compare as the browser sees them.
+    return parsed.host === new URL(`${parsed.protocol}//${host}`).host;
+  } catch {
+    return false;
+  }
 }
 
-export function requestId(headers: Headers): string {
-  const given = headers.get("x-request-id");
-  return given && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
+/** The client's address: the socket's, or with TRUSTED_PROXY_HOPS proxies, as client-address.ts says. */
+export function clientAddress(headers: Headers): string | null {
+  return clientAddressFrom(headers, env().TRUSTED_PROXY_HOPS);
+}
+
+/**
+ * A new ID for the request's audit row and log lines. A client's X-Request-Id is never used: any
+ * caller could send one to make its rows look like another's. (The parameter stays for callers.)
+ */
+export function requestId(_headers?: Headers): string {
+  return randomUUID();
 }
