@@ -14,7 +14,7 @@ import { type Claims, ssoProfileFromClaims } from "./sso-profile";
 import { SSO_PROVIDER_ID, ssoProvider } from "./sso-provider";
 import { SSO_REFUSAL_COOKIE, type SsoRefusalNote, refusalCookieOptions, refusalNote, sealRefusal } from "./sso-refusal";
 import { roleGroupsFrom } from "./sso-roles";
-import { checkThrottle, recordFailure, recordSuccess } from "./throttle";
+import { recordSuccess, reserveAttempt, throttleKeys } from "./throttle";
 
 const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
@@ -90,16 +90,17 @@ function credentialsProvider(deps: AuthDependencies) {
       const parsed = credentialsSchema.safeParse(credentials);
       if (!parsed.success) return null;
       const address = clientAddress(new Headers(request.headers as Record<string, string>));
-      const keys = [`email:${parsed.data.email}`, ...(address ? [`ip:${address}`] : [])];
+      const keys = throttleKeys(parsed.data.email, address);
       const db = await deps.db();
-      const throttle = await checkThrottle(db, keys);
+      // Counted before the password is checked, so that no burst gets more checks than the limit.
+      const throttle = await reserveAttempt(db, keys);
       if (!throttle.allowed) {
+        logger.info({ email: parsed.data.email, address }, "sign-in throttled");
         // A code, not a sentence: the sign-in page shows it in the reader's language.
         throw new Error("Throttled");
       }
       const account = await verifyCredentials(db, parsed.data.email, parsed.data.password);
       if (!account) {
-        await recordFailure(db, keys);
         logger.info({ email: parsed.data.email, address }, "sign-in refused");
         return null;
       }
