@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { env } from "@/lib/env";
+import { readBounded } from "./body";
 import { clientAddressFrom } from "./client-address";
 import { ApiError } from "./errors";
 
@@ -19,20 +20,28 @@ function tooLarge(maxBytes: number): ApiError {
   return new ApiError(413, "payload_too_large", `The body is larger than ${Math.round(maxBytes / 1024)} KiB.`);
 }
 
-/** Parses a JSON body with a schema: 415 for another content type, 413 if too big, 400 if invalid. */
+const isJson = (type: string) => /^application\/json\s*(;|$)/i.test(type);
+const notJson = () => new ApiError(415, "unsupported_media_type", "Send the body as JSON with Content-Type: application/json.");
+
+/**
+ * Parses a JSON body with a schema: 415 for another content type, 413 past `maxBytes` (declared
+ * or counted while reading; nothing past the limit is read), 400 if invalid. Call it after the
+ * caller is authenticated, so that a stranger's body is never read at all. A body-less action
+ * (`optional`) takes no body, or JSON; any other content type is refused even when empty.
+ */
 export async function readJson<T extends z.ZodType>(
   request: Request,
   schema: T,
   { maxBytes = DEFAULT_MAX_BODY_BYTES, optional = false }: ReadJsonOptions = {},
 ): Promise<z.infer<T>> {
+  const type = request.headers.get("content-type");
+  if (type !== null ? !isJson(type) : !optional) throw notJson();
   if (Number(request.headers.get("content-length") ?? "0") > maxBytes) throw tooLarge(maxBytes);
-  const text = await request.text();
+  const body = await readBounded(request.body, maxBytes);
+  if (body === "too_large") throw tooLarge(maxBytes);
+  const text = body.toString("utf8");
   if (optional && text.trim() === "") return schema.parse({});
-  const type = request.headers.get("content-type") ?? "";
-  if (!/^application\/json\s*(;|$)/i.test(type)) {
-    throw new ApiError(415, "unsupported_media_type", "Send the body as JSON with Content-Type: application/json.");
-  }
-  if (Buffer.byteLength(text) > maxBytes) throw tooLarge(maxBytes);
+  if (type === null) throw notJson();
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -2,7 +2,7 @@ import type { NextRequest } from "next/server";
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { auditCsv, auditFilterSchema, auditListQuerySchema, listAuditEvents, toAuditEventDto } from "@/lib/audit";
-import { requireApiReader } from "@/lib/auth/session";
+import { authorize, requireApiReader } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { ApiError, respond } from "@/lib/http/errors";
 import { LOCALES } from "@/lib/i18n/locales";
@@ -22,11 +22,12 @@ const csvLocaleSchema = z.object({ locale: z.enum(LOCALES).optional() });
  */
 export function GET(request: NextRequest) {
   return respond(async () => {
+    const user = await requireApiReader("viewAudit");
     const { format, locale: localeParam, ...params } = Object.fromEntries(request.nextUrl.searchParams);
     if (format === "csv") {
+      authorize(user, "exportAudit");
       const filter = auditFilterSchema.parse(params);
       const { locale: chosen } = csvLocaleSchema.parse({ locale: localeParam });
-      await requireApiReader("exportAudit");
       const locale = chosen ?? (await requestLocale());
       const stamp = new Date().toISOString().slice(0, 10);
       return new Response(auditCsv(await getDb(), filter, locale), {
@@ -44,7 +45,6 @@ export function GET(request: NextRequest) {
     }
     if (localeParam !== undefined) throw new ApiError(400, "invalid_request", "locale: only with format=csv");
     const query = auditListQuerySchema.parse(params);
-    await requireApiReader("viewAudit");
     const page = await listAuditEvents(await getDb(), query);
     return NextResponse.json({ ...page, rows: page.rows.map(toAuditEventDto) }, { headers: { "cache-control": "no-store" } });
   });

@@ -22,8 +22,8 @@ const MAX_BODY_BYTES = 1024 * 1024;
 /** GET /api/jobs?page=&pageSize=25|50|100|200&status= → JobListDto, newest first. */
 export function GET(request: NextRequest) {
   return respond(async () => {
-    const query = jobListQuerySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
     await requireApiReader("viewAudit");
+    const query = jobListQuerySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
     const page = await listJobs(await getDb(), query);
     return NextResponse.json(page, { headers: { "cache-control": "no-store" } });
   });
@@ -36,8 +36,8 @@ export function GET(request: NextRequest) {
 export function POST(request: Request) {
   return respond(async () => {
     assertSameOrigin(request);
-    const body = await readJson(request, createJobBodySchema, { maxBytes: MAX_BODY_BYTES });
     const user = await requireApiUser("runBulkJobs");
+    const body = await readJson(request, createJobBodySchema, { maxBytes: MAX_BODY_BYTES });
     authorize(user, body.kind);
     if (body.dryRun) {
       const preview = await dryRun(

@@ -10,8 +10,8 @@ export const dynamic = "force-dynamic";
 /** GET /api/users?q=&status=active|deactivated|all&sort=&dir=&page=&pageSize= */
 export function GET(request: NextRequest) {
   return respond(async () => {
-    const query = userListQuerySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
     await requireApiReader("viewUsers");
+    const query = userListQuerySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
     const page = await listUsers(await appDeps(), query, request.signal);
     return NextResponse.json(page, { headers: { "cache-control": "no-store" } });
   });

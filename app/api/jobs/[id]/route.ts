@@ -9,9 +9,9 @@ export const dynamic = "force-dynamic";
 /** GET /api/jobs/{id}?page=&pageSize=&state=<item state>|remaining → JobDetailDto */
 export function GET(request: NextRequest, context: { params: Promise<{ id: string }> }) {
   return respond(async () => {
+    await requireApiReader("viewAudit");
     const id = await jobIdFrom(context);
     const query = jobQuerySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
-    await requireApiReader("viewAudit");
     return jobResponse(id, { query });
   });
 }

@@ -24,8 +24,8 @@ export function GET() {
 export function POST(request: Request) {
   return respond(async () => {
     assertSameOrigin(request);
-    const input = await readJson(request, connectInputSchema, { maxBytes: 32 * 1024 });
     const user = await requireApiUser("manageSettings");
+    const input = await readJson(request, connectInputSchema, { maxBytes: 32 * 1024 });
     await connectWorkfront(await appConnection(), input, connectionActor(user, request));
     nudgeWorker();
     return NextResponse.json(await appConnectionStatus(), { headers: noStore });

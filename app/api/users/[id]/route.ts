@@ -9,8 +9,8 @@ export const dynamic = "force-dynamic";
 /** GET /api/users/{id} — one user, with protection and deactivation record. */
 export function GET(request: Request, context: { params: Promise<{ id: string }> }) {
   return respond(async () => {
-    const { id } = userParamsSchema.parse(await context.params);
     await requireApiReader("viewUsers");
+    const { id } = userParamsSchema.parse(await context.params);
     const user = await getUserRow(await appDeps(), id, request.signal);
     return NextResponse.json(user, { headers: { "cache-control": "no-store" } });
   });

@@ -10,8 +10,8 @@ export const dynamic = "force-dynamic";
 /** GET /api/users/counts?q= — active and deactivated users matching the search, for the tabs. */
 export function GET(request: NextRequest) {
   return respond(async () => {
-    const { q } = userCountsQuerySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
     await requireApiReader("viewUsers");
+    const { q } = userCountsQuerySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
     const counts = await countUsersByStatus(await appDeps(), q, request.signal);
     return NextResponse.json(counts, { headers: { "cache-control": "no-store" } });
   });

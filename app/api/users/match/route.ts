@@ -17,8 +17,8 @@ export const dynamic = "force-dynamic";
 export function POST(request: Request) {
   return respond(async () => {
     assertSameOrigin(request);
-    const body = await readJson(request, matchBodySchema, { maxBytes: MAX_IMPORT_CHARS * 2 });
     const user = await requireApiUser("runBulkJobs");
+    const body = await readJson(request, matchBodySchema, { maxBytes: MAX_IMPORT_CHARS * 2 });
     try {
       const report = await matchLeavers(await appDeps(), body, user.role, request.signal);
       return NextResponse.json(report, { headers: { "cache-control": "no-store" } });

@@ -14,8 +14,8 @@ export const dynamic = "force-dynamic";
 export function POST(request: Request) {
   return respond(async () => {
     assertSameOrigin(request);
-    const query = await readJson(request, resolveSelectionSchema);
     await requireApiUser("runBulkJobs");
+    const query = await readJson(request, resolveSelectionSchema);
     const selection = await resolveSelection(await appDeps(), query, request.signal);
     return NextResponse.json(selection, { headers: { "cache-control": "no-store" } });
   });

@@ -17,9 +17,9 @@ export const dynamic = "force-dynamic";
 export function POST(request: Request, context: { params: Promise<{ id: string }> }) {
   return respond(async () => {
     assertSameOrigin(request);
+    const user = await requireApiUser("runBulkJobs");
     const id = await jobIdFrom(context);
     await readJson(request, emptyBodySchema, { maxBytes: 1024, optional: true });
-    const user = await requireApiUser("runBulkJobs");
     const { db, client } = await appDeps();
     await resumeJob(db, client, id, jobActor(user, request));
     wakeAppWorker();

@@ -15,9 +15,9 @@ export const dynamic = "force-dynamic";
 export function POST(request: Request, context: { params: Promise<{ id: string }> }) {
   return respond(async () => {
     assertSameOrigin(request);
+    const user = await requireApiUser("runBulkJobs");
     const id = await jobIdFrom(context);
     await readJson(request, emptyBodySchema, { maxBytes: 1024, optional: true });
-    const user = await requireApiUser("runBulkJobs");
     const db = await getDb();
     const job = await findJob(db, id);
     if (!job) throw new ApiError(404, "job_not_found", "There is no such job.");

@@ -18,9 +18,9 @@ export const dynamic = "force-dynamic";
 export function POST(request: Request, context: { params: Promise<{ id: string }> }) {
   return respond(async () => {
     assertSameOrigin(request);
+    const user = await requireApiUser("runBulkJobs");
     const id = await jobIdFrom(context);
     const body = await readJson(request, undoJobBodySchema, { maxBytes: 8 * 1024, optional: true });
-    const user = await requireApiUser("runBulkJobs");
     authorize(user, "reactivate");
     const undoId = await undoJob(await getDb(), id, jobActor(user, request), body, bulkRules());
     wakeAppWorker();

@@ -15,8 +15,8 @@ export const dynamic = "force-dynamic";
 export function POST(request: Request) {
   return respond(async () => {
     assertSameOrigin(request);
-    await readJson(request, z.object({}).strict(), { maxBytes: 1024, optional: true });
     const user = await requireApiUser("manageSettings");
+    await readJson(request, z.object({}).strict(), { maxBytes: 1024, optional: true });
     const test = await testConnection(await appConnection(), connectionActor(user, request));
     if (test.ok) nudgeWorker();
     return NextResponse.json({ test, status: await appConnectionStatus() }, { headers: { "cache-control": "no-store" } });
