@@ -20,6 +20,13 @@ const nextConfig = {
   // Plain Node modules, not bundled: pino's worker threads, and PGlite's WASM and data files.
   serverExternalPackages: ["pino", "@electric-sql/pglite"],
   typedRoutes: false,
+  // `next dev` serves its scripts and hot reload to localhost only; a page opened at another host
+  // never hydrates. `npm run demo` lists this machine's names and addresses here
+  // (scripts/dev-origins.ts); set it yourself for `npm run dev` (comma-separated hosts).
+  allowedDevOrigins: (process.env.ALLOWED_DEV_ORIGINS ?? "")
+    .split(",")
+    .map((host) => host.trim())
+    .filter(Boolean),
   // Metadata (the page <title>) is rendered before the page streams, for every browser, not only
   // for Next's list of bots. Streamed, it is mounted afresh on each router refresh, and the document
   // was seen without a title in between (the Settings page's "Test connection"): screen readers
