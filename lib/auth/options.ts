@@ -7,7 +7,7 @@ import { type Database, getDb } from "@/lib/db";
 import { type Env, env } from "@/lib/env";
 import { clientAddress } from "@/lib/http/request";
 import { logger } from "@/lib/logger";
-import { verifyCredentials } from "./accounts";
+import { endSessions, verifyCredentials } from "./accounts";
 import { nextAuthLogger } from "./next-auth-logger";
 import { signInWithSso } from "./sso-accounts";
 import { type Claims, ssoProfileFromClaims } from "./sso-profile";
@@ -63,19 +63,32 @@ export function buildAuthOptions(config: Env, deps: AuthDependencies): NextAuthO
         // `user` (next-auth/core/routes/callback.js), so the session gets our account's ID, not
         // the IdP's subject.
         user.id = decision.account.id;
+        user.sessionVersion = decision.account.sessionVersion;
         return true;
       },
       jwt({ token, user, account }) {
         if (user) {
           token.accountId = user.id;
           token.signInMethod = account?.provider === SSO_PROVIDER_ID ? "sso" : "password";
+          token.sessionVersion = user.sessionVersion;
         }
         return token;
       },
       session({ session, token }) {
         session.accountId = token.accountId;
         session.signInMethod = token.signInMethod;
+        session.sessionVersion = token.sessionVersion;
         return session;
+      },
+    },
+    events: {
+      // Signing out ends every session of the account, not only this browser's cookie: a cookie
+      // copied before sign-out is refused after it. A session that had already ended ends nothing.
+      async signOut({ token }) {
+        if (!token?.accountId || typeof token.sessionVersion !== "number") return;
+        if (await endSessions(await deps.db(), token.accountId, token.sessionVersion)) {
+          logger.info({ accountId: token.accountId }, "signed out: every session of the account ended");
+        }
       },
     },
   };
@@ -105,7 +118,7 @@ function credentialsProvider(deps: AuthDependencies) {
         return null;
       }
       await recordSuccess(db, keys);
-      return { id: account.id, email: account.email, name: account.name };
+      return { id: account.id, email: account.email, name: account.name, sessionVersion: account.sessionVersion };
     },
   });
 }
