@@ -4,6 +4,7 @@ import { z } from "zod";
 import { type AccountRow, type Database, accounts } from "@/lib/db";
 import { dummyVerify, hashPassword, verifyPassword } from "./password";
 import type { Locale } from "@/lib/i18n/locales";
+import { pauseJobsOfDisabledAccount } from "@/lib/jobs/creator-pause";
 import { forgetRecentAccount } from "./recent-accounts";
 import { ROLES, type Role } from "./roles";
 
@@ -97,6 +98,7 @@ export type AccountChange = z.input<typeof accountChangeSchema>;
  * there is no such account. Any change ends every session of the account at once (its session
  * version goes up; lib/auth/session.ts checks it on every request), so a disabled, demoted or
  * re-keyed account is signed out everywhere, and enabling it again revives no old session.
+ * Disabling also pauses the account's unfinished bulk jobs for an admin (lib/jobs/creator-pause.ts).
  */
 export async function updateAccount(db: Database, email: string, change: AccountChange): Promise<Account | null> {
   const parsed = accountChangeSchema.safeParse(change);
@@ -115,8 +117,11 @@ export async function updateAccount(db: Database, email: string, change: Account
     })
     .where(eq(accounts.email, email.trim().toLowerCase()))
     .returning();
-  if (row) forgetRecentAccount(db, row.id);
-  return row ? toAccount(row) : null;
+  if (!row) return null;
+  forgetRecentAccount(db, row.id);
+  // Its bulk jobs stop too, until an admin resumes (takes on) or cancels them.
+  if (disabled === true) await pauseJobsOfDisabledAccount(db, row.id);
+  return toAccount(row);
 }
 
 /**
