@@ -32,6 +32,20 @@ const nextConfig = {
   // was seen without a title in between (the Settings page's "Test connection"): screen readers
   // and axe then find no title. The wait is short: generateMetadata only reads the catalogue.
   htmlLimitedBots: /.*/,
+  // Sent with every answer. Pages also get a Content-Security-Policy with a nonce per request
+  // (proxy.ts); API answers a policy that allows nothing (lib/http/security-headers.ts).
+  async headers() {
+    const everywhere = [
+      { key: "X-Content-Type-Options", value: "nosniff" },
+      { key: "Referrer-Policy", value: "same-origin" },
+      { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
+      { key: "X-Frame-Options", value: "DENY" },
+    ];
+    return [
+      { source: "/:path*", headers: everywhere },
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
+    ];
+  },
   // `npm run typecheck` checks the whole project (npm test runs it before the build); checking
   // again inside `next build` would only repeat it.
   typescript: { ignoreBuildErrors: true },

@@ -9,7 +9,7 @@ import { isIP } from "node:net";
  * `X-Forwarded-For` (and `-Host`, `-Proto`, `-Port`) when the client has not sent them
  * (next/dist/server/base-server.js: `headers['x-forwarded-for'] ??= socket.remoteAddress`), so a
  * client's own values arrive untouched and the socket's address is lost. The server's `request`
- * event is therefore hooked (peer-hook.ts, installed by instrumentation.ts): before Next sees a
+ * event is therefore hooked (server-hooks.ts, installed by instrumentation.ts): before Next sees a
  * request, the socket's address is written into PEER_HEADER with a random key of this process
  * that no client can know, and with no trusted proxy the client's forwarding headers are removed.
  * A request without a valid mark (one that arrived before the hook was installed) has no known

@@ -7,6 +7,7 @@ import { getDb } from "@/lib/db";
 import { ApiError, respond } from "@/lib/http/errors";
 import { LOCALES } from "@/lib/i18n/locales";
 import { requestLocale } from "@/lib/i18n/request-locale";
+import { otherMethods } from "@/lib/http/methods";
 
 export const dynamic = "force-dynamic";
 
@@ -49,3 +50,6 @@ export function GET(request: NextRequest) {
     return NextResponse.json({ ...page, rows: page.rows.map(toAuditEventDto) }, { headers: { "cache-control": "no-store" } });
   });
 }
+
+/** Other methods: a JSON 405 (lib/http/methods.ts). */
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

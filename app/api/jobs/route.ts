@@ -13,6 +13,7 @@ import { listJobs } from "@/lib/jobs/queries";
 import { jobResponse } from "@/lib/jobs/routes";
 import { createJobBodySchema, jobListQuerySchema } from "@/lib/jobs/schemas";
 import { appDeps } from "@/lib/offboarding/deps";
+import { otherMethods } from "@/lib/http/methods";
 
 export const dynamic = "force-dynamic";
 
@@ -52,3 +53,6 @@ export function POST(request: Request) {
     return jobResponse(id, { status: 201 });
   });
 }
+
+/** Other methods: a JSON 405 (lib/http/methods.ts). */
+export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");

@@ -4,6 +4,7 @@ import { requireApiReader } from "@/lib/auth/session";
 import { respond } from "@/lib/http/errors";
 import { appDeps } from "@/lib/offboarding/deps";
 import { listUsers, userListQuerySchema } from "@/lib/offboarding/list-users";
+import { otherMethods } from "@/lib/http/methods";
 
 export const dynamic = "force-dynamic";
 
@@ -16,3 +17,6 @@ export function GET(request: NextRequest) {
     return NextResponse.json(page, { headers: { "cache-control": "no-store" } });
   });
 }
+
+/** Other methods: a JSON 405 (lib/http/methods.ts). */
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -3,6 +3,7 @@ import { requireApiReader } from "@/lib/auth/session";
 import { respond } from "@/lib/http/errors";
 import { jobIdFrom, jobResponse } from "@/lib/jobs/routes";
 import { jobQuerySchema } from "@/lib/jobs/schemas";
+import { otherMethods } from "@/lib/http/methods";
 
 export const dynamic = "force-dynamic";
 
@@ -15,3 +16,6 @@ export function GET(request: NextRequest, context: { params: Promise<{ id: strin
     return jobResponse(id, { query });
   });
 }
+
+/** Other methods: a JSON 405 (lib/http/methods.ts). */
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

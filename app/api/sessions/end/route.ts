@@ -6,6 +6,7 @@ import { getDb } from "@/lib/db";
 import { ApiError, respond } from "@/lib/http/errors";
 import { assertSameOrigin, readJson, requestId } from "@/lib/http/request";
 import { logger } from "@/lib/logger";
+import { otherMethods } from "@/lib/http/methods";
 
 export const dynamic = "force-dynamic";
 
@@ -29,3 +30,6 @@ export function POST(request: Request) {
     return NextResponse.json({ email: account.email }, { headers: { "cache-control": "no-store" } });
   });
 }
+
+/** Other methods: a JSON 405 (lib/http/methods.ts). */
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

@@ -4,6 +4,7 @@ import { appConnection, connectInputSchema, connectWorkfront, disconnectWorkfron
 import { appConnectionStatus, connectionActor, nudgeWorker } from "@/lib/connection/http";
 import { respond } from "@/lib/http/errors";
 import { assertSameOrigin, readJson } from "@/lib/http/request";
+import { otherMethods } from "@/lib/http/methods";
 
 export const dynamic = "force-dynamic";
 
@@ -41,3 +42,6 @@ export function DELETE(request: Request) {
     return NextResponse.json({ result, status: await appConnectionStatus() }, { headers: noStore });
   });
 }
+
+/** Other methods: a JSON 405 (lib/http/methods.ts). */
+export const { PUT, PATCH } = otherMethods("GET", "POST", "DELETE");

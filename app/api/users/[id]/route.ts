@@ -3,6 +3,7 @@ import { requireApiReader } from "@/lib/auth/session";
 import { respond } from "@/lib/http/errors";
 import { appDeps } from "@/lib/offboarding/deps";
 import { getUserRow, userParamsSchema } from "@/lib/offboarding/list-users";
+import { otherMethods } from "@/lib/http/methods";
 
 export const dynamic = "force-dynamic";
 
@@ -15,3 +16,6 @@ export function GET(request: Request, context: { params: Promise<{ id: string }>
     return NextResponse.json(user, { headers: { "cache-control": "no-store" } });
   });
 }
+
+/** Other methods: a JSON 405 (lib/http/methods.ts). */
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -5,6 +5,7 @@ import { assertSameOrigin, readJson } from "@/lib/http/request";
 import { appDeps } from "@/lib/offboarding/deps";
 import { MAX_IMPORT_CHARS, matchBodySchema, matchLeavers } from "@/lib/offboarding/match-leavers";
 import { LeaversFileError } from "@/lib/offboarding/parse-leavers";
+import { otherMethods } from "@/lib/http/methods";
 
 export const dynamic = "force-dynamic";
 
@@ -33,3 +34,6 @@ export function POST(request: Request) {
     }
   });
 }
+
+/** Other methods: a JSON 405 (lib/http/methods.ts). */
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

@@ -6,6 +6,7 @@ import { cancelJob } from "@/lib/jobs/actions";
 import { jobActor } from "@/lib/jobs/http";
 import { jobIdFrom, jobResponse } from "@/lib/jobs/routes";
 import { emptyBodySchema } from "@/lib/jobs/schemas";
+import { otherMethods } from "@/lib/http/methods";
 
 export const dynamic = "force-dynamic";
 
@@ -20,3 +21,6 @@ export function POST(request: Request, context: { params: Promise<{ id: string }
     return jobResponse(id);
   });
 }
+
+/** Other methods: a JSON 405 (lib/http/methods.ts). */
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

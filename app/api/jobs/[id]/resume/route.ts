@@ -7,6 +7,7 @@ import { jobActor } from "@/lib/jobs/http";
 import { jobIdFrom, jobResponse } from "@/lib/jobs/routes";
 import { emptyBodySchema } from "@/lib/jobs/schemas";
 import { appDeps } from "@/lib/offboarding/deps";
+import { otherMethods } from "@/lib/http/methods";
 
 export const dynamic = "force-dynamic";
 
@@ -26,3 +27,6 @@ export function POST(request: Request, context: { params: Promise<{ id: string }
     return jobResponse(id);
   });
 }
+
+/** Other methods: a JSON 405 (lib/http/methods.ts). */
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

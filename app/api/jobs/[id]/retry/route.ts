@@ -8,6 +8,7 @@ import { jobActor } from "@/lib/jobs/http";
 import { findJob } from "@/lib/jobs/queries";
 import { jobIdFrom, jobResponse } from "@/lib/jobs/routes";
 import { emptyBodySchema } from "@/lib/jobs/schemas";
+import { otherMethods } from "@/lib/http/methods";
 
 export const dynamic = "force-dynamic";
 
@@ -27,3 +28,6 @@ export function POST(request: Request, context: { params: Promise<{ id: string }
     return jobResponse(id);
   });
 }
+
+/** Other methods: a JSON 405 (lib/http/methods.ts). */
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

@@ -8,6 +8,7 @@ import { bulkRules } from "@/lib/jobs/config";
 import { jobActor } from "@/lib/jobs/http";
 import { jobIdFrom, jobResponse } from "@/lib/jobs/routes";
 import { undoJobBodySchema } from "@/lib/jobs/schemas";
+import { otherMethods } from "@/lib/http/methods";
 
 export const dynamic = "force-dynamic";
 
@@ -27,3 +28,6 @@ export function POST(request: Request, context: { params: Promise<{ id: string }
     return jobResponse(undoId, { status: 201 });
   });
 }
+
+/** Other methods: a JSON 405 (lib/http/methods.ts). */
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

@@ -5,6 +5,7 @@ import { appConnection, testConnection } from "@/lib/connection";
 import { appConnectionStatus, connectionActor, nudgeWorker } from "@/lib/connection/http";
 import { respond } from "@/lib/http/errors";
 import { assertSameOrigin, readJson } from "@/lib/http/request";
+import { otherMethods } from "@/lib/http/methods";
 
 export const dynamic = "force-dynamic";
 
@@ -22,3 +23,6 @@ export function POST(request: Request) {
     return NextResponse.json({ test, status: await appConnectionStatus() }, { headers: { "cache-control": "no-store" } });
   });
 }
+
+/** Other methods: a JSON 405 (lib/http/methods.ts). */
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");
