@@ -32,7 +32,7 @@ const cases = [
   },
 ] as const;
 
-test.describe.configure({ mode: "serial", timeout: 90_000 });
+test.describe.configure({ timeout: 90_000 });
 
 let emulator: RunningEmulator;
 test.beforeAll(async () => {

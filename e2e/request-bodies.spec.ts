@@ -12,7 +12,7 @@ import { extraAppPorts } from "./support/servers";
  * Request bodies are bounded before they are read, and strangers are refused before anything is
  * read. On an app of its own, whose server process the test measures.
  */
-test.describe.configure({ mode: "serial", timeout: 120_000 });
+test.describe.configure({ timeout: 120_000 });
 
 const MB = 1024 * 1024;
 
