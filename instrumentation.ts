@@ -1,10 +1,14 @@
 /**
  * Runs once when the server starts: a bad configuration stops it here, naming the variable; the
  * database is opened and migrated before the first request; and the bulk-job worker starts.
+ * First of all, the HTTP server is hooked (lib/http/server-hooks.ts): requests are marked with
+ * their socket's address, and unparseable ones get a JSON answer.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { env } = await import("./lib/env");
+  const { installServerHooks } = await import("./lib/http/server-hooks");
+  installServerHooks(env().TRUSTED_PROXY_HOPS);
   const { getDb } = await import("./lib/db");
   const { logger } = await import("./lib/logger");
   const config = env();

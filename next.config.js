@@ -20,11 +20,32 @@ const nextConfig = {
   // Plain Node modules, not bundled: pino's worker threads, and PGlite's WASM and data files.
   serverExternalPackages: ["pino", "@electric-sql/pglite"],
   typedRoutes: false,
+  // `next dev` serves its scripts and hot reload to localhost only; a page opened at another host
+  // never hydrates. `npm run demo` lists this machine's names and addresses here
+  // (scripts/dev-origins.ts); set it yourself for `npm run dev` (comma-separated hosts).
+  allowedDevOrigins: (process.env.ALLOWED_DEV_ORIGINS ?? "")
+    .split(",")
+    .map((host) => host.trim())
+    .filter(Boolean),
   // Metadata (the page <title>) is rendered before the page streams, for every browser, not only
   // for Next's list of bots. Streamed, it is mounted afresh on each router refresh, and the document
   // was seen without a title in between (the Settings page's "Test connection"): screen readers
   // and axe then find no title. The wait is short: generateMetadata only reads the catalogue.
   htmlLimitedBots: /.*/,
+  // Sent with every answer. Pages also get a Content-Security-Policy with a nonce per request
+  // (proxy.ts); API answers a policy that allows nothing (lib/http/security-headers.ts).
+  async headers() {
+    const everywhere = [
+      { key: "X-Content-Type-Options", value: "nosniff" },
+      { key: "Referrer-Policy", value: "same-origin" },
+      { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
+      { key: "X-Frame-Options", value: "DENY" },
+    ];
+    return [
+      { source: "/:path*", headers: everywhere },
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
+    ];
+  },
   // `npm run typecheck` checks the whole project (npm test runs it before the build); checking
   // again inside `next build` would only repeat it.
   typescript: { ignoreBuildErrors: true },

@@ -64,7 +64,7 @@ test("the language switch holds across reloads and follows the account into anot
   await expect(page.getByRole("region", { name: "Workfront-Verbindung" }).getByRole("note")).toContainText(
     "Gesperrt: WORKFRONT_API_KEY ist in der Serverumgebung gesetzt",
   );
-  await page.getByRole("button", { name: "Abmelden" }).click();
+  await page.getByRole("button", { name: "Abmelden", exact: true }).click();
   await expect(page).toHaveURL(/\/sign-in/);
 
   // A fresh browser that asks for English: English until the account is known, then German.

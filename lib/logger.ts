@@ -1,29 +1,28 @@
 import "server-only";
-import pino from "pino";
+import pino, { type DestinationStream, type LoggerOptions } from "pino";
 import { env } from "@/lib/env";
+import { redactSecrets } from "@/lib/log-redaction";
 
 /**
- * One structured logger for the server. Credential-bearing keys are redacted wherever they appear,
- * as a second line of defence: the Workfront client already never logs a credential or a raw URL.
+ * The logger's options. Secret-named keys are redacted wherever they appear in a logged object,
+ * whatever their case or depth (lib/log-redaction.ts), as a second line of defence: the Workfront
+ * client already never logs a credential or a raw URL. Child loggers' bindings are not passed
+ * through the formatter by pino; they carry module names only.
  */
-export const logger = pino({
-  level: env().LOG_LEVEL ?? (env().NODE_ENV === "test" ? "silent" : "info"),
-  base: { app: "wf-offboard" },
-  redact: {
-    paths: [
-      "apiKey",
-      "*.apiKey",
-      "sessionID",
-      "*.sessionID",
-      "password",
-      "*.password",
-      "authorization",
-      "*.authorization",
-      "headers.cookie",
-      "*.headers.cookie",
-    ],
-    censor: "[redacted]",
-  },
-});
+export function loggerOptions(level: string): LoggerOptions {
+  return {
+    level,
+    base: { app: "wf-offboard" },
+    formatters: { log: (object) => redactSecrets(object), bindings: (bindings) => redactSecrets(bindings) },
+  };
+}
+
+/** A logger with the app's options writing to `destination`, for tests of what gets written. */
+export function createLogger(level: string, destination?: DestinationStream) {
+  return destination ? pino(loggerOptions(level), destination) : pino(loggerOptions(level));
+}
+
+/** One structured logger for the server. */
+export const logger = createLogger(env().LOG_LEVEL ?? (env().NODE_ENV === "test" ? "silent" : "info"));
 
 export type Logger = typeof logger;

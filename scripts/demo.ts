@@ -15,6 +15,7 @@ import { DEMO_ACCOUNTS } from "../lib/auth/accounts-demo";
 import { ConnectionResolver, connectWorkfront } from "../lib/connection";
 import { keyring } from "../lib/connection/crypto";
 import { createDatabase, databaseConfig, migrate } from "../lib/db";
+import { machineHosts } from "./dev-origins";
 
 const appPort = Number(process.env.PORT ?? 3000);
 const emulatorPort = Number(process.env.EMULATOR_PORT ?? 4010);
@@ -58,17 +59,24 @@ async function main() {
     ...process.env,
     WORKFRONT_URL: emulator.url,
     DEMO_ACCOUNTS: "true",
-    NEXTAUTH_URL: appUrl,
+    // The demo works at whatever address it is opened (localhost, 127.0.0.1, the machine's name
+    // or address): no fixed public URL, so next-auth and the Origin check take the host the
+    // browser asked for (the client cannot forge it here: no proxy is trusted, lib/http), and
+    // the dev server serves its scripts to each of these hosts (next.config.js).
+    AUTH_TRUST_HOST: "true",
+    ALLOWED_DEV_ORIGINS: [...machineHosts(), ...(process.env.ALLOWED_DEV_ORIGINS ?? "").split(",")].filter(Boolean).join(","),
     AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("base64url"),
     PROTECTED_USERS: process.env.PROTECTED_USERS ?? (await demoProtectedEmail(emulator)),
   };
   // A key in the environment would lock the Settings page (and point at another tenant).
   delete env.WORKFRONT_API_KEY;
+  // Only one public URL would work; set it yourself (and run `npm run dev`) to pin one.
+  delete env.NEXTAUTH_URL;
   await connectDemo(emulator, env.WORKFRONT_CREDENTIAL_SECRET ?? env.AUTH_SECRET!);
   const app = spawn("npx", ["next", "dev", "--port", String(appPort)], { stdio: "inherit", env });
 
   console.log(`\nWorkfront emulator  ${emulator.url}  (integration user ${emulator.integrationUser.username})`);
-  console.log(`wf-offboard         ${appUrl}`);
+  console.log(`wf-offboard         ${appUrl}  (or this machine's name or address, port ${appPort})`);
   if (env.PROTECTED_USERS) console.log(`Protected accounts  ${env.PROTECTED_USERS} (PROTECTED_USERS; the admin may override)`);
   console.log("");
   console.log("Demo accounts:");

@@ -1,8 +1,8 @@
 /**
  * `npm run user:update -- --email ada@example.com [--role viewer] [--disable | --enable] [--reset-password]`
  * Changes an account in the configured database (DATABASE_URL, or PGlite in PGLITE_DIR): its role,
- * whether it may sign in, its password (a generated one, printed once). A disabled account's
- * sessions end at once for pages and changes, within 2 seconds for reads.
+ * whether it may sign in, its password (a generated one, printed once). Any change ends every
+ * session of the account at once.
  * With PGlite, stop the app first: only one process may open its directory at a time.
  */
 import { type AccountChange, updateAccount } from "../lib/auth/accounts";

@@ -29,3 +29,17 @@ export const openApiKey = "e2eopen00000000000000000000000key";
 
 export const oidcPort = 4120 + offset;
 export const oidcIssuer = `http://127.0.0.1:${oidcPort}`;
+
+/**
+ * Apps a spec starts for itself (e2e/support/app-process.ts), from the same build, when it needs
+ * a configuration of its own (trusted proxies, Postgres) or a process to measure; and the
+ * emulator they share, which the spec starts inside the test runner.
+ */
+export const extraAppPorts = {
+  direct: 3102 + offset,
+  proxied: 3103 + offset,
+  measured: 3104 + offset,
+  postgres: 3105 + offset,
+  burst: 3106 + offset,
+};
+export const extraEmulatorPort = 4112 + offset;

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
-import { accounts } from "@/lib/db";
+import { accounts, jobs } from "@/lib/db";
+import { insertJob } from "@/lib/jobs/create-job";
 import { forEachDriver } from "@/lib/db/test-databases";
 import {
   AccountError,
@@ -109,6 +110,18 @@ forEachDriver("accounts", ({ db }) => {
     expect(await verifyCredentials(db(), "lea@example.com", PASSWORD)).toBeNull();
     expect(await verifyCredentials(db(), "lea@example.com", "another long secret")).toMatchObject({ id: created.id });
     expect(await updateAccount(db(), "nobody@example.com", { disabled: true })).toBeNull();
+  });
+
+  it("disabling an account pauses its unfinished bulk jobs for an admin, and leaves others' alone", async () => {
+    const starter = await createAccount(db(), { email: "starter@example.com", role: "operator", password: PASSWORD });
+    const other = await createAccount(db(), { email: "other@example.com", role: "operator", password: PASSWORD });
+    const actor = (account: typeof starter) => ({ accountId: account.id, email: account.email, role: account.role, requestId: "r", clientIp: null });
+    const job = (account: typeof starter) =>
+      insertJob(db(), { kind: "deactivate", targets: [{ id: "a".repeat(32) }], reason: "Left", ticket: null, actor: actor(account) });
+    const [mine, theirs] = [await job(starter), await job(other)];
+    await updateAccount(db(), "starter@example.com", { disabled: true });
+    const status = async (id: string) => (await db().select().from(jobs).where(eq(jobs.id, id)))[0]?.status;
+    expect([await status(mine), await status(theirs)]).toEqual(["paused_creator", "queued"]);
   });
 
   it("refuses an account change that is empty, an unknown role or a short password, changing nothing", async () => {

@@ -1,9 +1,11 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { type AccountRow, type Database, accounts } from "@/lib/db";
 import { dummyVerify, hashPassword, verifyPassword } from "./password";
 import type { Locale } from "@/lib/i18n/locales";
+import { pauseJobsOfDisabledAccount } from "@/lib/jobs/creator-pause";
+import { forgetRecentAccount } from "./recent-accounts";
 import { ROLES, type Role } from "./roles";
 
 export { DEMO_ACCOUNTS, type DemoAccount, ensureDemoAccounts } from "./accounts-demo";
@@ -20,6 +22,8 @@ export interface Account {
   updatedAt: Date;
   lastLoginAt: Date | null;
   locale: Locale | null;
+  /** Sessions signed in with another value have ended (sessions.ts). */
+  sessionVersion: number;
 }
 
 export const MIN_PASSWORD_LENGTH = 12;
@@ -91,8 +95,10 @@ export type AccountChange = z.input<typeof accountChangeSchema>;
 
 /**
  * Changes an account found by e-mail: its role, whether it is disabled, its password. Null when
- * there is no such account. Disabling ends its sessions for pages and changes at once (they read
- * the account on every request, lib/auth/session.ts).
+ * there is no such account. Any change ends every session of the account at once (its session
+ * version goes up; lib/auth/session.ts checks it on every request), so a disabled, demoted or
+ * re-keyed account is signed out everywhere, and enabling it again revives no old session.
+ * Disabling also pauses the account's unfinished bulk jobs for an admin (lib/jobs/creator-pause.ts).
  */
 export async function updateAccount(db: Database, email: string, change: AccountChange): Promise<Account | null> {
   const parsed = accountChangeSchema.safeParse(change);
@@ -107,10 +113,31 @@ export async function updateAccount(db: Database, email: string, change: Account
       role,
       disabled,
       passwordHash: password === undefined ? undefined : await hashPassword(password),
+      sessionVersion: sql`${accounts.sessionVersion} + 1`,
     })
     .where(eq(accounts.email, email.trim().toLowerCase()))
     .returning();
-  return row ? toAccount(row) : null;
+  if (!row) return null;
+  forgetRecentAccount(db, row.id);
+  // Its bulk jobs stop too, until an admin resumes (takes on) or cancels them.
+  if (disabled === true) await pauseJobsOfDisabledAccount(db, row.id);
+  return toAccount(row);
+}
+
+/**
+ * Ends every session of an account ("sign out everywhere"). With `ifVersion`, only if that is
+ * still the current version: signing out with a session that has already ended ends nothing else.
+ * True when the sessions were ended.
+ */
+export async function endSessions(db: Database, accountId: string, ifVersion?: number): Promise<boolean> {
+  if (!z.uuid().safeParse(accountId).success) return false;
+  const [row] = await db
+    .update(accounts)
+    .set({ sessionVersion: sql`${accounts.sessionVersion} + 1` })
+    .where(and(eq(accounts.id, accountId), ifVersion === undefined ? undefined : eq(accounts.sessionVersion, ifVersion)))
+    .returning({ id: accounts.id });
+  forgetRecentAccount(db, accountId);
+  return row !== undefined;
 }
 
 export async function findAccountByEmail(db: Database, email: string): Promise<Account | null> {

@@ -9,9 +9,12 @@ declare module "next-auth" {
   interface Session {
     accountId?: string;
     signInMethod?: SignInMethod;
+    sessionVersion?: number;
   }
   interface User {
     role?: Role;
+    /** The account's session version at sign-in (lib/auth/accounts.ts `endSessions`). */
+    sessionVersion?: number;
   }
 }
 
@@ -19,5 +22,6 @@ declare module "next-auth/jwt" {
   interface JWT {
     accountId?: string;
     signInMethod?: SignInMethod;
+    sessionVersion?: number;
   }
 }

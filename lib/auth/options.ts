@@ -7,14 +7,14 @@ import { type Database, getDb } from "@/lib/db";
 import { type Env, env } from "@/lib/env";
 import { clientAddress } from "@/lib/http/request";
 import { logger } from "@/lib/logger";
-import { verifyCredentials } from "./accounts";
+import { endSessions, verifyCredentials } from "./accounts";
 import { nextAuthLogger } from "./next-auth-logger";
 import { signInWithSso } from "./sso-accounts";
 import { type Claims, ssoProfileFromClaims } from "./sso-profile";
 import { SSO_PROVIDER_ID, ssoProvider } from "./sso-provider";
 import { SSO_REFUSAL_COOKIE, type SsoRefusalNote, refusalCookieOptions, refusalNote, sealRefusal } from "./sso-refusal";
 import { roleGroupsFrom } from "./sso-roles";
-import { checkThrottle, recordFailure, recordSuccess } from "./throttle";
+import { recordSuccess, reserveAttempt, throttleKeys } from "./throttle";
 
 const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
@@ -63,19 +63,32 @@ export function buildAuthOptions(config: Env, deps: AuthDependencies): NextAuthO
         // `user` (next-auth/core/routes/callback.js), so the session gets our account's ID, not
         // the IdP's subject.
         user.id = decision.account.id;
+        user.sessionVersion = decision.account.sessionVersion;
         return true;
       },
       jwt({ token, user, account }) {
         if (user) {
           token.accountId = user.id;
           token.signInMethod = account?.provider === SSO_PROVIDER_ID ? "sso" : "password";
+          token.sessionVersion = user.sessionVersion;
         }
         return token;
       },
       session({ session, token }) {
         session.accountId = token.accountId;
         session.signInMethod = token.signInMethod;
+        session.sessionVersion = token.sessionVersion;
         return session;
+      },
+    },
+    events: {
+      // Signing out ends every session of the account, not only this browser's cookie: a cookie
+      // copied before sign-out is refused after it. A session that had already ended ends nothing.
+      async signOut({ token }) {
+        if (!token?.accountId || typeof token.sessionVersion !== "number") return;
+        if (await endSessions(await deps.db(), token.accountId, token.sessionVersion)) {
+          logger.info({ accountId: token.accountId }, "signed out: every session of the account ended");
+        }
       },
     },
   };
@@ -90,21 +103,22 @@ function credentialsProvider(deps: AuthDependencies) {
       const parsed = credentialsSchema.safeParse(credentials);
       if (!parsed.success) return null;
       const address = clientAddress(new Headers(request.headers as Record<string, string>));
-      const keys = [`email:${parsed.data.email}`, ...(address ? [`ip:${address}`] : [])];
+      const keys = throttleKeys(parsed.data.email, address);
       const db = await deps.db();
-      const throttle = await checkThrottle(db, keys);
+      // Counted before the password is checked, so that no burst gets more checks than the limit.
+      const throttle = await reserveAttempt(db, keys);
       if (!throttle.allowed) {
+        logger.info({ email: parsed.data.email, address }, "sign-in throttled");
         // A code, not a sentence: the sign-in page shows it in the reader's language.
         throw new Error("Throttled");
       }
       const account = await verifyCredentials(db, parsed.data.email, parsed.data.password);
       if (!account) {
-        await recordFailure(db, keys);
         logger.info({ email: parsed.data.email, address }, "sign-in refused");
         return null;
       }
       await recordSuccess(db, keys);
-      return { id: account.id, email: account.email, name: account.name };
+      return { id: account.id, email: account.email, name: account.name, sessionVersion: account.sessionVersion };
     },
   });
 }

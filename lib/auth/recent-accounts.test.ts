@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, expect, it, vi } from "vitest";
 import type { Database } from "@/lib/db";
+import type { Account } from "./accounts";
+import { RECENT_ACCOUNT_MS, findRecentAccount as find, forgetRecentAccount } from "./recent-accounts";
 
-const lookups = vi.hoisted(() => [] as string[]);
-vi.mock("./accounts", () => ({
-  findAccountById: async (_db: unknown, id: string) => {
-    lookups.push(id);
-    return { id, email: `${id}@example.com`, disabled: false };
-  },
-}));
-const { RECENT_ACCOUNT_MS, findRecentAccount } = await import("./recent-accounts");
+const lookups: string[] = [];
+const lookup = async (_db: Database, id: string) => {
+  lookups.push(id);
+  return { id, email: `${id}@example.com`, disabled: false } as Account;
+};
+const findRecentAccount = (db: Database, id: string) => find(db, id, lookup);
 
 // Only its identity matters here: the lookup itself is the mock above.
 const newDb = () => ({}) as Database;
@@ -47,4 +47,12 @@ it("remembers at most 1,000 accounts, forgetting the one read longest ago", asyn
   expect(lookups).toEqual([]);
   await findRecentAccount(db, "id-0");
   expect(lookups).toEqual(["id-0"]);
+});
+
+it("forgets an account the moment this process changes it", async () => {
+  const db = newDb();
+  await findRecentAccount(db, "a");
+  forgetRecentAccount(db, "a");
+  await findRecentAccount(db, "a");
+  expect(lookups).toEqual(["a", "a"]);
 });

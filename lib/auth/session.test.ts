@@ -4,7 +4,7 @@ import type { DatabaseHandle } from "@/lib/db";
 import { accounts, migrate } from "@/lib/db";
 import { createTestDatabase } from "@/lib/db/test-databases";
 import { ApiError } from "@/lib/http/errors";
-import { createAccount } from "./accounts";
+import { createAccount, endSessions, updateAccount } from "./accounts";
 
 /** The request's cookies, as next/headers would give them to the handler under test. */
 const jar = vi.hoisted(() => ({ cookies: [] as { name: string; value: string }[] }));
@@ -44,11 +44,15 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   jar.cookies = [];
-  await database.handle!.db.update(accounts).set({ disabled: false }).where(eq(accounts.id, viewerId));
+  // Through updateAccount, so this process forgets what it remembered of the account.
+  await updateAccount(database.handle!.db, "viewer@example.com", { disabled: false, role: "viewer" });
 });
 
-async function signedInAs(accountId: string) {
-  jar.cookies = [{ name: "next-auth.session-token", value: await encode({ token: { accountId, signInMethod: "password" }, secret: SECRET }) }];
+/** A session cookie as next-auth writes it at sign-in, with the account's current session version. */
+async function signedInAs(accountId: string, sessionVersion?: number) {
+  const [row] = await database.handle!.db.select().from(accounts).where(eq(accounts.id, accountId));
+  const token = { accountId, signInMethod: "password" as const, sessionVersion: sessionVersion ?? row!.sessionVersion };
+  jar.cookies = [{ name: "next-auth.session-token", value: await encode({ token, secret: SECRET }) }];
 }
 
 const statusOf = (error: unknown) => (error instanceof ApiError ? [error.status, error.code] : error);
@@ -70,17 +74,57 @@ describe("requireApiReader", () => {
     expect(statusOf(await requireApiReader("viewUsers").catch((error: unknown) => error))).toEqual([401, "unauthenticated"]);
   });
 
-  it("may use an account state up to RECENT_ACCOUNT_MS old, where a change reads it fresh", async () => {
+  it("remembers an account for RECENT_ACCOUNT_MS, but forgets it when this process changes it", async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.advanceTimersByTime(RECENT_ACCOUNT_MS); // past what earlier tests had this process remember
     await signedInAs(viewerId);
     expect((await requireApiReader("viewUsers")).email).toBe("viewer@example.com");
-    await database.handle!.db.update(accounts).set({ disabled: true }).where(eq(accounts.id, viewerId));
-    expect(statusOf(await requireApiUser("viewUsers").catch((error: unknown) => error))).toEqual([401, "unauthenticated"]);
-    vi.advanceTimersByTime(RECENT_ACCOUNT_MS - 1);
-    expect((await requireApiReader("viewUsers")).email).toBe("viewer@example.com");
-    vi.advanceTimersByTime(1);
+    await updateAccount(database.handle!.db, "viewer@example.com", { disabled: true });
     expect(statusOf(await requireApiReader("viewUsers").catch((error: unknown) => error))).toEqual([401, "unauthenticated"]);
+  });
+});
+
+describe("ended sessions", () => {
+  const refused = [401, "unauthenticated"];
+  const both = async () => [
+    statusOf(await requireApiReader("viewUsers").catch((error: unknown) => error)),
+    statusOf(await requireApiUser("viewUsers").catch((error: unknown) => error)),
+  ];
+
+  it("a cookie from before the account's sessions were ended is refused for reads and changes at once", async () => {
+    await signedInAs(viewerId);
+    expect((await requireApiReader("viewUsers")).id).toBe(viewerId);
+    expect(await endSessions(database.handle!.db, viewerId)).toBe(true);
+    expect(await both()).toEqual([refused, refused]);
+    // A new sign-in gets the new version and works.
+    await signedInAs(viewerId);
+    expect((await requireApiUser("viewUsers")).id).toBe(viewerId);
+  });
+
+  it("disabling and enabling again revives no old session; nor does a new password or role", async () => {
+    for (const change of [{ disabled: true }, { password: "another long password" }, { role: "operator" as const }]) {
+      await signedInAs(viewerId);
+      const before = jar.cookies;
+      await updateAccount(database.handle!.db, "viewer@example.com", change);
+      await updateAccount(database.handle!.db, "viewer@example.com", { disabled: false, role: "viewer" });
+      jar.cookies = before;
+      expect(await both()).toEqual([refused, refused]);
+    }
+  });
+
+  it("signing out with an ended session ends nothing else", async () => {
+    await signedInAs(viewerId, -1);
+    const [row] = await database.handle!.db.select().from(accounts).where(eq(accounts.id, viewerId));
+    expect(await endSessions(database.handle!.db, viewerId, -1)).toBe(false);
+    const [after] = await database.handle!.db.select().from(accounts).where(eq(accounts.id, viewerId));
+    expect(after!.sessionVersion).toBe(row!.sessionVersion);
+  });
+
+  it("a cookie from before session versions were recorded is refused", async () => {
+    jar.cookies = [
+      { name: "next-auth.session-token", value: await encode({ token: { accountId: viewerId, signInMethod: "password" }, secret: SECRET }) },
+    ];
+    expect(await both()).toEqual([refused, refused]);
   });
 });
 

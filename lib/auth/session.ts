@@ -4,7 +4,7 @@ import { getServerSession } from "next-auth/next";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { type Database, getDb } from "@/lib/db";
+import { type Database, getDb, getDbHandle } from "@/lib/db";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/errors";
 import type { Locale } from "@/lib/i18n/locales";
@@ -24,16 +24,16 @@ export interface SessionUser {
 }
 
 /**
- * The signed-in account, read fresh from the database on every request, so that a changed role
- * or a disabled account takes effect at once rather than when the session cookie expires.
- * Cached per server render, so a layout and its page share one lookup.
+ * The signed-in account, read fresh from the database on every request, so that a changed role,
+ * a disabled account or an ended session takes effect at once rather than when the session cookie
+ * expires. Cached per server render, so a layout and its page share one lookup.
  */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await sessionClaims();
   return session ? accountOf(session, findAccountById) : null;
 });
 
-type Claims = Pick<JWT, "accountId" | "signInMethod">;
+type Claims = Pick<JWT, "accountId" | "signInMethod" | "sessionVersion">;
 type AccountLookup = (db: Database, id: string) => Promise<Account | null>;
 
 /** The account a session names, if it may still use the app. */
@@ -44,6 +44,10 @@ async function accountOf(session: Claims, lookup: AccountLookup): Promise<Sessio
   if (!env().AUTH_LOCAL_ACCOUNTS && session.signInMethod !== "sso") return null;
   const account = await lookup(await getDb(), session.accountId);
   if (!account || account.disabled) return null;
+  // Sign-out, a disabled account, a new password or role, and "sign out everywhere" raise the
+  // account's version: every session signed in before has ended. A session from before versions
+  // were recorded has none, and has ended too.
+  if (session.sessionVersion !== account.sessionVersion) return null;
   return { id: account.id, email: account.email, name: account.name, role: account.role, locale: account.locale };
 }
 
@@ -70,13 +74,16 @@ export async function requireApiUser(permission: Permission): Promise<SessionUse
 }
 
 /**
- * For read-only route handlers: as `requireApiUser`, but the account's role and status may be up
- * to RECENT_ACCOUNT_MS old (lib/auth/recent-accounts.ts), so a disabled account or a lowered role
- * reaches reads within 2 seconds and changes at once. Never for changes.
+ * For read-only route handlers: as `requireApiUser`, but on the embedded database the account may
+ * come from this process's memory of the last RECENT_ACCOUNT_MS (lib/auth/recent-accounts.ts says
+ * why that is never stale). Never for changes.
  */
 export async function requireApiReader(permission: Permission): Promise<SessionUser> {
   const session = await sessionClaims();
-  return permit(session ? await accountOf(session, findRecentAccount) : null, permission);
+  if (!session) return permit(null, permission);
+  const embedded = (await getDbHandle()).kind === "pglite";
+  const lookup: AccountLookup = embedded ? (db, id) => findRecentAccount(db, id, findAccountById) : findAccountById;
+  return permit(await accountOf(session, lookup), permission);
 }
 
 function permit(user: SessionUser | null, permission: Permission): SessionUser {

@@ -38,6 +38,17 @@ forEachDriver("single sign-on accounts", ({ db }) => {
     expect(await db().select().from(accounts).where(eq(accounts.email, email))).toHaveLength(1);
   });
 
+  it("a changed role ends the account's other sessions; the same role keeps them", async () => {
+    const email = "sessions@example.com";
+    const version = async (groups: string[]) => {
+      const decision = await signInWithSso(db(), person({ email, groups }), roleGroups);
+      return decision.ok ? decision.account.sessionVersion : null;
+    };
+    const first = await version(["wf-viewers"]);
+    expect(await version(["wf-viewers"])).toBe(first);
+    expect(await version(["wf-admins"])).toBe(first! + 1);
+  });
+
   it("is the same account as a local one with that e-mail, whose password still works", async () => {
     const local = await createAccount(db(), { email: "both@example.com", role: "viewer", password: "a long enough secret" });
     const decision = await signInWithSso(db(), person({ email: "Both@Example.com", groups: ["wf-admins"] }), roleGroups);

@@ -2,6 +2,7 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { type Database, accounts } from "@/lib/db";
 import { type Account, toAccount } from "./accounts";
+import { forgetRecentAccount } from "./recent-accounts";
 import type { Role } from "./roles";
 import type { SsoProfile } from "./sso-profile";
 import { type RoleGroups, roleForGroups } from "./sso-roles";
@@ -45,6 +46,8 @@ async function upsertSsoAccount(
       target: accounts.email,
       set: {
         role: person.role,
+        // A changed role ends the account's other sessions, as it does for local accounts.
+        sessionVersion: sql`case when ${accounts.role} = excluded.role then ${accounts.sessionVersion} else ${accounts.sessionVersion} + 1 end`,
         // An IdP that sends no name leaves the one we have.
         name: sql`coalesce(excluded.name, ${accounts.name})`,
         lastLoginAt: sql`now()`,
@@ -52,5 +55,6 @@ async function upsertSsoAccount(
       setWhere: eq(accounts.disabled, false),
     })
     .returning();
+  if (row) forgetRecentAccount(db, row.id);
   return row ? toAccount(row) : null;
 }

@@ -2,6 +2,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { env } from "@/lib/env";
+import { readBounded } from "./body";
+import { clientAddressFrom } from "./client-address";
 import { ApiError } from "./errors";
 
 /** Request plumbing shared by the route handlers: bodies, origin checks, addresses, IDs. */
@@ -18,20 +20,28 @@ function tooLarge(maxBytes: number): ApiError {
   return new ApiError(413, "payload_too_large", `The body is larger than ${Math.round(maxBytes / 1024)} KiB.`);
 }
 
-/** Parses a JSON body with a schema: 415 for another content type, 413 if too big, 400 if invalid. */
+const isJson = (type: string) => /^application\/json\s*(;|$)/i.test(type);
+const notJson = () => new ApiError(415, "unsupported_media_type", "Send the body as JSON with Content-Type: application/json.");
+
+/**
+ * Parses a JSON body with a schema: 415 for another content type, 413 past `maxBytes` (declared
+ * or counted while reading; nothing past the limit is read), 400 if invalid. Call it after the
+ * caller is authenticated, so that a stranger's body is never read at all. A body-less action
+ * (`optional`) takes no body, or JSON; any other content type is refused even when empty.
+ */
 export async function readJson<T extends z.ZodType>(
   request: Request,
   schema: T,
   { maxBytes = DEFAULT_MAX_BODY_BYTES, optional = false }: ReadJsonOptions = {},
 ): Promise<z.infer<T>> {
+  const type = request.headers.get("content-type");
+  if (type !== null ? !isJson(type) : !optional) throw notJson();
   if (Number(request.headers.get("content-length") ?? "0") > maxBytes) throw tooLarge(maxBytes);
-  const text = await request.text();
+  const body = await readBounded(request.body, maxBytes);
+  if (body === "too_large") throw tooLarge(maxBytes);
+  const text = body.toString("utf8");
   if (optional && text.trim() === "") return schema.parse({});
-  const type = request.headers.get("content-type") ?? "";
-  if (!/^application\/json\s*(;|$)/i.test(type)) {
-    throw new ApiError(415, "unsupported_media_type", "Send the body as JSON with Content-Type: application/json.");
-  }
-  if (Buffer.byteLength(text) > maxBytes) throw tooLarge(maxBytes);
+  if (type === null) throw notJson();
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -44,35 +54,43 @@ export async function readJson<T extends z.ZodType>(
 /**
  * Refuses cross-site mutations: a browser always sends Origin on a POST, and it must be ours.
  * Scripts that send no Origin (curl, servers) are not browsers and pass; they still need a session.
+ * "Ours" is the configured public URL (NEXTAUTH_URL) when set, else the Host the browser asked
+ * for; never X-Forwarded-Host, which any client can send.
  */
 export function assertSameOrigin(request: Request): void {
   const origin = request.headers.get("origin");
-  if (!origin) return;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  let originHost: string;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    originHost = "";
-  }
-  if (!host || originHost !== host) {
+  if (origin && !isSameOrigin(origin, request.headers.get("host"), env().NEXTAUTH_URL)) {
     throw new ApiError(403, "cross_origin", "Cross-site requests are not allowed.");
   }
 }
 
-/**
- * The client's address. `next start` appends the socket's peer to X-Forwarded-For, so the last
- * entry is trustworthy; each trusted proxy in front of the app moves it one entry to the left.
- */
-export function clientAddress(headers: Headers): string | null {
-  const entries = (headers.get("x-forwarded-for") ?? "")
-    .split(",")
-    .map((entry) => entry.trim())
-    .filter(Boolean);
-  return entries[entries.length - 1 - env().TRUSTED_PROXY_HOPS] ?? null;
+/** Whether a browser's Origin is the app's own: the public URL's origin, or else the Host's. */
+export function isSameOrigin(origin: string, host: string | null, publicUrl: string | undefined): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(origin);
+  } catch {
+    return false;
+  }
+  if (publicUrl) return parsed.origin === new URL(publicUrl).origin;
+  if (!host) return false;
+  try {
+    // Through URL, so "example.com:80" and "example.com" compare as the browser sees them.
+    return parsed.host === new URL(`${parsed.protocol}//${host}`).host;
+  } catch {
+    return false;
+  }
 }
 
-export function requestId(headers: Headers): string {
-  const given = headers.get("x-request-id");
-  return given && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
+/** The client's address: the socket's, or with TRUSTED_PROXY_HOPS proxies, as client-address.ts says. */
+export function clientAddress(headers: Headers): string | null {
+  return clientAddressFrom(headers, env().TRUSTED_PROXY_HOPS);
+}
+
+/**
+ * A new ID for the request's audit row and log lines. A client's X-Request-Id is never used: any
+ * caller could send one to make its rows look like another's. (The parameter stays for callers.)
+ */
+export function requestId(_headers?: Headers): string {
+  return randomUUID();
 }

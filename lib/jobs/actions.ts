@@ -5,6 +5,7 @@ import { ApiError } from "@/lib/http/errors";
 import type { WorkfrontClient } from "@/lib/workfront";
 import type { BulkRules } from "./config";
 import { insertJob } from "./create-job";
+import { resumeCreatorPausedJob } from "./creator-pause";
 import { type JobActor, recordJobEvent } from "./events";
 import { finishJobs } from "./record-outcomes";
 import { probeCredential, resumePausedJobs } from "./resume";
@@ -147,10 +148,20 @@ export async function undoJob(
   return undoId;
 }
 
-/** Tries the credential now; when it works, the paused job goes back to work. */
+/**
+ * Tries the credential now; when it works, the paused job goes back to work. A job paused because
+ * its creator was disabled goes back to work only for an admin, who takes it on.
+ */
 export async function resumeJob(db: Database, client: WorkfrontClient, id: string, actor: JobActor): Promise<void> {
   const [job] = await db.select({ status: jobs.status }).from(jobs).where(eq(jobs.id, id));
   if (!job) throw notFound();
+  if (job.status === "paused_creator") {
+    if (actor.role !== "admin") {
+      throw new ApiError(403, "forbidden", "The account that started this job was disabled: only an admin may resume it.");
+    }
+    await resumeCreatorPausedJob(db, id, actor);
+    return;
+  }
   if (job.status !== "paused_auth") return;
   // Throws the WorkfrontError when the credential still fails: the handler answers 503 workfront_auth.
   await probeCredential(client);

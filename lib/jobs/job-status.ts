@@ -31,7 +31,7 @@ export async function finishJobs(db: Database, jobIds: readonly string[]): Promi
         // A paused job that was cancelled may end too, once nothing started is left in it.
         or(
           inArray(jobs.status, ["queued", "running", "cancelling"]),
-          and(eq(jobs.status, "paused_auth"), isNotNull(jobs.cancelRequestedAt)),
+          and(inArray(jobs.status, ["paused_auth", "paused_creator"]), isNotNull(jobs.cancelRequestedAt)),
         ),
         sql`not exists (select 1 from job_items where job_items.job_id = ${jobs.id} and job_items.state in ('pending', 'running'))`,
       ),

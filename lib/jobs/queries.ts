@@ -77,7 +77,7 @@ export function toJobDto(job: JobRow, stats: ItemStats | undefined, now = Date.n
       cancel: !final && job.cancelRequestedAt === null,
       retry: counts.failed > 0 && job.status !== "cancelling",
       undo: job.kind === "deactivate" && final && counts.succeeded > 0,
-      resume: job.status === "paused_auth",
+      resume: job.status === "paused_auth" || job.status === "paused_creator",
     },
   };
 }

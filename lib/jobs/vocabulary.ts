@@ -7,9 +7,10 @@ export type JobKind = (typeof JOB_KINDS)[number];
 
 /**
  * queued → running → completed, or → cancelling → cancelled. `paused_auth` means Workfront refused
- * the credential: nothing more runs until it works again ("reconnect Workfront").
+ * the credential: nothing more runs until it works again ("reconnect Workfront"). `paused_creator`
+ * means the account that started the job was disabled: nothing more runs until an admin resumes it.
  */
-export const JOB_STATUSES = ["queued", "running", "paused_auth", "cancelling", "cancelled", "completed"] as const;
+export const JOB_STATUSES = ["queued", "running", "paused_auth", "paused_creator", "cancelling", "cancelled", "completed"] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
 /** `running` means leased by a worker; the last five are final. */
@@ -26,6 +27,7 @@ export const JOB_EVENT_ACTIONS = [
   "created",
   "started",
   "paused_auth",
+  "paused_creator",
   "resumed",
   "cancel_requested",
   "cancelled",

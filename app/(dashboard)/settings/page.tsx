@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { can } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
 import { appConnectionStatus } from "@/lib/connection/http";
+import { SessionsCard } from "./_components/sessions-card";
 import { WorkfrontSettings } from "./_components/workfront-settings";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -33,6 +34,7 @@ export default async function SettingsPage() {
         <p className="text-sm text-muted-foreground">{t("intro")}</p>
       </div>
       <WorkfrontSettings initialStatus={await appConnectionStatus()} />
+      <SessionsCard />
     </div>
   );
 }

@@ -2,11 +2,12 @@ import type { NextRequest } from "next/server";
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { auditCsv, auditFilterSchema, auditListQuerySchema, listAuditEvents, toAuditEventDto } from "@/lib/audit";
-import { requireApiReader } from "@/lib/auth/session";
+import { authorize, requireApiReader } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { ApiError, respond } from "@/lib/http/errors";
 import { LOCALES } from "@/lib/i18n/locales";
 import { requestLocale } from "@/lib/i18n/request-locale";
+import { otherMethods } from "@/lib/http/methods";
 
 export const dynamic = "force-dynamic";
 
@@ -22,11 +23,12 @@ const csvLocaleSchema = z.object({ locale: z.enum(LOCALES).optional() });
  */
 export function GET(request: NextRequest) {
   return respond(async () => {
+    const user = await requireApiReader("viewAudit");
     const { format, locale: localeParam, ...params } = Object.fromEntries(request.nextUrl.searchParams);
     if (format === "csv") {
+      authorize(user, "exportAudit");
       const filter = auditFilterSchema.parse(params);
       const { locale: chosen } = csvLocaleSchema.parse({ locale: localeParam });
-      await requireApiReader("exportAudit");
       const locale = chosen ?? (await requestLocale());
       const stamp = new Date().toISOString().slice(0, 10);
       return new Response(auditCsv(await getDb(), filter, locale), {
@@ -44,8 +46,10 @@ export function GET(request: NextRequest) {
     }
     if (localeParam !== undefined) throw new ApiError(400, "invalid_request", "locale: only with format=csv");
     const query = auditListQuerySchema.parse(params);
-    await requireApiReader("viewAudit");
     const page = await listAuditEvents(await getDb(), query);
     return NextResponse.json({ ...page, rows: page.rows.map(toAuditEventDto) }, { headers: { "cache-control": "no-store" } });
   });
 }
+
+/** Other methods: a JSON 405 (lib/http/methods.ts). */
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

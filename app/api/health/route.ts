@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { otherMethods } from "@/lib/http/methods";
 
 export const dynamic = "force-dynamic";
 
@@ -6,3 +7,6 @@ export const dynamic = "force-dynamic";
 export function GET() {
   return NextResponse.json({ status: "ok" }, { headers: { "cache-control": "no-store" } });
 }
+
+/** Other methods: a JSON 405 (lib/http/methods.ts). */
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -13,6 +13,7 @@ import { listJobs } from "@/lib/jobs/queries";
 import { jobResponse } from "@/lib/jobs/routes";
 import { createJobBodySchema, jobListQuerySchema } from "@/lib/jobs/schemas";
 import { appDeps } from "@/lib/offboarding/deps";
+import { otherMethods } from "@/lib/http/methods";
 
 export const dynamic = "force-dynamic";
 
@@ -22,8 +23,8 @@ const MAX_BODY_BYTES = 1024 * 1024;
 /** GET /api/jobs?page=&pageSize=25|50|100|200&status= → JobListDto, newest first. */
 export function GET(request: NextRequest) {
   return respond(async () => {
-    const query = jobListQuerySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
     await requireApiReader("viewAudit");
+    const query = jobListQuerySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
     const page = await listJobs(await getDb(), query);
     return NextResponse.json(page, { headers: { "cache-control": "no-store" } });
   });
@@ -36,8 +37,8 @@ export function GET(request: NextRequest) {
 export function POST(request: Request) {
   return respond(async () => {
     assertSameOrigin(request);
-    const body = await readJson(request, createJobBodySchema, { maxBytes: MAX_BODY_BYTES });
     const user = await requireApiUser("runBulkJobs");
+    const body = await readJson(request, createJobBodySchema, { maxBytes: MAX_BODY_BYTES });
     authorize(user, body.kind);
     if (body.dryRun) {
       const preview = await dryRun(
@@ -52,3 +53,6 @@ export function POST(request: Request) {
     return jobResponse(id, { status: 201 });
   });
 }
+
+/** Other methods: a JSON 405 (lib/http/methods.ts). */
+export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");

@@ -4,15 +4,19 @@ import { requireApiReader } from "@/lib/auth/session";
 import { respond } from "@/lib/http/errors";
 import { appDeps } from "@/lib/offboarding/deps";
 import { listUsers, userListQuerySchema } from "@/lib/offboarding/list-users";
+import { otherMethods } from "@/lib/http/methods";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/users?q=&status=active|deactivated|all&sort=&dir=&page=&pageSize= */
 export function GET(request: NextRequest) {
   return respond(async () => {
-    const query = userListQuerySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
     await requireApiReader("viewUsers");
+    const query = userListQuerySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
     const page = await listUsers(await appDeps(), query, request.signal);
     return NextResponse.json(page, { headers: { "cache-control": "no-store" } });
   });
 }
+
+/** Other methods: a JSON 405 (lib/http/methods.ts). */
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

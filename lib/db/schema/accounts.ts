@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { ROLES } from "../../auth/roles";
 import { LOCALES } from "../../i18n/locales";
 import { oneOf } from "./checks";
@@ -26,6 +26,11 @@ export const accounts = pgTable(
     lastLoginAt: at("last_login_at"),
     /** The dashboard language the person chose; null means "as the browser asks". */
     locale: text("locale", { enum: LOCALES }),
+    /**
+     * Every session carries the value it was signed in with and is valid only while it is still
+     * current: raising it (sign-out, disable, password or role change) ends them all at once.
+     */
+    sessionVersion: integer("session_version").notNull().default(0),
   },
   (table) => [
     uniqueIndex("accounts_email_key").on(table.email),

@@ -12,6 +12,7 @@ export const jobStatusVariants: Record<JobStatus, BadgeVariant> = {
   queued: "outline",
   running: "default",
   paused_auth: "destructive",
+  paused_creator: "destructive",
   cancelling: "secondary",
   cancelled: "secondary",
   completed: "success",

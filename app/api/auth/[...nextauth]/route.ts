@@ -1,5 +1,6 @@
 import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth/options";
+import { otherMethods } from "@/lib/http/methods";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
@@ -9,3 +10,6 @@ async function handler(request: Request, context: Context) {
 }
 
 export { handler as GET, handler as POST };
+
+/** Other methods: a JSON 405 (lib/http/methods.ts). */
+export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");

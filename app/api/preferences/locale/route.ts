@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { respond } from "@/lib/http/errors";
 import { assertSameOrigin, readJson } from "@/lib/http/request";
 import { LOCALES, LOCALE_COOKIE } from "@/lib/i18n/locales";
+import { otherMethods } from "@/lib/http/methods";
 
 const bodySchema = z.object({ locale: z.enum(LOCALES) }).strict();
 
@@ -35,3 +36,6 @@ export function POST(request: Request) {
     return response;
   });
 }
+
+/** Other methods: a JSON 405 (lib/http/methods.ts). */
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

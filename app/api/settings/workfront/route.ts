@@ -4,6 +4,7 @@ import { appConnection, connectInputSchema, connectWorkfront, disconnectWorkfron
 import { appConnectionStatus, connectionActor, nudgeWorker } from "@/lib/connection/http";
 import { respond } from "@/lib/http/errors";
 import { assertSameOrigin, readJson } from "@/lib/http/request";
+import { otherMethods } from "@/lib/http/methods";
 
 export const dynamic = "force-dynamic";
 
@@ -24,8 +25,8 @@ export function GET() {
 export function POST(request: Request) {
   return respond(async () => {
     assertSameOrigin(request);
-    const input = await readJson(request, connectInputSchema, { maxBytes: 32 * 1024 });
     const user = await requireApiUser("manageSettings");
+    const input = await readJson(request, connectInputSchema, { maxBytes: 32 * 1024 });
     await connectWorkfront(await appConnection(), input, connectionActor(user, request));
     nudgeWorker();
     return NextResponse.json(await appConnectionStatus(), { headers: noStore });
@@ -41,3 +42,6 @@ export function DELETE(request: Request) {
     return NextResponse.json({ result, status: await appConnectionStatus() }, { headers: noStore });
   });
 }
+
+/** Other methods: a JSON 405 (lib/http/methods.ts). */
+export const { PUT, PATCH } = otherMethods("GET", "POST", "DELETE");

@@ -22,14 +22,14 @@ const bodySchemas = {
   reactivate: deactivateBodySchema.omit({ overrideProtection: true }).strict(),
 } satisfies Record<StatusAction, z.ZodType>;
 
-/** The deactivate and reactivate routes: parse → authenticate → authorize → act → DTO. */
+/** The deactivate and reactivate routes: authenticate and authorize → parse → act → DTO. */
 export function statusChangeHandler(action: StatusAction) {
   return (request: Request, context: { params: Promise<{ id: string }> }) =>
     respond(async () => {
       assertSameOrigin(request);
+      const actor = await requireApiUser(action);
       const { id } = userParamsSchema.parse(await context.params);
       const body: z.infer<typeof deactivateBodySchema> = await readJson(request, bodySchemas[action]);
-      const actor = await requireApiUser(action);
       if (body.overrideProtection) authorize(actor, "overrideProtection");
       const user = await changeUserStatus(await appDeps(), {
         action,

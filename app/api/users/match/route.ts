@@ -5,6 +5,7 @@ import { assertSameOrigin, readJson } from "@/lib/http/request";
 import { appDeps } from "@/lib/offboarding/deps";
 import { MAX_IMPORT_CHARS, matchBodySchema, matchLeavers } from "@/lib/offboarding/match-leavers";
 import { LeaversFileError } from "@/lib/offboarding/parse-leavers";
+import { otherMethods } from "@/lib/http/methods";
 
 export const dynamic = "force-dynamic";
 
@@ -17,8 +18,8 @@ export const dynamic = "force-dynamic";
 export function POST(request: Request) {
   return respond(async () => {
     assertSameOrigin(request);
-    const body = await readJson(request, matchBodySchema, { maxBytes: MAX_IMPORT_CHARS * 2 });
     const user = await requireApiUser("runBulkJobs");
+    const body = await readJson(request, matchBodySchema, { maxBytes: MAX_IMPORT_CHARS * 2 });
     try {
       const report = await matchLeavers(await appDeps(), body, user.role, request.signal);
       return NextResponse.json(report, { headers: { "cache-control": "no-store" } });
@@ -33,3 +34,6 @@ export function POST(request: Request) {
     }
   });
 }
+
+/** Other methods: a JSON 405 (lib/http/methods.ts). */
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

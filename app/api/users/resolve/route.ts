@@ -4,6 +4,7 @@ import { respond } from "@/lib/http/errors";
 import { assertSameOrigin, readJson } from "@/lib/http/request";
 import { appDeps } from "@/lib/offboarding/deps";
 import { resolveSelection, resolveSelectionSchema } from "@/lib/offboarding/resolve-selection";
+import { otherMethods } from "@/lib/http/methods";
 
 export const dynamic = "force-dynamic";
 
@@ -14,9 +15,12 @@ export const dynamic = "force-dynamic";
 export function POST(request: Request) {
   return respond(async () => {
     assertSameOrigin(request);
-    const query = await readJson(request, resolveSelectionSchema);
     await requireApiUser("runBulkJobs");
+    const query = await readJson(request, resolveSelectionSchema);
     const selection = await resolveSelection(await appDeps(), query, request.signal);
     return NextResponse.json(selection, { headers: { "cache-control": "no-store" } });
   });
 }
+
+/** Other methods: a JSON 405 (lib/http/methods.ts). */
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

@@ -1,6 +1,6 @@
 "use client";
 
-import { KeyRoundIcon, LoaderCircleIcon } from "lucide-react";
+import { KeyRoundIcon, LoaderCircleIcon, UserXIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Suspense, lazy } from "react";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
@@ -22,10 +22,12 @@ const StatusChangeDialog = lazy(() =>
 export function JobActions({ job, role, rules }: { job: JobDto; role: Role; rules: BulkRules }) {
   const t = useTranslations("jobs.actions");
   const common = useTranslations("common");
-  const action = useJobAction(job.id);
+  const action = useJobAction(job.id, job.status);
   const undo = useUndo(job.id);
   if (!can(role, "runBulkJobs")) return null;
-  const shown = (["resume", "retry", "cancel"] as const).filter((name) => job.actions[name]);
+  // A job paused for its disabled creator resumes only for an admin, who takes it on.
+  const mayResume = job.status !== "paused_creator" || role === "admin";
+  const shown = (["resume", "retry", "cancel"] as const).filter((name) => job.actions[name] && (name !== "resume" || mayResume));
   const button = (name: JobAction) => (
     <Button
       key={name}
@@ -48,6 +50,15 @@ export function JobActions({ job, role, rules }: { job: JobDto; role: Role; rule
               <span className="block">{t("paused.body")}</span>
               {job.lastError ? <span className="block text-xs">{common("errorDetail", { message: job.lastError.message })}</span> : null}
             </AlertDescription>
+          </div>
+        </Alert>
+      ) : null}
+      {job.status === "paused_creator" ? (
+        <Alert variant="destructive" className="flex gap-3">
+          <UserXIcon className="mt-0.5 size-4 shrink-0" aria-hidden />
+          <div className="flex-1">
+            <AlertTitle>{t("pausedCreator.title")}</AlertTitle>
+            <AlertDescription>{t("pausedCreator.body")}</AlertDescription>
           </div>
         </Alert>
       ) : null}

@@ -7,6 +7,7 @@ import { jobActor } from "@/lib/jobs/http";
 import { jobIdFrom, jobResponse } from "@/lib/jobs/routes";
 import { emptyBodySchema } from "@/lib/jobs/schemas";
 import { appDeps } from "@/lib/offboarding/deps";
+import { otherMethods } from "@/lib/http/methods";
 
 export const dynamic = "force-dynamic";
 
@@ -17,12 +18,15 @@ export const dynamic = "force-dynamic";
 export function POST(request: Request, context: { params: Promise<{ id: string }> }) {
   return respond(async () => {
     assertSameOrigin(request);
+    const user = await requireApiUser("runBulkJobs");
     const id = await jobIdFrom(context);
     await readJson(request, emptyBodySchema, { maxBytes: 1024, optional: true });
-    const user = await requireApiUser("runBulkJobs");
     const { db, client } = await appDeps();
     await resumeJob(db, client, id, jobActor(user, request));
     wakeAppWorker();
     return jobResponse(id);
   });
 }
+
+/** Other methods: a JSON 405 (lib/http/methods.ts). */
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

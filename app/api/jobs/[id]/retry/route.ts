@@ -8,6 +8,7 @@ import { jobActor } from "@/lib/jobs/http";
 import { findJob } from "@/lib/jobs/queries";
 import { jobIdFrom, jobResponse } from "@/lib/jobs/routes";
 import { emptyBodySchema } from "@/lib/jobs/schemas";
+import { otherMethods } from "@/lib/http/methods";
 
 export const dynamic = "force-dynamic";
 
@@ -15,9 +16,9 @@ export const dynamic = "force-dynamic";
 export function POST(request: Request, context: { params: Promise<{ id: string }> }) {
   return respond(async () => {
     assertSameOrigin(request);
+    const user = await requireApiUser("runBulkJobs");
     const id = await jobIdFrom(context);
     await readJson(request, emptyBodySchema, { maxBytes: 1024, optional: true });
-    const user = await requireApiUser("runBulkJobs");
     const db = await getDb();
     const job = await findJob(db, id);
     if (!job) throw new ApiError(404, "job_not_found", "There is no such job.");
@@ -27,3 +28,6 @@ export function POST(request: Request, context: { params: Promise<{ id: string }
     return jobResponse(id);
   });
 }
+
+/** Other methods: a JSON 405 (lib/http/methods.ts). */
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

@@ -8,6 +8,7 @@ import { bulkRules } from "@/lib/jobs/config";
 import { jobActor } from "@/lib/jobs/http";
 import { jobIdFrom, jobResponse } from "@/lib/jobs/routes";
 import { undoJobBodySchema } from "@/lib/jobs/schemas";
+import { otherMethods } from "@/lib/http/methods";
 
 export const dynamic = "force-dynamic";
 
@@ -18,12 +19,15 @@ export const dynamic = "force-dynamic";
 export function POST(request: Request, context: { params: Promise<{ id: string }> }) {
   return respond(async () => {
     assertSameOrigin(request);
+    const user = await requireApiUser("runBulkJobs");
     const id = await jobIdFrom(context);
     const body = await readJson(request, undoJobBodySchema, { maxBytes: 8 * 1024, optional: true });
-    const user = await requireApiUser("runBulkJobs");
     authorize(user, "reactivate");
     const undoId = await undoJob(await getDb(), id, jobActor(user, request), body, bulkRules());
     wakeAppWorker();
     return jobResponse(undoId, { status: 201 });
   });
 }
+
+/** Other methods: a JSON 405 (lib/http/methods.ts). */
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

@@ -5,6 +5,7 @@ import { appConnection, testConnection } from "@/lib/connection";
 import { appConnectionStatus, connectionActor, nudgeWorker } from "@/lib/connection/http";
 import { respond } from "@/lib/http/errors";
 import { assertSameOrigin, readJson } from "@/lib/http/request";
+import { otherMethods } from "@/lib/http/methods";
 
 export const dynamic = "force-dynamic";
 
@@ -15,10 +16,13 @@ export const dynamic = "force-dynamic";
 export function POST(request: Request) {
   return respond(async () => {
     assertSameOrigin(request);
-    await readJson(request, z.object({}).strict(), { maxBytes: 1024, optional: true });
     const user = await requireApiUser("manageSettings");
+    await readJson(request, z.object({}).strict(), { maxBytes: 1024, optional: true });
     const test = await testConnection(await appConnection(), connectionActor(user, request));
     if (test.ok) nudgeWorker();
     return NextResponse.json({ test, status: await appConnectionStatus() }, { headers: { "cache-control": "no-store" } });
   });
 }
+
+/** Other methods: a JSON 405 (lib/http/methods.ts). */
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

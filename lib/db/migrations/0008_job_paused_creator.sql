@@ -1,0 +1,4 @@
+ALTER TABLE "job_events" DROP CONSTRAINT "job_events_action_known";--> statement-breakpoint
+ALTER TABLE "jobs" DROP CONSTRAINT "jobs_status_known";--> statement-breakpoint
+ALTER TABLE "job_events" ADD CONSTRAINT "job_events_action_known" CHECK ("job_events"."action" in ('created', 'started', 'paused_auth', 'paused_creator', 'resumed', 'cancel_requested', 'cancelled', 'completed', 'retried', 'undo_created'));--> statement-breakpoint
+ALTER TABLE "jobs" ADD CONSTRAINT "jobs_status_known" CHECK ("jobs"."status" in ('queued', 'running', 'paused_auth', 'paused_creator', 'cancelling', 'cancelled', 'completed'));
