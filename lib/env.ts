@@ -29,7 +29,7 @@ export const envSchema = z.object({
   WORKFRONT_API_KEY: z.string().min(1).optional(),
   /** `header` (default, as Adobe's JS client does) or `query` (as Adobe's curl examples do). */
   WORKFRONT_API_KEY_PLACEMENT: z.enum(["header", "query"]).default("header"),
-  /** Without the leading "v": 21.0, 22.0, or 15.0 as in Adobe's how-to. */
+  /** Without the leading "v": a version on Adobe's support schedule (21.0, 22.0; Adobe's how-to's 15.0 is deprecated). */
   WORKFRONT_API_VERSION: z.string().regex(/^\d{1,2}\.0$/, "expected a version such as 21.0").default("21.0"),
   /** Requests in flight to the tenant from this process; Workfront's historical limit is 10. */
   WORKFRONT_MAX_IN_FLIGHT: positiveInt.max(50).default(10),

@@ -9,6 +9,7 @@ import { eq } from "drizzle-orm";
 import { createDatabase, jobItems, migrate } from "@/lib/db";
 import { insertJob } from "@/lib/jobs/create-job";
 import { jobStatus, waitFor } from "@/lib/jobs/wait";
+import { parseJobsEnv, workerSettings } from "@/lib/jobs/config";
 import { startWorker } from "@/lib/jobs/worker";
 import { createWorkfrontClient } from "@/lib/workfront";
 
@@ -19,6 +20,7 @@ export interface RunMessage {
   targets: string[];
   writeMode: "bulk" | "single";
   batch: "off" | "on";
+  concurrency?: number;
 }
 
 export interface DoneMessage {
@@ -55,6 +57,7 @@ async function main(): Promise<void> {
     deps: { db: handle.db, client, protectedUsers: [] },
     writeMode: run.writeMode,
     batch: run.batch,
+    concurrency: run.concurrency ?? workerSettings(parseJobsEnv({})).concurrency,
     pollMs: 50,
     logger: { info: () => {}, warn: () => {}, error: (object, message) => console.error(message, object) },
   });

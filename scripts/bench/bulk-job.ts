@@ -26,9 +26,11 @@ function startServer(): { child: ChildProcess; ready: Promise<void>; exited: Pro
   return { child, ready, exited };
 }
 
+/** `batch` (from BulkOptions): the tenant serves /batch and the job writes through it (WORKFRONT_BATCH=on). */
 export interface JobBenchOptions extends BulkOptions {
   writeMode?: "bulk" | "single";
-  batch?: "off" | "on";
+  /** Chunks in progress at once (JOBS_CONCURRENCY); default the worker's as the app sets it. */
+  concurrency?: number;
 }
 
 export async function benchJob(options: JobBenchOptions = {}): Promise<BulkRunResult> {
@@ -48,7 +50,8 @@ export async function benchJob(options: JobBenchOptions = {}): Promise<BulkRunRe
         apiKey: emulator.apiKey,
         targets: targets.map((target) => target.ID),
         writeMode: options.writeMode ?? "bulk",
-        batch: options.batch ?? "off",
+        batch: options.batch ? "on" : "off",
+        concurrency: options.concurrency,
       };
       server.child.send(run);
       const answer = await done;
