@@ -11,7 +11,7 @@ import { connectionStatus } from "./status";
 
 /** Shared by the /api/settings/workfront handlers and the Settings page. */
 export function connectionActor(user: SessionUser, request: Request): ConnectionActor {
-  return { accountId: user.id, email: user.email, requestId: requestId(request.headers), clientIp: clientAddress(request.headers) };
+  return { accountId: user.id, email: user.email, requestId: requestId(), clientIp: clientAddress(request.headers) };
 }
 
 export async function appConnectionStatus(): Promise<ConnectionStatusDto> {

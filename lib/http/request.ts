@@ -89,8 +89,8 @@ export function clientAddress(headers: Headers): string | null {
 
 /**
  * A new ID for the request's audit row and log lines. A client's X-Request-Id is never used: any
- * caller could send one to make its rows look like another's. (The parameter stays for callers.)
+ * caller could send one to make its rows look like another's.
  */
-export function requestId(_headers?: Headers): string {
+export function requestId(): string {
   return randomUUID();
 }

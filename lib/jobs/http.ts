@@ -9,7 +9,7 @@ export function jobActor(user: SessionUser, request: Request): JobActor {
     accountId: user.id,
     email: user.email,
     role: user.role,
-    requestId: requestId(request.headers),
+    requestId: requestId(),
     clientIp: clientAddress(request.headers),
   };
 }

@@ -38,7 +38,7 @@ export function statusChangeHandler(action: StatusAction) {
         ticket: body.ticket || null,
         overrideProtection: body.overrideProtection,
         actor,
-        requestId: requestId(request.headers),
+        requestId: requestId(),
         clientIp: clientAddress(request.headers),
       });
       return NextResponse.json({ user });
