@@ -115,7 +115,8 @@ export const envSchema = z.object({
   /** Runs the job worker inside the server process (off where a separate worker process runs). */
   JOBS_WORKER: booleanFromEnv.default(true),
   /** Chunks a worker works on at once; each chunk is one /batch read and one /batch write. */
-  JOBS_CONCURRENCY: positiveInt.max(50).default(4),
+  /** Chunks in progress per worker; unset: WORKFRONT_MAX_IN_FLIGHT, so a job can keep the cap busy. */
+  JOBS_CONCURRENCY: positiveInt.max(50).optional(),
   /** People per claimed chunk (at most 100: one Workfront /batch). */
   JOBS_CHUNK_SIZE: positiveInt.max(100).default(50),
   /** How long a claim lasts without renewal; a crashed worker's items are claimable after it. */

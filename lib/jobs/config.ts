@@ -8,6 +8,7 @@ export type JobsEnv = Pick<
   | "BULK_HARD_CAP"
   | "JOBS_WORKER"
   | "JOBS_CONCURRENCY"
+  | "WORKFRONT_MAX_IN_FLIGHT"
   | "JOBS_CHUNK_SIZE"
   | "JOBS_LEASE_MS"
   | "JOBS_MAX_ATTEMPTS"
@@ -35,7 +36,8 @@ export function bulkRules(env: Pick<JobsEnv, "BULK_CONFIRM_THRESHOLD" | "BULK_HA
 /** The worker's options from the settings (owner and deps come from the caller). */
 export function workerSettings(env: JobsEnv = jobsEnv()) {
   return {
-    concurrency: env.JOBS_CONCURRENCY,
+    // One request in flight per chunk at a time: as many chunks as the cap allows requests.
+    concurrency: env.JOBS_CONCURRENCY ?? env.WORKFRONT_MAX_IN_FLIGHT,
     chunkSize: env.JOBS_CHUNK_SIZE,
     leaseMs: env.JOBS_LEASE_MS,
     maxAttempts: env.JOBS_MAX_ATTEMPTS,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseJobsEnv } from "./config";
+import { parseJobsEnv, workerSettings } from "./config";
 import { checkBulkRules } from "./rules";
 import { createJobBodySchema } from "./schemas";
 
@@ -34,6 +34,12 @@ describe("the confirm rules of a bulk run", () => {
       JOBS_WORKER: false,
     });
     expect(() => parseJobsEnv({ BULK_HARD_CAP: "lots" })).toThrow(/BULK_HARD_CAP/);
+  });
+
+  it("runs as many chunks at once as the Workfront cap allows requests, unless told otherwise", () => {
+    expect(workerSettings(parseJobsEnv({})).concurrency).toBe(10);
+    expect(workerSettings(parseJobsEnv({ WORKFRONT_MAX_IN_FLIGHT: "6" })).concurrency).toBe(6);
+    expect(workerSettings(parseJobsEnv({ WORKFRONT_MAX_IN_FLIGHT: "6", JOBS_CONCURRENCY: "2" })).concurrency).toBe(2);
   });
 });
 
