@@ -29,6 +29,7 @@ const POOL_SIZES: [spec: string, size: number][] = [
   ["i18n-bulk.spec.ts", 8],
   ["credential-leak.spec.ts", 6],
   ["users-api.spec.ts", 16],
+  ["concurrent-actions.spec.ts", 4],
 ];
 
 async function wholeTenant(request: APIRequestContext): Promise<UserDto[]> {
