@@ -5,3 +5,4 @@ export * from "./auth-throttle";
 export * from "./jobs";
 export * from "./workfront-connection";
 export * from "./person-locks";
+export * from "./user-index";

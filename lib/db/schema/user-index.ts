@@ -1,0 +1,63 @@
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+
+const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3, mode: "date" });
+
+/**
+ * A local copy of the tenant's users (lib/user-index): what the users list, its search, filters,
+ * counts and exports read, so that they neither wait for Workfront nor depend on what its search
+ * can do. Never trusted for a decision: every action reads the person from Workfront first.
+ * Keyed by the tenant (its origin), so a connection to another tenant never shows this one's people.
+ */
+export const indexedUsers = pgTable(
+  "indexed_users",
+  {
+    tenant: text("tenant").notNull(),
+    id: text("id").notNull(),
+    name: text("name").notNull(),
+    email: text("email"),
+    username: text("username"),
+    title: text("title"),
+    isActive: boolean("is_active").notNull(),
+    licenseType: text("license_type"),
+    accessLevelId: text("access_level_id"),
+    accessLevelName: text("access_level_name"),
+    isAdmin: boolean("is_admin").notNull(),
+    homeGroupId: text("home_group_id"),
+    homeGroupName: text("home_group_name"),
+    companyId: text("company_id"),
+    companyName: text("company_name"),
+    managerId: text("manager_id"),
+    createdAt: at("created_at"),
+    updatedAt: at("updated_at"),
+    lastLoginAt: at("last_login_at"),
+    scheduledDeactivationAt: at("scheduled_deactivation_at"),
+    deactivatedAt: at("deactivated_at"),
+    /** The name folded for sorting: lower case, accents removed ("Álvarez" sorts with "alvarez"). */
+    sortName: text("sort_name").notNull(),
+    /** Name, e-mail and username folded the same way: what a search matches, in any word order. */
+    searchText: text("search_text").notNull(),
+    /** The index run that last saw this user in a full read; older rows were deleted in Workfront. */
+    seenIn: integer("seen_in").notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.tenant, table.id] }),
+    index("indexed_users_by_status_name").on(table.tenant, table.isActive, table.sortName, table.id),
+    index("indexed_users_by_email").on(table.tenant, table.email),
+  ],
+);
+
+/** Per tenant: how fresh the index is, and who may refresh it now (a lease, as for job items). */
+export const userIndexState = pgTable("user_index_state", {
+  tenant: text("tenant").primaryKey(),
+  /** Counts full reads; rows carry the number of the one that last saw them. */
+  run: integer("run").notNull().default(0),
+  builtAt: at("built_at"),
+  refreshedAt: at("refreshed_at"),
+  /** The newest lastUpdateDate or lastLoginDate seen: the next refresh asks for what changed since. */
+  watermark: at("watermark"),
+  /** Bumped on every write to the tenant's rows: cached counts of an older version are stale. */
+  version: integer("version").notNull().default(0),
+  leaseOwner: text("lease_owner"),
+  leaseExpiresAt: at("lease_expires_at"),
+  lastError: text("last_error"),
+});

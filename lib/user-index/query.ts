@@ -1,0 +1,131 @@
+import "server-only";
+import { type SQL, and, asc, count, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { z } from "zod";
+import { type Database, indexedUsers, userIndexState } from "@/lib/db";
+import { workfrontIdSchema } from "@/lib/workfront";
+import { searchWords } from "./fold";
+import type { IndexedUserRow } from "./rows";
+
+/**
+ * The users list read from the index: search in any word order, accents and case aside; filters
+ * that Workfront's own search could not combine cheaply; sorts with a stable tie-break; totals.
+ */
+const ids = z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(workfrontIdSchema).max(50));
+const codes = z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(z.string().trim().min(1).max(100)).max(20));
+
+export const INDEX_SORTS = ["name", "email", "lastLogin", "deactivated", "created"] as const;
+
+export const indexFilterShape = {
+  q: z.string().trim().max(200, "at most 200 characters").default(""),
+  status: z.enum(["active", "deactivated", "all"]).default("active"),
+  license: codes,
+  accessLevel: ids,
+  group: ids,
+  company: ids,
+  manager: ids,
+  /** Last signed in more than this many days ago, or never. */
+  lastLoginOlderThan: z.coerce.number().int().min(1).max(36_500).optional(),
+  /** Only people who never signed in. */
+  neverSignedIn: z
+    .enum(["true", "false"])
+    .transform((value) => value === "true")
+    .optional(),
+  /** Created before this day (YYYY-MM-DD, UTC midnight). */
+  createdBefore: z.iso.date().optional(),
+};
+
+export const indexFilterSchema = z.object(indexFilterShape).strict();
+export type IndexFilter = z.infer<typeof indexFilterSchema>;
+
+export const indexListQuerySchema = z
+  .object({
+    ...indexFilterShape,
+    sort: z.enum(INDEX_SORTS).default("name"),
+    dir: z.enum(["asc", "desc"]).default("asc"),
+    page: z.coerce.number().int().min(1).max(100_000).default(1),
+    pageSize: z.coerce
+      .number()
+      .int()
+      .refine((size) => [25, 50, 100, 200].includes(size), "one of 25, 50, 100, 200")
+      .default(25),
+  })
+  .strict();
+export type IndexListQuery = z.infer<typeof indexListQuerySchema>;
+
+/** The SQL for a filter, for one tenant. Every value is a bound parameter. */
+export function whereOf(tenant: string, filter: IndexFilter, now = new Date()): SQL {
+  const t = indexedUsers;
+  const conditions: (SQL | undefined)[] = [eq(t.tenant, tenant)];
+  if (filter.status !== "all") conditions.push(eq(t.isActive, filter.status === "active"));
+  for (const word of searchWords(filter.q)) conditions.push(sql`strpos(${t.searchText}, ${word}) > 0`);
+  if (filter.license.length) conditions.push(inArray(t.licenseType, filter.license));
+  if (filter.accessLevel.length) conditions.push(inArray(t.accessLevelId, filter.accessLevel));
+  if (filter.group.length) conditions.push(inArray(t.homeGroupId, filter.group));
+  if (filter.company.length) conditions.push(inArray(t.companyId, filter.company));
+  if (filter.manager.length) conditions.push(inArray(t.managerId, filter.manager));
+  if (filter.neverSignedIn) conditions.push(isNull(t.lastLoginAt));
+  if (filter.lastLoginOlderThan !== undefined) {
+    const before = new Date(now.getTime() - filter.lastLoginOlderThan * 86_400_000);
+    conditions.push(or(isNull(t.lastLoginAt), lt(t.lastLoginAt, before)));
+  }
+  if (filter.createdBefore) conditions.push(lt(t.createdAt, new Date(`${filter.createdBefore}T00:00:00.000Z`)));
+  return and(...conditions)!;
+}
+
+const SORT_COLUMNS = {
+  name: indexedUsers.sortName,
+  email: indexedUsers.email,
+  lastLogin: indexedUsers.lastLoginAt,
+  deactivated: indexedUsers.deactivatedAt,
+  created: indexedUsers.createdAt,
+} as const;
+
+/** ID breaks ties, so pages never skip or repeat anyone; "never" is the oldest last login. */
+function orderOf(query: Pick<IndexListQuery, "sort" | "dir">): SQL[] {
+  const column = SORT_COLUMNS[query.sort];
+  const nulls = query.dir === "asc" ? sql`nulls first` : sql`nulls last`;
+  const direction = query.dir === "asc" ? asc(column) : desc(column);
+  return [sql`${direction} ${nulls}`, asc(indexedUsers.id)];
+}
+
+export async function indexVersion(db: Database, tenant: string): Promise<number | null> {
+  const [state] = await db
+    .select({ version: userIndexState.version, builtAt: userIndexState.builtAt })
+    .from(userIndexState)
+    .where(eq(userIndexState.tenant, tenant));
+  return state?.builtAt ? state.version : null;
+}
+
+// Totals are remembered per filter until the index changes (its version), so paging and sorting a
+// list of 100,000 people does not count them again each time. Per process, at most 500 filters.
+const totals = new Map<string, { version: number; total: number }>();
+
+export async function countIndexed(db: Database, tenant: string, filter: IndexFilter, version: number, now = new Date()): Promise<number> {
+  const key = JSON.stringify([tenant, filter, filter.lastLoginOlderThan === undefined ? null : now.toISOString().slice(0, 13)]);
+  const known = totals.get(key);
+  if (known?.version === version) return known.total;
+  const [row] = await db.select({ total: count() }).from(indexedUsers).where(whereOf(tenant, filter, now));
+  if (totals.size >= 500) totals.delete(totals.keys().next().value!);
+  totals.set(key, { version, total: row!.total });
+  return row!.total;
+}
+
+export async function listIndexed(db: Database, tenant: string, query: IndexListQuery, version: number, now = new Date()): Promise<{ rows: IndexedUserRow[]; total: number }> {
+  const [rows, total] = await Promise.all([
+    db
+      .select()
+      .from(indexedUsers)
+      .where(whereOf(tenant, query, now))
+      .orderBy(...orderOf(query))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    countIndexed(db, tenant, query, version, now),
+  ]);
+  return { rows, total };
+}
+
+/** Everyone a filter matches, in ID order, up to `max` (null when more match). */
+export async function idsMatching(db: Database, tenant: string, filter: IndexFilter, max: number): Promise<{ total: number; rows: IndexedUserRow[] | null }> {
+  const rows = await db.select().from(indexedUsers).where(whereOf(tenant, filter)).orderBy(asc(indexedUsers.id)).limit(max + 1);
+  return rows.length > max ? { total: await db.$count(indexedUsers, whereOf(tenant, filter)), rows: null } : { total: rows.length, rows };
+}
