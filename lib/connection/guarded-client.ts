@@ -18,7 +18,10 @@ export function guardedClient(current: () => WorkfrontClient, guard: Guard): Wor
   const facade: Record<string, unknown> = {};
   for (const name of Object.keys(current()) as (keyof WorkfrontClient)[]) {
     const method = (client: WorkfrontClient) => client[name] as AnyMethod;
-    if (name === "limiterStats" || UNGUARDED.has(name)) {
+    if (typeof current()[name] !== "function") {
+      // Facts about the client, such as its tenant's API base: read through, never called.
+      Object.defineProperty(facade, name, { get: () => current()[name], enumerable: true });
+    } else if (name === "limiterStats" || UNGUARDED.has(name)) {
       facade[name] = (...args: unknown[]) => method(current())(...args);
     } else {
       facade[name] = (...args: unknown[]) => guard((client) => method(client)(...args) as Promise<unknown>);
@@ -34,7 +37,9 @@ export function notConnectedClient(shape: WorkfrontClient): WorkfrontClient {
   const facade: Record<string, unknown> = {};
   for (const name of Object.keys(shape) as (keyof WorkfrontClient)[]) {
     facade[name] =
-      name === "limiterStats"
+      typeof shape[name] !== "function"
+        ? shape[name]
+        : name === "limiterStats"
         ? () => ({ max: 0, limit: 0, active: 0, queued: 0, peak: 0 })
         : () => Promise.reject(new WorkfrontError("not_connected", NOT_CONNECTED_MESSAGE));
   }

@@ -55,8 +55,12 @@ forEachDriver("the active Workfront connection", ({ db }) => {
     const before = await other.client();
     expect((await failure(before.countUsers())).code).toBe("not_connected");
     expect((await resolver.active()).source).toBe("none");
+    expect(typeof before.apiBase).toBe("string");
     await connectKey(resolver);
-    expect(await (await resolver.client()).countUsers()).toBeGreaterThan(0);
+    const connected = await resolver.client();
+    expect(await connected.countUsers()).toBeGreaterThan(0);
+    // The client's facts read through the facade as values, not as guarded calls.
+    expect(connected.apiBase).toBe(`${emulator.url}/attask/api/v21.0`);
     // Another instance notices within its version TTL.
     await new Promise((resolve) => setTimeout(resolve, 250));
     expect(await (await other.client()).countUsers()).toBeGreaterThan(0);
