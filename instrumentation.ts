@@ -20,4 +20,6 @@ export async function register() {
   }
   const { startAppWorker } = await import("./lib/jobs/app-worker");
   await startAppWorker();
+  const { startAppIndex } = await import("./lib/user-index/app-index");
+  startAppIndex();
 }

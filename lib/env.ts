@@ -41,6 +41,8 @@ export const envSchema = z.object({
    * and dropped for the tenant when it answers that it has no /batch). See the README's Choices.
    */
   WORKFRONT_BATCH: z.enum(["off", "auto", "on"]).default("off"),
+  /** How often the local index of the tenant's users asks Workfront what changed (lib/user-index). */
+  USER_INDEX_REFRESH_MS: positiveInt.min(5_000).max(86_400_000).default(300_000),
   /** Logs every Workfront request at debug level (URLs redacted). */
   WORKFRONT_LOG_REQUESTS: booleanFromEnv.default(false),
   /** Workfront users nobody may deactivate here: e-mails or IDs, separated by commas. */

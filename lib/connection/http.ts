@@ -3,6 +3,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { clientAddress, requestId } from "@/lib/http/request";
 import { appWorker } from "@/lib/jobs/app-worker";
+import { appIndex } from "@/lib/user-index/app-index";
 import type { ConnectionActor } from "./actor";
 import { appConnection } from "./app-connection";
 import type { ConnectionStatusDto } from "./dto";
@@ -19,9 +20,13 @@ export async function appConnectionStatus(): Promise<ConnectionStatusDto> {
   return connectionStatus(await appConnection(), config, keyringFromEnv(config) !== null);
 }
 
-/** Jobs paused for the credential try it now rather than at the next probe. */
-export function nudgeWorker(): void {
+/**
+ * After a connection changes: jobs paused for the credential try it now rather than at the next
+ * probe, and the users index of the (maybe new) tenant is read now rather than at the next refresh.
+ */
+export function wakeAfterConnectionChange(): void {
   appWorker()
     ?.probeNow()
     .catch(() => {});
+  void appIndex()?.refreshNow();
 }

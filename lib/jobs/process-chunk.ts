@@ -4,7 +4,9 @@ import { latestDeactivations } from "@/lib/audit";
 import { auditEvents } from "@/lib/db";
 import { refusalOf } from "@/lib/offboarding/change-status";
 import type { OffboardingDeps } from "@/lib/offboarding/deps";
+import { logger } from "@/lib/logger";
 import { holdPeople } from "@/lib/offboarding/person-locks";
+import { noteUsers } from "@/lib/user-index";
 import { type TenantFacts, tenantFacts } from "@/lib/offboarding/tenant-facts";
 import type { WorkfrontUser } from "@/lib/workfront";
 import type { ClaimedItem } from "./claim";
@@ -82,6 +84,12 @@ function decide(
     };
   }
   return { item, job, user };
+}
+
+/** What Workfront said about the chunk's people goes into the users index (never fails the chunk). */
+async function noteKnownUsers(deps: OffboardingDeps, outcomes: readonly ItemOutcome[]): Promise<void> {
+  const users = outcomes.flatMap((outcome) => (outcome.type === "final" && outcome.user ? [outcome.user] : []));
+  await noteUsers(deps.db, deps.client, users).catch((error: unknown) => logger.warn({ err: error }, "noting users in the index failed"));
 }
 
 /** The pending audit rows that earlier attempts wrote, by ID: what each person was before. */
@@ -207,5 +215,6 @@ async function processHeld(
 
   const { lost, paused } = await applyOutcomes(deps.db, settings, outcomes);
   await finishJobs(deps.db, [...jobs.keys()]);
+  await noteKnownUsers(deps, outcomes);
   return { items: items.length, written: ready.length, lost, paused };
 }

@@ -6,6 +6,8 @@ import { ApiError } from "@/lib/http/errors";
 import { type WorkfrontUser, isWorkfrontError } from "@/lib/workfront";
 import type { OffboardingDeps } from "./deps";
 import { toUserDtos } from "./list-users";
+import { logger } from "@/lib/logger";
+import { noteUsers } from "@/lib/user-index";
 import { personLockOptions, withPersonLock } from "./person-locks";
 import { protectionOf } from "./protections";
 import { tenantFacts } from "./tenant-facts";
@@ -116,7 +118,7 @@ async function changeHeld(deps: OffboardingDeps, input: StatusChangeInput): Prom
   const { id: auditId } = await recordAttempt(db, { ...entry, isActiveBefore: user.isActive, snapshot, overriddenProtection: overridden });
   if (user.isActive === wantActive) {
     await completeAttempt(db, auditId, { outcome: "already", isActiveAfter: user.isActive });
-    return (await toUserDtos(deps, [user]))[0]!;
+    return answer(deps, user);
   }
 
   // Reactivation puts back the access level saved when the user was deactivated.
@@ -131,7 +133,7 @@ async function changeHeld(deps: OffboardingDeps, input: StatusChangeInput): Prom
     const settled = await settleLostAnswer(deps, user.id, wantActive, error);
     if (settled) {
       await completeAttempt(db, auditId, { outcome: "succeeded", isActiveAfter: settled.isActive });
-      return (await toUserDtos(deps, [settled]))[0]!;
+      return answer(deps, settled);
     }
     if (settled === undefined) throw error; // Unknown: the row stays pending for the reconciler.
     const code = isWorkfrontError(error) ? error.code : "internal";
@@ -145,7 +147,13 @@ async function changeHeld(deps: OffboardingDeps, input: StatusChangeInput): Prom
     throw new ApiError(502, "workfront_not_applied", message);
   }
   await completeAttempt(db, auditId, { outcome: "succeeded", isActiveAfter: updated.isActive });
-  return (await toUserDtos(deps, [updated]))[0]!;
+  return answer(deps, updated);
+}
+
+/** The person as Workfront now has them: into the users index, and back to the caller. */
+async function answer(deps: OffboardingDeps, user: WorkfrontUser): Promise<UserDto> {
+  await noteUsers(deps.db, deps.client, [user]).catch((error: unknown) => logger.warn({ err: error }, "noting a user in the index failed"));
+  return (await toUserDtos(deps, [user]))[0]!;
 }
 
 /**

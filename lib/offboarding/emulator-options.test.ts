@@ -13,7 +13,7 @@ import { startWorker } from "@/lib/jobs/worker";
 import { clientFor, control, startTestEmulator } from "@/lib/workfront/test-support";
 import { changeUserStatus } from "./change-status";
 import type { OffboardingDeps } from "./deps";
-import { listUsers } from "./list-users";
+import { listUsers, userListQuerySchema } from "./list-users";
 import { tenantFacts } from "./tenant-facts";
 
 /**
@@ -105,7 +105,7 @@ describe.each([false, true])("with each off-by-default emulator option %s", (on)
       await change(deps, user!.id);
       const back = await change(deps, user!.id, "reactivate");
       expect(back.isActive).toBe(true);
-      const page = await listUsers(deps, { q: user!.email!, status: "active", sort: "name", dir: "asc", page: 1, pageSize: 25 });
+      const page = await listUsers(deps, userListQuerySchema.parse({ q: user!.email!, status: "active" }));
       expect(page.users.map((row) => [row.id, row.isActive])).toEqual([[user!.id, true]]);
     });
   });
@@ -152,7 +152,7 @@ describe.each(["429", "500", "503"] as const)("throttling answered with %s", (th
   it("the users list still loads for 20 callers against a tenant capped at 2", async () => {
     await withEmulator({ throttle, maxInFlight: 2, latencyMs: 5 }, async (_emulator, deps) => {
       const pages = await Promise.all(
-        Array.from({ length: 20 }, () => listUsers(deps, { q: "", status: "all", sort: "name", dir: "asc", page: 1, pageSize: 25 })),
+        Array.from({ length: 20 }, () => listUsers(deps, userListQuerySchema.parse({ status: "all" }))),
       );
       expect(pages.every((page) => page.users.length === 25)).toBe(true);
       expect(deps.client.limiterStats().limit).toBeLessThan(10);

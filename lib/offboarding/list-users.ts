@@ -1,6 +1,18 @@
 import "server-only";
 import { z } from "zod";
 import { latestDeactivations } from "@/lib/audit";
+import { ApiError } from "@/lib/http/errors";
+import {
+  type IndexFilter,
+  countIndexed,
+  indexFilterSchema,
+  indexListQuerySchema,
+  indexState,
+  listIndexed,
+  tenantOf,
+  toUser,
+} from "@/lib/user-index";
+import { indexFilterShape } from "@/lib/user-index/query";
 import { type Filter, type SortKey, type WorkfrontUser, workfrontIdSchema } from "@/lib/workfront";
 import type { OffboardingDeps } from "./deps";
 import { protectionOf } from "./protections";
@@ -8,25 +20,14 @@ import { tenantFacts } from "./tenant-facts";
 import type { DeactivationRecord, UserCounts, UserDto, UserListPage } from "./user-dto";
 import { toUserDto } from "./user-dto";
 
-/** The users list as the dashboard asks for it: search, status tab, sort and page. */
-export const searchText = z.string().trim().max(200, "at most 200 characters").default("");
-
-export const userListQuerySchema = z
-  .object({
-    q: searchText,
-    status: z.enum(["active", "deactivated", "all"]).default("active"),
-    sort: z.enum(["name", "email", "lastLogin", "deactivated"]).default("name"),
-    dir: z.enum(["asc", "desc"]).default("asc"),
-    page: z.coerce.number().int().min(1).max(100_000).default(1),
-    pageSize: z.coerce
-      .number()
-      .int()
-      .refine((size) => [25, 50, 100, 200].includes(size), "one of 25, 50, 100, 200")
-      .default(25),
-  })
-  .strict();
-
-export const userCountsQuerySchema = z.object({ q: searchText }).strict();
+/**
+ * The users list as the dashboard asks for it: search, status tab, filters, sort and page. The
+ * local index answers it (lib/user-index); until the index of a newly connected tenant is built,
+ * Workfront does, for what its search can do (no filters beyond the status).
+ */
+export const searchText = indexFilterShape.q;
+export const userListQuerySchema = indexListQuerySchema;
+export const userCountsQuerySchema = indexFilterSchema.omit({ status: true });
 export const userParamsSchema = z.object({ id: workfrontIdSchema });
 
 export type UserListQuery = z.infer<typeof userListQuerySchema>;
@@ -36,6 +37,7 @@ const sortFields: Record<UserListQuery["sort"], string> = {
   email: "emailAddr",
   lastLogin: "lastLoginDate",
   deactivated: "actualDeactivationDate",
+  created: "entryDate",
 };
 
 export type UserStatusFilter = UserListQuery["status"];
@@ -56,7 +58,7 @@ export function searchGroups(q: string): Filter[][] | undefined {
 export async function toUserDtos(deps: OffboardingDeps, users: WorkfrontUser[]): Promise<UserDto[]> {
   const inactive = users.filter((user) => !user.isActive).map((user) => user.id);
   const [facts, records] = await Promise.all([
-    tenantFacts(deps.client),
+    tenantFacts(deps.client, { stale: "display" }),
     inactive.length ? latestDeactivations(deps.db, inactive) : Promise.resolve(new Map()),
   ]);
   const { protectedUsers } = deps;
@@ -74,11 +76,36 @@ export async function toUserDtos(deps: OffboardingDeps, users: WorkfrontUser[]):
   );
 }
 
+/** Filters only the index can apply; Workfront answers the rest until it is built. */
+function needsIndex(filter: IndexFilter): boolean {
+  return (
+    filter.license.length + filter.accessLevel.length + filter.group.length + filter.company.length + filter.manager.length > 0 ||
+    filter.lastLoginOlderThan !== undefined ||
+    filter.neverSignedIn !== undefined ||
+    filter.createdBefore !== undefined
+  );
+}
+
+const indexNotReady = () =>
+  new ApiError(503, "index_not_ready", "The list of Workfront users is still being read for the first time; filters work once it is done.");
+
+export async function listUsers(deps: OffboardingDeps, query: UserListQuery, signal?: AbortSignal): Promise<UserListPage> {
+  const tenant = tenantOf(deps.client);
+  const state = await indexState(deps.db, tenant);
+  if (state) {
+    const { rows, total } = await listIndexed(deps.db, tenant, query, state.version);
+    const users = await toUserDtos(deps, rows.map(toUser));
+    return { users, total, page: query.page, pageSize: query.pageSize, source: "index", refreshedAt: state.refreshedAt.toISOString() };
+  }
+  if (needsIndex(query)) throw indexNotReady();
+  return listFromWorkfront(deps, query, signal);
+}
+
 /**
  * One Workfront search and one count, in parallel. ID breaks ties so pages never skip or repeat a
  * row (Workfront's order is otherwise not deterministic).
  */
-export async function listUsers(deps: OffboardingDeps, query: UserListQuery, signal?: AbortSignal): Promise<UserListPage> {
+async function listFromWorkfront(deps: OffboardingDeps, query: UserListQuery, signal?: AbortSignal): Promise<UserListPage> {
   const { client } = deps;
   const filters = statusFilters[query.status];
   const anyOf = searchGroups(query.q);
@@ -93,15 +120,23 @@ export async function listUsers(deps: OffboardingDeps, query: UserListQuery, sig
     client.searchUsers({ filters, anyOf, sort, first, limit: query.pageSize }, { signal }),
     client.countUsers({ filters, anyOf }, { signal }),
   ]);
-  return { users: await toUserDtos(deps, users), total, page: query.page, pageSize: query.pageSize };
+  return { users: await toUserDtos(deps, users), total, page: query.page, pageSize: query.pageSize, source: "workfront", refreshedAt: null };
 }
 
-export async function countUsersByStatus(deps: OffboardingDeps, q: string, signal?: AbortSignal): Promise<UserCounts> {
-  const { client } = deps;
-  const anyOf = searchGroups(q);
+export async function countUsersByStatus(deps: OffboardingDeps, filter: Omit<IndexFilter, "status">, signal?: AbortSignal): Promise<UserCounts> {
+  const tenant = tenantOf(deps.client);
+  const state = await indexState(deps.db, tenant);
+  if (state) {
+    const [active, deactivated] = await Promise.all(
+      (["active", "deactivated"] as const).map((status) => countIndexed(deps.db, tenant, { ...filter, status }, state.version)),
+    );
+    return { active: active!, deactivated: deactivated! };
+  }
+  if (needsIndex({ ...filter, status: "all" })) throw indexNotReady();
+  const anyOf = searchGroups(filter.q);
   const [active, deactivated] = await Promise.all([
-    client.countUsers({ filters: statusFilters.active, anyOf }, { signal }),
-    client.countUsers({ filters: statusFilters.deactivated, anyOf }, { signal }),
+    deps.client.countUsers({ filters: statusFilters.active, anyOf }, { signal }),
+    deps.client.countUsers({ filters: statusFilters.deactivated, anyOf }, { signal }),
   ]);
   return { active, deactivated };
 }

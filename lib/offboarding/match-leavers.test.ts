@@ -3,7 +3,10 @@ import type { RunningEmulator } from "@/emulator";
 import type { WorkfrontUser } from "@/lib/workfront";
 import { clientFor, startTestEmulator } from "@/lib/workfront/test-support";
 import { type MatchDeps, matchLeavers } from "./match-leavers";
-import { resolveSelection } from "./resolve-selection";
+import { migrate } from "@/lib/db";
+import { createTestDatabase } from "@/lib/db/test-databases";
+import { buildIndex } from "@/lib/user-index";
+import { resolveSelection, resolveSelectionSchema } from "./resolve-selection";
 
 let emulator: RunningEmulator;
 let deps: MatchDeps;
@@ -99,28 +102,34 @@ describe("matching a leavers list", () => {
 });
 
 describe("resolving 'all matching this filter'", () => {
-  it("returns everyone the users page's filter matches, paging at 2,000, and refuses past 10,000", async () => {
+  it.each([false, true])("returns everyone the users page's filter matches, and refuses past 10,000 (from the index: %s)", async (indexed) => {
     const big = await startTestEmulator({ users: 10_050 });
+    const database = await createTestDatabase("pglite");
     try {
+      await migrate(database.db);
       const client = clientFor(big);
-      const active = await resolveSelection({ client }, { q: "", status: "active" });
+      const deps = { client, db: database.db };
+      if (indexed) await buildIndex(deps, "test");
+      const filter = (input: Record<string, unknown>) => resolveSelectionSchema.parse(input);
+      const active = await resolveSelection(deps, filter({ status: "active" }));
       const counted = await client.countUsers({ filters: [{ field: "isActive", value: true }] });
       expect(counted).toBeGreaterThan(4_000);
       expect(active).toMatchObject({ complete: true, total: counted, limit: 10_000 });
       expect(new Set(active.users.map((u) => u.id)).size).toBe(counted);
       expect(active.users.every((u) => u.isActive)).toBe(true);
       const someone = active.users[4_321]!;
-      const bySearch = await resolveSelection({ client }, { q: someone.email!.toUpperCase(), status: "active" });
+      const bySearch = await resolveSelection(deps, filter({ q: someone.email!.toUpperCase(), status: "active" }));
       expect(bySearch.users.map((u) => u.id)).toContain(someone.id);
-      const inactive = await resolveSelection({ client }, { q: "", status: "deactivated" });
+      const inactive = await resolveSelection(deps, filter({ status: "deactivated" }));
       expect(inactive.users.every((u) => !u.isActive)).toBe(true);
-      expect(await resolveSelection({ client }, { q: "", status: "all" })).toEqual({
+      expect(await resolveSelection(deps, filter({ status: "all" }))).toEqual({
         total: 10_050,
         complete: false,
         limit: 10_000,
         users: [],
       });
     } finally {
+      await database.close();
       await big.close();
     }
   });

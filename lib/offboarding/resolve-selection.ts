@@ -1,8 +1,10 @@
 import "server-only";
-import { z } from "zod";
+import type { z } from "zod";
 import type { OffboardingDeps } from "./deps";
 import { allUsers } from "./find-users";
-import { searchGroups, searchText, statusFilters } from "./list-users";
+import { idsMatching, indexFilterSchema, indexState, tenantOf, toUser } from "@/lib/user-index";
+import type { WorkfrontUser } from "@/lib/workfront";
+import { searchGroups, statusFilters } from "./list-users";
 
 /**
  * "Select all N matching this filter": every user the users page's filter matches, resolved on
@@ -11,12 +13,8 @@ import { searchGroups, searchText, statusFilters } from "./list-users";
  */
 export const RESOLVE_LIMIT = 10_000;
 
-export const resolveSelectionSchema = z
-  .object({
-    q: searchText,
-    status: z.enum(["active", "deactivated", "all"]).default("active"),
-  })
-  .strict();
+// The users page's filter, as a JSON body (lists as arrays).
+export const resolveSelectionSchema = indexFilterSchema;
 
 export type ResolveSelectionQuery = z.infer<typeof resolveSelectionSchema>;
 
@@ -39,11 +37,30 @@ export interface ResolvedSelectionDto {
   users: ResolvedUserDto[];
 }
 
+const toResolved = (user: WorkfrontUser): ResolvedUserDto => ({
+  id: user.id,
+  name: user.name,
+  email: user.email,
+  isActive: user.isActive,
+  licenseType: user.licenseType,
+  isAdmin: user.accessLevel?.isAdmin === true,
+});
+
+/**
+ * From the index when there is one (filters and all); else from Workfront, for what its search
+ * can do. Either way a job reads each person from Workfront again before acting on them.
+ */
 export async function resolveSelection(
-  deps: Pick<OffboardingDeps, "client">,
+  deps: Pick<OffboardingDeps, "client" | "db">,
   query: ResolveSelectionQuery,
   signal?: AbortSignal,
 ): Promise<ResolvedSelectionDto> {
+  const tenant = tenantOf(deps.client);
+  if (await indexState(deps.db, tenant)) {
+    const { total, rows } = await idsMatching(deps.db, tenant, query, RESOLVE_LIMIT);
+    if (!rows) return { total, complete: false, limit: RESOLVE_LIMIT, users: [] };
+    return { total: rows.length, complete: true, limit: RESOLVE_LIMIT, users: rows.map((row) => toResolved(toUser(row))) };
+  }
   const { total, users } = await allUsers(
     deps.client,
     { filters: statusFilters[query.status], anyOf: searchGroups(query.q) },
@@ -51,17 +68,5 @@ export async function resolveSelection(
     signal,
   );
   if (!users) return { total, complete: false, limit: RESOLVE_LIMIT, users: [] };
-  return {
-    total: users.length,
-    complete: true,
-    limit: RESOLVE_LIMIT,
-    users: users.map((user) => ({
-      id: user.id,
-      name: user.name,
-      email: user.email,
-      isActive: user.isActive,
-      licenseType: user.licenseType,
-      isAdmin: user.accessLevel?.isAdmin === true,
-    })),
-  };
+  return { total: users.length, complete: true, limit: RESOLVE_LIMIT, users: users.map(toResolved) };
 }

@@ -12,7 +12,15 @@ export interface TenantFacts {
 }
 
 const TTL_MS = 10 * 60_000;
-const cache = new WeakMap<WorkfrontClient, { at: number; facts: Promise<TenantFacts> }>();
+const STALE_DISPLAY_MS = 24 * 60 * 60_000;
+interface Entry {
+  at: number;
+  facts: Promise<TenantFacts>;
+  loaded?: boolean;
+  /** The load that will replace this entry. */
+  next?: Promise<TenantFacts>;
+}
+const cache = new WeakMap<WorkfrontClient, Entry>();
 
 async function load(client: WorkfrontClient): Promise<TenantFacts> {
   const [self, customer, metadata] = await Promise.all([
@@ -27,14 +35,39 @@ async function load(client: WorkfrontClient): Promise<TenantFacts> {
   };
 }
 
-export function tenantFacts(client: WorkfrontClient): Promise<TenantFacts> {
-  const cached = cache.get(client);
-  if (cached && Date.now() - cached.at < TTL_MS) return cached.facts;
+function reload(client: WorkfrontClient, previous?: Entry): Promise<TenantFacts> {
+  if (previous?.next) return previous.next;
   const facts = load(client);
-  cache.set(client, { at: Date.now(), facts });
-  // A failed load must not be served from the cache: the next caller tries again.
-  facts.catch(() => {
-    if (cache.get(client)?.facts === facts) cache.delete(client);
-  });
+  const entry: Entry = { at: Date.now(), facts };
+  // While it loads, readers that accept stale facts keep the last good ones.
+  if (previous?.loaded) previous.next = facts;
+  else cache.set(client, entry);
+  facts.then(
+    () => {
+      entry.loaded = true;
+      cache.set(client, entry);
+    },
+    () => {
+      // A failed load is not served from the cache: the next caller tries again.
+      if (previous) previous.next = undefined;
+      if (cache.get(client) === entry) cache.delete(client);
+    },
+  );
   return facts;
+}
+
+/**
+ * The tenant's facts, at most 10 minutes old. With `stale: "display"` (lists: the protections shown
+ * beside each person) facts up to a day old are answered at once while fresh ones load, so a list
+ * read from the index never waits for Workfront; decisions always wait for fresh facts.
+ */
+export function tenantFacts(client: WorkfrontClient, options: { stale?: "display" } = {}): Promise<TenantFacts> {
+  const cached = cache.get(client);
+  const age = cached ? Date.now() - cached.at : Infinity;
+  if (cached && age < TTL_MS) return cached.facts;
+  if (cached?.loaded && options.stale === "display" && age < STALE_DISPLAY_MS) {
+    reload(client, cached).catch(() => undefined);
+    return cached.facts;
+  }
+  return reload(client, cached);
 }

@@ -69,6 +69,9 @@ export interface UserListPage {
   total: number;
   page: number;
   pageSize: number;
+  /** `index`: read from the local index, as fresh as `refreshedAt`; `workfront`: asked Workfront (no index yet). */
+  source: "index" | "workfront";
+  refreshedAt: string | null;
 }
 
 export interface UserCounts {

@@ -88,12 +88,21 @@ function orderOf(query: Pick<IndexListQuery, "sort" | "dir">): SQL[] {
   return [sql`${direction} ${nulls}`, asc(indexedUsers.id)];
 }
 
-export async function indexVersion(db: Database, tenant: string): Promise<number | null> {
+export interface IndexState {
+  /** Bumped on every change to the tenant's rows. */
+  version: number;
+  builtAt: Date;
+  /** When it last matched Workfront (a full read or a refresh). */
+  refreshedAt: Date;
+}
+
+/** The tenant's index, or null while it has none yet (the first full read has not ended). */
+export async function indexState(db: Database, tenant: string): Promise<IndexState | null> {
   const [state] = await db
-    .select({ version: userIndexState.version, builtAt: userIndexState.builtAt })
+    .select({ version: userIndexState.version, builtAt: userIndexState.builtAt, refreshedAt: userIndexState.refreshedAt })
     .from(userIndexState)
     .where(eq(userIndexState.tenant, tenant));
-  return state?.builtAt ? state.version : null;
+  return state?.builtAt ? { version: state.version, builtAt: state.builtAt, refreshedAt: state.refreshedAt ?? state.builtAt } : null;
 }
 
 // Totals are remembered per filter until the index changes (its version), so paging and sorting a

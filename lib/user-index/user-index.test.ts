@@ -6,7 +6,7 @@ import { forEachDriver } from "@/lib/db/test-databases";
 import type { WorkfrontUser } from "@/lib/workfront";
 import { clientFor, control, startTestEmulator, stats } from "@/lib/workfront/test-support";
 import { fold } from "./fold";
-import { type IndexListQuery, indexListQuerySchema, indexVersion, listIndexed } from "./query";
+import { type IndexListQuery, indexListQuerySchema, indexState, listIndexed } from "./query";
 import { toRow } from "./rows";
 import { buildIndex, noteUsers, refreshIndex, tenantOf } from "./sync";
 
@@ -29,7 +29,7 @@ forEachDriver("the user index", ({ db }) => {
   const tenant = () => tenantOf(client());
 
   async function read(input: Record<string, unknown>) {
-    const version = (await indexVersion(db(), tenant()))!;
+    const { version } = (await indexState(db(), tenant()))!;
     return listIndexed(db(), tenant(), query(input), version);
   }
 
@@ -68,12 +68,12 @@ forEachDriver("the user index", ({ db }) => {
   });
 
   it("takes what an action learnt from Workfront at once, and counts it as a change", async () => {
-    const before = (await indexVersion(db(), tenant()))!;
+    const before = (await indexState(db(), tenant()))!.version;
     const person = { ...everyone[7]!, title: "Noted by an action" };
     await noteUsers(db(), client(), [person]);
     const [row] = await db().select().from(indexedUsers).where(and(eq(indexedUsers.tenant, tenant()), eq(indexedUsers.id, person.id)));
     expect(row!.title).toBe("Noted by an action");
-    expect(await indexVersion(db(), tenant())).toBe(before + 1);
+    expect((await indexState(db(), tenant()))!.version).toBe(before + 1);
   });
 
   it("lets one instance build at a time", async () => {
@@ -97,7 +97,7 @@ forEachDriver("the user index", ({ db }) => {
       (user) => user.isActive && user.licenseType === "FULL" && (user.lastLoginAt === null || Date.parse(user.lastLoginAt) < cutoff),
     );
     expect(expected.length).toBeGreaterThan(25);
-    const version = (await indexVersion(db(), tenant()))!;
+    const { version } = (await indexState(db(), tenant()))!;
     const page = await listIndexed(db(), tenant(), query({ status: "active", license: "FULL", lastLoginOlderThan: "90", sort: "email" }), version, now);
     expect(page.total).toBe(expected.length);
     expect(page.rows).toHaveLength(25);

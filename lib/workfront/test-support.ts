@@ -30,10 +30,16 @@ export async function control<T = unknown>(
   path: string,
   body?: unknown,
 ): Promise<T> {
-  const response = await fetch(`${emulator.url}/__emulator/${path}`, {
-    method,
-    headers: body === undefined ? undefined : { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
+  const send = () =>
+    fetch(`${emulator.url}/__emulator/${path}`, {
+      method,
+      headers: body === undefined ? undefined : { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  // A kept-alive socket the server closed just as it was reused: control calls may be sent again.
+  const response = await send().catch((error: unknown) => {
+    if ((error as { cause?: { code?: string } })?.cause?.code === "ECONNRESET") return send();
+    throw error;
   });
   if (!response.ok) throw new Error(`emulator control ${path}: HTTP ${response.status} ${await response.text()}`);
   return (await response.json()) as T;

@@ -2,6 +2,7 @@ import type { NextRequest } from "next/server";
 import { NextResponse } from "next/server";
 import { requireApiReader } from "@/lib/auth/session";
 import { respond } from "@/lib/http/errors";
+import { queryObject } from "@/lib/http/search-params";
 import { appDeps } from "@/lib/offboarding/deps";
 import { listUsers, userListQuerySchema } from "@/lib/offboarding/list-users";
 import { otherMethods } from "@/lib/http/methods";
@@ -12,7 +13,7 @@ export const dynamic = "force-dynamic";
 export function GET(request: NextRequest) {
   return respond(async () => {
     await requireApiReader("viewUsers");
-    const query = userListQuerySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
+    const query = userListQuerySchema.parse(queryObject(request.nextUrl.searchParams));
     const page = await listUsers(await appDeps(), query, request.signal);
     return NextResponse.json(page, { headers: { "cache-control": "no-store" } });
   });

@@ -14,6 +14,7 @@ import type { BulkRules } from "@/lib/jobs/config";
 import type { UserDto } from "@/lib/offboarding/user-dto";
 import { userColumns } from "./columns";
 import { DataTable } from "./data-table";
+import { IndexFreshness } from "./index-freshness";
 import { rowActionFor } from "./row-action";
 import { selectColumn } from "./select-column";
 import { SelectionBar } from "./selection-bar";
@@ -125,6 +126,7 @@ export function UsersTable({ role, rules }: { role: Role; rules: BulkRules }) {
         <StatusTabs status={search.status} counts={counts.data} panelId={PANEL_ID} onChange={changeStatus} />
         <UserSearchInput value={search.q} onSearch={(q) => updateSearch({ q })} />
       </div>
+      <IndexFreshness list={list.data} />
       <TabsPanel id={PANEL_ID} aria-labelledby={statusTabId(search.status)} className="space-y-3">
         {failed ? null : (
           <>

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { requireApiReader, requireApiUser } from "@/lib/auth/session";
 import { appConnection, connectInputSchema, connectWorkfront, disconnectWorkfront } from "@/lib/connection";
-import { appConnectionStatus, connectionActor, nudgeWorker } from "@/lib/connection/http";
+import { appConnectionStatus, connectionActor, wakeAfterConnectionChange } from "@/lib/connection/http";
 import { respond } from "@/lib/http/errors";
 import { assertSameOrigin, readJson } from "@/lib/http/request";
 import { otherMethods } from "@/lib/http/methods";
@@ -28,7 +28,7 @@ export function POST(request: Request) {
     const user = await requireApiUser("manageSettings");
     const input = await readJson(request, connectInputSchema, { maxBytes: 32 * 1024 });
     await connectWorkfront(await appConnection(), input, connectionActor(user, request));
-    nudgeWorker();
+    wakeAfterConnectionChange();
     return NextResponse.json(await appConnectionStatus(), { headers: noStore });
   });
 }

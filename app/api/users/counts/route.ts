@@ -2,6 +2,7 @@ import type { NextRequest } from "next/server";
 import { NextResponse } from "next/server";
 import { requireApiReader } from "@/lib/auth/session";
 import { respond } from "@/lib/http/errors";
+import { queryObject } from "@/lib/http/search-params";
 import { appDeps } from "@/lib/offboarding/deps";
 import { countUsersByStatus, userCountsQuerySchema } from "@/lib/offboarding/list-users";
 import { otherMethods } from "@/lib/http/methods";
@@ -12,8 +13,8 @@ export const dynamic = "force-dynamic";
 export function GET(request: NextRequest) {
   return respond(async () => {
     await requireApiReader("viewUsers");
-    const { q } = userCountsQuerySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
-    const counts = await countUsersByStatus(await appDeps(), q, request.signal);
+    const filter = userCountsQuerySchema.parse(queryObject(request.nextUrl.searchParams));
+    const counts = await countUsersByStatus(await appDeps(), filter, request.signal);
     return NextResponse.json(counts, { headers: { "cache-control": "no-store" } });
   });
 }

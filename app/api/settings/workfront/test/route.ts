@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { requireApiUser } from "@/lib/auth/session";
 import { appConnection, testConnection } from "@/lib/connection";
-import { appConnectionStatus, connectionActor, nudgeWorker } from "@/lib/connection/http";
+import { appConnectionStatus, connectionActor, wakeAfterConnectionChange } from "@/lib/connection/http";
 import { respond } from "@/lib/http/errors";
 import { assertSameOrigin, readJson } from "@/lib/http/request";
 import { otherMethods } from "@/lib/http/methods";
@@ -19,7 +19,7 @@ export function POST(request: Request) {
     const user = await requireApiUser("manageSettings");
     await readJson(request, z.object({}).strict(), { maxBytes: 1024, optional: true });
     const test = await testConnection(await appConnection(), connectionActor(user, request));
-    if (test.ok) nudgeWorker();
+    if (test.ok) wakeAfterConnectionChange();
     return NextResponse.json({ test, status: await appConnectionStatus() }, { headers: { "cache-control": "no-store" } });
   });
 }
