@@ -4,6 +4,7 @@ import { emulatorSearchBenchmark } from "./emulator-search";
 import { emulatorSeedBenchmark } from "./emulator-seed";
 import type { Benchmark } from "./registry";
 import { throttleRecoveryBenchmark } from "./throttle-recovery";
+import { userIndexBenchmark } from "./user-index";
 import { usersRouteBenchmark } from "./users-route";
 
 /** Every benchmark `npm run bench` runs, in order. Add a new one with one line here. */
@@ -13,5 +14,6 @@ export const BENCHMARKS: Benchmark[] = [
   bulkDeactivationBenchmark,
   usersRouteBenchmark,
   throttleRecoveryBenchmark,
+  userIndexBenchmark,
   bundleSizeBenchmark,
 ];
