@@ -44,6 +44,8 @@ test.afterAll(async () => {
 
 for (const setup of cases) {
   test.describe(`TRUSTED_PROXY_HOPS=${setup.hops}`, () => {
+    // Starting an app of its own takes a while on a busy machine.
+    test.describe.configure({ timeout: 120_000 });
     let app: RunningApp;
     let operator: APIRequestContext;
 

@@ -18,6 +18,8 @@ const MB = 1024 * 1024;
 
 let emulator: RunningEmulator;
 let app: RunningApp;
+// Starting an app of its own takes a while on a busy machine.
+test.describe.configure({ timeout: 120_000 });
 test.beforeAll(async () => {
   emulator = await startExtraEmulator();
   app = await startApp("measured", extraAppPorts.measured, {});
