@@ -30,8 +30,10 @@ Tenant:
 Realism:
   --latency <ms>             base latency per request (default 0)
   --jitter <ms>              extra uniform latency 0..ms (default 0)
-  --per-object-cost <ms>     extra latency per object of a bulk edit, get-many, search row or
-                             /batch URI, holding the request's slot (default 0)
+  --per-object-cost <ms>     extra latency per object written (bulk edit, /batch URI), holding
+                             the request's slot (default 0)
+  --per-row-cost <ms>        extra latency per row read (search row, get-many ID); default the
+                             same as --per-object-cost
   --max-in-flight <n>        tenant cap on concurrent requests, 0 = none (default 10)
   --throttle <429|500|503>   answer over the cap: 429 with Retry-After, or 500/503 without it
                              and a message about the concurrent request limit (default 429)
@@ -66,6 +68,7 @@ export const FLAGS = {
   latency: { type: "string" },
   jitter: { type: "string" },
   "per-object-cost": { type: "string" },
+  "per-row-cost": { type: "string" },
   "max-in-flight": { type: "string" },
   throttle: { type: "string" },
   "fault-rate": { type: "string" },
@@ -119,6 +122,7 @@ export function parseOptions(argv: string[]): EmulatorOptions | null {
     latencyMs: numberFlag(values, "latency"),
     jitterMs: numberFlag(values, "jitter"),
     perObjectCostMs: numberFlag(values, "per-object-cost"),
+    perRowCostMs: numberFlag(values, "per-row-cost"),
     maxInFlight: numberFlag(values, "max-in-flight"),
     throttle: throttle as ThrottleMode | undefined,
     faultRate: numberFlag(values, "fault-rate"),

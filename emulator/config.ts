@@ -36,6 +36,8 @@ export interface EmulatorOptions {
   jitterMs?: number;
   /** Extra latency per object of a request that touches several (bulk edit, get-many, search, /batch). */
   perObjectCostMs?: number;
+  /** Extra latency per row read (search rows, get-many IDs); null: the same as `perObjectCostMs`. */
+  perRowCostMs?: number | null;
   maxInFlight?: number;
   throttle?: ThrottleMode;
   faultRate?: number;
@@ -72,6 +74,7 @@ export interface RuntimeConfig {
   latencyMs: number;
   jitterMs: number;
   perObjectCostMs: number;
+  perRowCostMs: number | null;
   maxInFlight: number;
   throttle: ThrottleMode;
   faultRate: number;
@@ -122,6 +125,7 @@ export const runtimeConfigSchema = z
     latencyMs: z.number().int().min(0).max(600_000),
     jitterMs: z.number().int().min(0).max(600_000),
     perObjectCostMs: z.number().min(0).max(60_000),
+    perRowCostMs: z.number().min(0).max(60_000).nullable(),
     maxInFlight: z.number().int().min(0).max(10_000),
     throttle: z.enum(THROTTLE_MODES),
     faultRate: z.number().min(0).max(1),
@@ -198,6 +202,7 @@ export function resolveOptions(
     latencyMs: options.latencyMs ?? 0,
     jitterMs: options.jitterMs ?? 0,
     perObjectCostMs: options.perObjectCostMs ?? 0,
+    perRowCostMs: options.perRowCostMs ?? null,
     maxInFlight: options.maxInFlight ?? 10,
     throttle: options.throttle ?? "429",
     faultRate: options.faultRate ?? 0,

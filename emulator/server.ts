@@ -201,7 +201,9 @@ export class EmulatorServer implements ControlHost {
     const result = handleApiCall(ctx, path);
     // The cost model: the work on each object takes time, and the request keeps its slot meanwhile.
     stats.objectsCharged += ctx.objects;
-    if (!(await sleep(ctx.objects * this.config.perObjectCostMs, this.closing.signal))) return;
+    stats.rowsCharged += ctx.rows;
+    const rowCost = this.config.perRowCostMs ?? this.config.perObjectCostMs;
+    if (!(await sleep(ctx.objects * this.config.perObjectCostMs + ctx.rows * rowCost, this.closing.signal))) return;
     if (fault === "malformedJson") sendTruncatedJson(res, result.body);
     else sendJson(res, result.status, result.body);
     this.log(

@@ -27,11 +27,10 @@ export const ok = (data: unknown): ApiResult => ({ status: 200, body: { data } }
 /** One API call being served: the request, its version and (once asked for) its caller. */
 export class CallContext {
   private caller: UserRecord | undefined;
-  /**
-   * Objects this call touched that the cost model charges for (`perObjectCostMs`): each updated
-   * object of a bulk edit, each ID of a get-many, each row a search returns, each URI of a /batch.
-   */
+  /** Objects this call wrote that the cost model charges for (`perObjectCostMs`): each updated object of a bulk edit, each URI of a /batch. */
   objects = 0;
+  /** Rows this call read that the cost model charges for (`perRowCostMs`): each ID of a get-many, each row a search returns. */
+  rows = 0;
 
   constructor(
     readonly env: HandlerEnv,
@@ -44,9 +43,10 @@ export class CallContext {
     this.caller = inheritedCaller;
   }
 
-  /** Counts objects for the cost model. */
-  charge(count: number): void {
-    this.objects += count;
+  /** Counts objects written, or rows read, for the cost model. */
+  charge(count: number, kind: "write" | "read" = "write"): void {
+    if (kind === "read") this.rows += count;
+    else this.objects += count;
   }
 
   get apiVersion(): string {

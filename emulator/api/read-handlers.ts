@@ -44,7 +44,7 @@ export function getMany(ctx: CallContext, def: ObjectDef): ApiResult {
     throw new WfError("invalidParameter", `Missing required parameter "id" for ${def.name}`);
   const projection = compileProjection(ctx.env.store, def, ctx.request.params, ctx.apiVersion);
   const rows = ids.map((raw) => {
-    ctx.charge(1);
+    ctx.charge(1, "read");
     return projection.shape(findOrThrow(ctx, def, resolveId(ctx, def, raw)));
   });
   return ok(rows.length === 1 ? rows[0] : rows);
@@ -56,7 +56,7 @@ export function search(ctx: CallContext, def: ObjectDef): ApiResult {
   const table = env.store.tables[def.objCode];
   const projection = compileProjection(env.store, def, ctx.request.params, ctx.apiVersion);
   const rows = searchRows(env, table, ctx.request.params);
-  ctx.charge(rows.length);
+  ctx.charge(rows.length, "read");
   if (ctx.request.params.flag("map")) {
     const byId: Record<string, unknown> = {};
     for (const row of rows) byId[String(row.ID)] = projection.shape(row);

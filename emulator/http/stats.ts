@@ -16,8 +16,10 @@ export interface StatsSnapshot {
   batchedByRoute: Record<string, number>;
   /** Extra: requests refused with 414 for a URI over 8892 bytes. */
   uriTooLong: number;
-  /** Objects the cost model charged for (each costs `perObjectCostMs`), whatever the cost was. */
+  /** Objects written that the cost model charged for (each costs `perObjectCostMs`), whatever the cost was. */
   objectsCharged: number;
+  /** Rows read that the cost model charged for (each costs `perRowCostMs`, by default `perObjectCostMs`). */
+  rowsCharged: number;
 }
 
 const zeroFaults = (): Record<FaultKind, number> =>
@@ -32,6 +34,7 @@ export class Stats {
   writes = 0;
   uriTooLong = 0;
   objectsCharged = 0;
+  rowsCharged = 0;
   faults = zeroFaults();
   private byRoute = new Map<string, number>();
   private batchedByRoute = new Map<string, number>();
@@ -63,6 +66,7 @@ export class Stats {
     this.writes = 0;
     this.uriTooLong = 0;
     this.objectsCharged = 0;
+    this.rowsCharged = 0;
     this.peakInFlight = this.inFlight;
     this.faults = zeroFaults();
     this.byRoute.clear();
@@ -81,6 +85,7 @@ export class Stats {
       batchedByRoute: Object.fromEntries(this.batchedByRoute),
       uriTooLong: this.uriTooLong,
       objectsCharged: this.objectsCharged,
+      rowsCharged: this.rowsCharged,
     };
   }
 }

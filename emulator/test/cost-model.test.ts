@@ -13,7 +13,7 @@ beforeAll(async () => {
 afterAll(() => emulator.close());
 beforeEach(async () => {
   await control(emulator, "POST", "reset");
-  await control(emulator, "PATCH", "config", { perObjectCostMs: 0, maxInFlight: 10 });
+  await control(emulator, "PATCH", "config", { perObjectCostMs: 0, perRowCostMs: null, maxInFlight: 10 });
 });
 
 const stats = () => control<StatsSnapshot>(emulator, "GET", "stats");
@@ -22,10 +22,12 @@ const json = (body: unknown): RequestInit => ({
   body: JSON.stringify(body),
 });
 
+/** Objects written plus rows read that one request was charged for. */
 async function charged(send: () => Promise<unknown>): Promise<number> {
   await control(emulator, "POST", "stats/reset");
   await send();
-  return (await stats()).objectsCharged;
+  const after = await stats();
+  return after.objectsCharged + after.rowsCharged;
 }
 
 describe("the cost model", () => {
@@ -52,6 +54,29 @@ describe("the cost model", () => {
     ).toBe(0);
     expect(await charged(() => call(emulator, `${V21}/user/${ids[0]}`))).toBe(0);
     expect(await charged(() => call(emulator, `${V21}/user/count`))).toBe(0);
+  });
+
+  it("charges writes as objects and reads as rows", async () => {
+    const users = await ordinaryUsers(emulator, 4);
+    const ids = users.map((u) => u.ID);
+    await control(emulator, "POST", "stats/reset");
+    await call(emulator, `${V21}/user`, { method: "PUT", ...json(ids.map((ID) => ({ ID, title: "Bulk" }))) });
+    await call(emulator, `${V21}/user/search?$$LIMIT=6`);
+    expect(await stats()).toMatchObject({ objectsCharged: 4, rowsCharged: 6 });
+  });
+
+  it("makes a read wait perRowCostMs per row when it is set, else perObjectCostMs", async () => {
+    const users = await ordinaryUsers(emulator, 5);
+    const url = `${V21}/user?id=${users.map((u) => u.ID).join(",")}`;
+    await control(emulator, "PATCH", "config", { perObjectCostMs: 0, perRowCostMs: 40 });
+    let started = performance.now();
+    await call(emulator, url);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(195);
+    await control(emulator, "PATCH", "config", { perObjectCostMs: 40, perRowCostMs: 0 });
+    started = performance.now();
+    const bulk = () => call(emulator, `${V21}/user`, { method: "PUT", ...json(users.map((u) => ({ ID: u.ID, title: "Slow" }))) });
+    await bulk();
+    expect(performance.now() - started).toBeGreaterThanOrEqual(195);
   });
 
   it("makes a request wait perObjectCostMs per object", async () => {

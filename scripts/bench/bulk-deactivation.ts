@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import {
   BULK_DEFAULT_USERS,
   BULK_PER_OBJECT_COST_MS,
+  BULK_PER_ROW_COST_MS,
   BULK_IN_FLIGHT_CAP,
   BULK_LATENCY_MS,
   type BulkRunResult,
@@ -230,10 +231,10 @@ function notes(contenders: BulkContender[], results: Map<BulkContender["key"], B
   const lines = [
     `Each method gets a fresh emulator (${BULK_LATENCY_MS} ms latency, jitter 0, in-flight cap ${BULK_IN_FLIGHT_CAP}, ` +
       `seed 1, 2,500 users) in this process; its targets are active non-admin users in ID order. Elapsed runs from ` +
-      `the first request to the last answer. Cost model on: every object a request touches (each person of a bulk edit, ` +
-      `each row a search answers, each URI of a /batch) adds ${BULK_PER_OBJECT_COST_MS} ms to it while it holds its slot, so ` +
+      `the first request to the last answer. Cost model on: every person a bulk edit or a /batch writes adds ` +
+      `${BULK_PER_OBJECT_COST_MS} ms to the request, every row a search reads ${BULK_PER_ROW_COST_MS} ms, while it holds its slot, so ` +
       `no request for many people is cheaper than one for a single person. "Cap's bound" is the least time the cap allows ` +
-      `for the requests a method sent: (requests × ${BULK_LATENCY_MS} ms + objects × ${BULK_PER_OBJECT_COST_MS} ms) / ${BULK_IN_FLIGHT_CAP}. ` +
+      `for the requests a method sent: (requests × ${BULK_LATENCY_MS} ms + written × ${BULK_PER_OBJECT_COST_MS} ms + read × ${BULK_PER_ROW_COST_MS} ms) / ${BULK_IN_FLIGHT_CAP}. ` +
       `One request at a time costs ≥ ${BULK_LATENCY_MS} ms per user.`,
     `(a) sends \`PUT /attask/api/v${DOCUMENTED_API_VERSION}/USER/<ID>?updates={"isActive":"false"}&method=put&apiKey=<key>&fields=isActive\` ` +
       "with fetch and reads `isActive:false` from the answer (deactivate-user-api.md). (b) calls " +
