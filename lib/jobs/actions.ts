@@ -27,7 +27,7 @@ export function assertRules(people: number, actor: JobActor, confirmCount: numbe
 
 export async function createJob(
   db: Database,
-  body: Omit<CreateJobBody, "dryRun">,
+  body: Omit<CreateJobBody, "dryRun" | "includeAdmins"> & { includeAdmins?: boolean },
   actor: JobActor,
   rules: BulkRules,
 ): Promise<string> {
@@ -38,6 +38,7 @@ export async function createJob(
     reason: body.reason,
     ticket: body.ticket || null,
     actor,
+    includeAdmins: body.includeAdmins,
   });
 }
 

@@ -17,6 +17,8 @@ export interface NewJob {
   ticket: string | null;
   actor: JobActor;
   undoOf?: string | null;
+  /** System Administrators in the list are deactivated too (an admin's explicit choice). */
+  includeAdmins?: boolean;
 }
 
 /** Rows per INSERT: well under Postgres's 65,535 parameters at 6 columns a row. */
@@ -42,6 +44,7 @@ export async function insertJob(db: Database, input: NewJob): Promise<string> {
         clientIp: input.actor.clientIp,
         undoOf: input.undoOf ?? null,
         totalItems: input.targets.length,
+        includeAdmins: input.includeAdmins ?? false,
       })
       .returning({ id: jobs.id });
     const jobId = job!.id;
@@ -58,6 +61,7 @@ export async function insertJob(db: Database, input: NewJob): Promise<string> {
     }
     await recordJobEvent(tx, jobId, "created", input.actor, {
       people: input.targets.length,
+      ...(input.includeAdmins ? { includeAdmins: true } : {}),
       ...(input.undoOf ? { undoOf: input.undoOf } : {}),
     });
     return jobId;

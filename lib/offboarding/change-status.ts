@@ -67,10 +67,22 @@ export function refusalOf(
   if (user.accessLevel?.isAdmin && !can(input.actor.role, "deactivateAdmins")) {
     return new Refusal("admin_target", "Only the admin role may deactivate a System Administrator.");
   }
+  // A bulk run never takes a System Administrator along unannounced: the admin ticks them in.
+  if (user.accessLevel?.isAdmin && input.bulk && !input.bulk.includeAdmins) {
+    return new Refusal("admin_not_included", ADMIN_NOT_INCLUDED);
+  }
   return null;
 }
 
-type RuleInput = { action: StatusAction; actor: Pick<SessionUser, "role">; overrideProtection?: boolean };
+export const ADMIN_NOT_INCLUDED = "A System Administrator: left out of bulk runs unless an admin includes System Administrators on purpose.";
+
+type RuleInput = {
+  action: StatusAction;
+  actor: Pick<SessionUser, "role">;
+  overrideProtection?: boolean;
+  /** Set for bulk runs (jobs, their dry run, the import preview): whether System Administrators were included. */
+  bulk?: { includeAdmins: boolean };
+};
 
 /** An admin asked to override a protection that admins may override. */
 function overrides(protection: UserProtection, input: RuleInput): boolean {

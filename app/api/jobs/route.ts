@@ -43,7 +43,7 @@ export function POST(request: Request) {
     if (body.dryRun) {
       const preview = await dryRun(
         await appDeps(),
-        { kind: body.kind, userIds: body.userIds, confirmCount: body.confirmCount, role: user.role },
+        { kind: body.kind, userIds: body.userIds, confirmCount: body.confirmCount, role: user.role, includeAdmins: body.includeAdmins },
         bulkRules(),
       );
       return NextResponse.json(preview, { headers: { "cache-control": "no-store" } });
