@@ -41,7 +41,8 @@ export function attemptRow(job: JobContext, item: ClaimedItem, user: WorkfrontUs
   const entry = attemptSchema.parse({
     ...auditEntry(job, item, user),
     isActiveBefore: user.isActive,
-    snapshot: job.kind === "deactivate" ? snapshotOf(user) : null,
+    // Both kinds: a reactivation's row then says which access level, licence and group the person had back.
+    snapshot: snapshotOf(user),
   });
   return { ...entry, outcome: "pending" };
 }
@@ -77,7 +78,7 @@ export function completedRow(outcome: FinalOutcome): PgInsertValue<typeof auditE
       : attemptSchema.parse({
           ...entry,
           ...before,
-          snapshot: outcome.job.kind === "deactivate" && outcome.user ? snapshotOf(outcome.user) : null,
+          snapshot: outcome.user ? snapshotOf(outcome.user) : null,
         });
   return { ...base, ...completion, completedAt: sql`now()` };
 }

@@ -39,6 +39,17 @@ export function snapshotOf(user: WorkfrontUser) {
 }
 
 /**
+ * A reactivation's access fields: the person's home group now, with the access level saved at
+ * deactivation and its licence (in Workfront the licence follows the access level), which is what is put back.
+ */
+export function restoredSnapshot(user: WorkfrontUser, saved: ReturnType<typeof snapshotOf> | null | undefined) {
+  const now = snapshotOf(user);
+  return saved?.accessLevelId
+    ? { ...now, accessLevelId: saved.accessLevelId, accessLevelName: saved.accessLevelName, licenseType: saved.licenseType }
+    : now;
+}
+
+/**
  * A refusal by the dashboard's own rules: to the API, 409 `protected_account` or 403
  * `admin_target` as before; to the job items and the audit log, the precise `refusal` code.
  */
@@ -123,7 +134,10 @@ async function changeHeld(deps: OffboardingDeps, input: StatusChangeInput): Prom
     throw refusal;
   }
 
-  const snapshot = input.action === "deactivate" ? snapshotOf(user) : null;
+  // Reactivation puts back the access level saved when the user was deactivated; its row records
+  // what it gives back (that access level, the licence and home group), so the log shows it.
+  const saved = wantActive ? (await latestDeactivations(db, [user.id])).get(user.id)?.snapshot : undefined;
+  const snapshot = wantActive ? restoredSnapshot(user, saved) : snapshotOf(user);
   // Protected yet not refused: the admin overrode it (refusalOf lets nothing else through).
   const protection = input.action === "deactivate" ? protectionOf(user, facts, deps.protectedUsers) : null;
   const overridden = protection && isOverridable(protection.code) ? protection.code : null;
@@ -133,8 +147,6 @@ async function changeHeld(deps: OffboardingDeps, input: StatusChangeInput): Prom
     return answer(deps, user);
   }
 
-  // Reactivation puts back the access level saved when the user was deactivated.
-  const saved = wantActive ? (await latestDeactivations(db, [user.id])).get(user.id)?.snapshot : undefined;
   let updated: WorkfrontUser;
   try {
     updated = await client.updateUser(user.id, {
