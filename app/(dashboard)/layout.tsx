@@ -5,6 +5,7 @@ import { LocaleSwitcher } from "@/components/locale-switcher";
 import { Toaster } from "@/components/ui/sonner";
 import { can } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
+import { ConnectionNoticeProvider } from "./_components/connection-notice";
 import { appConnectionStatus } from "@/lib/connection/http";
 import { ConnectionBanner } from "./settings/_components/connection-banner";
 import { DashboardNav } from "./_components/dashboard-nav";
@@ -28,12 +29,13 @@ export default async function DashboardLayout({ children }: { children: ReactNod
         {t("header.skipToContent")}
       </a>
       <header className="border-b">
-        <div className="mx-auto flex h-14 max-w-[96rem] items-center gap-6 px-4">
+        {/* On a phone the header wraps: the sections go to a row of their own, under the name and the controls. */}
+        <div className="mx-auto flex min-h-14 max-w-[96rem] flex-wrap items-center gap-x-6 gap-y-1 px-4 py-2">
           <Link href="/users" className="font-semibold tracking-tight whitespace-nowrap focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none">
             {t("appName")}
           </Link>
           <DashboardNav role={user.role} />
-          <div className="ml-auto flex items-center gap-3 text-sm">
+          <div className="ml-auto flex items-center gap-3 text-sm sm:order-last">
             <span className="hidden text-right sm:block">
               <span className="block leading-tight">{user.email}</span>
               <span className="block text-xs leading-tight text-muted-foreground">{t(`roles.${user.role}`)}</span>
@@ -45,7 +47,9 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       </header>
       <main id="content" className="mx-auto max-w-[96rem] space-y-4 px-4 py-6">
         <ConnectionBanner status={connection} isAdmin={can(user.role, "manageSettings")} />
-        <div>{children}</div>
+        <ConnectionNoticeProvider notice={!connection.connection ? "notConnected" : connection.connection.state === "reconnect" ? "reconnect" : null}>
+          <div>{children}</div>
+        </ConnectionNoticeProvider>
       </main>
       <Toaster />
     </>

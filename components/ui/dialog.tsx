@@ -36,7 +36,8 @@ export function DialogContent({
         data-slot="dialog-content"
         className={cn(
           "fixed top-1/2 left-1/2 z-50 grid max-h-[calc(100vh-2rem)] w-full max-w-[calc(100%-2rem)] -translate-x-1/2 -translate-y-1/2",
-          "gap-4 overflow-y-auto rounded-lg border bg-background p-6 shadow-lg focus:outline-none sm:max-w-lg",
+          // min-w-0 on the children: a grid item is at least as wide as its longest word or row of buttons, which on a phone pushed the dialog off the screen.
+          "gap-4 overflow-y-auto rounded-lg border bg-background p-4 shadow-lg focus:outline-none sm:max-w-lg sm:p-6 [&>*]:min-w-0",
           className,
         )}
         {...props}

@@ -20,8 +20,8 @@ export function DashboardNav({ role }: { role: Role }) {
   const pathname = usePathname();
   const t = useTranslations("common.nav");
   return (
-    <nav aria-label={t("label")}>
-      <ul className="flex items-center gap-1 text-sm">
+    <nav aria-label={t("label")} className="order-last w-full sm:order-none sm:w-auto">
+      <ul className="-ml-3 flex flex-wrap items-center gap-1 text-sm sm:ml-0">
         {links.filter((link) => can(role, link.permission)).map((link) => {
           const current = pathname === link.href || pathname.startsWith(`${link.href}/`);
           return (

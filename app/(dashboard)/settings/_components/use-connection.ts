@@ -17,8 +17,21 @@ export function useConnection(initialStatus: ConnectionStatusDto) {
     queryClient.setQueryData(statusQueryKey, next);
     router.refresh();
   };
-  const connectMutation = useMutation({ mutationFn: (body: ConnectBody) => connect(body), onSuccess: settle });
   const testMutation = useMutation({ mutationFn: testConnection, onSuccess: (answer) => settle(answer.status) });
-  const disconnectMutation = useMutation({ mutationFn: disconnect, onSuccess: (answer) => settle(answer.status) });
+  // A new connection (or none) makes the last test's answer stale: "refused" under "Connected" misleads.
+  const connectMutation = useMutation({
+    mutationFn: (body: ConnectBody) => connect(body),
+    onSuccess: (next) => {
+      testMutation.reset();
+      settle(next);
+    },
+  });
+  const disconnectMutation = useMutation({
+    mutationFn: disconnect,
+    onSuccess: (answer) => {
+      testMutation.reset();
+      settle(answer.status);
+    },
+  });
   return { status: status.data, connect: connectMutation, test: testMutation, disconnect: disconnectMutation };
 }

@@ -1,7 +1,8 @@
 "use client";
 
 import { type Table as TanStackTable, flexRender } from "@tanstack/react-table";
-import type { ReactNode } from "react";
+import { type ReactNode, useRef } from "react";
+import { useColumnLabels } from "./use-column-labels";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { cn } from "@/lib/utils";
@@ -28,8 +29,17 @@ const ariaSort = { asc: "ascending", desc: "descending" } as const;
 export function DataTable<TData>({ table, id, label, loading, fetching, skeletonRows, empty, isSelected }: DataTableProps<TData>) {
   const columns = table.getVisibleLeafColumns();
   const rows = table.getRowModel().rows;
+  const element = useRef<HTMLTableElement>(null);
+  useColumnLabels(element);
   return (
-    <Table id={id} aria-label={label} aria-busy={loading || fetching} className={cn(fetching && "opacity-60 transition-opacity")}>
+    <Table
+      ref={element}
+      id={id}
+      aria-label={label}
+      aria-busy={loading || fetching}
+      // On a phone each row is a card of labelled fields (globals.css, .stacked-table): no sideways scroll to reach the action.
+      className={cn("stacked-table", fetching && "opacity-60 transition-opacity")}
+    >
       <TableHeader>
         {table.getHeaderGroups().map((group) => (
           <TableRow key={group.id} className="hover:bg-transparent">

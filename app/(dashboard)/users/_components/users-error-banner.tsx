@@ -7,6 +7,7 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { RequestError } from "@/lib/client/fetch-json";
 import { ErrorMessage } from "@/components/error-message";
+import { useConnectionNotice } from "../../_components/connection-notice";
 
 type BannerKind = "credential" | "notConnected" | "unreachable" | "forbidden" | "badLink" | "signedOut" | "other";
 
@@ -60,6 +61,19 @@ export function UsersErrorBanner({ error, onRetry }: { error: Error; onRetry: ()
   const kind = kindOf(error);
   const banner = banners[kind];
   const Icon = banner.icon;
+  const notice = useConnectionNotice();
+  // The layout's banner already says it (and what to do): point there, once, with a way to retry.
+  if ((kind === "credential" && notice === "reconnect") || (kind === "notConnected" && notice === "notConnected")) {
+    return (
+      <div role="alert" className="flex items-center gap-3 rounded-md border p-3 text-sm">
+        <p className="flex-1">{t(`seeAbove.${kind}`)}</p>
+        <Button variant="outline" size="sm" className="shrink-0" onClick={onRetry}>
+          <RefreshCwIcon className="size-4" aria-hidden />
+          {common("retry")}
+        </Button>
+      </div>
+    );
+  }
   return (
     <Alert variant="destructive" className="flex gap-3">
       <Icon className="mt-0.5 size-4 shrink-0" aria-hidden />
