@@ -1,5 +1,5 @@
 import "server-only";
-import { type SQL, getTableColumns, sql } from "drizzle-orm";
+import { getTableColumns, sql } from "drizzle-orm";
 import type { Completion } from "@/lib/audit";
 import { attemptSchema, completionSchema, refusalSchema } from "@/lib/audit/record";
 import { type Database, type NewAuditEventRow, auditEvents } from "@/lib/db";
@@ -85,18 +85,8 @@ export function completedRow(outcome: FinalOutcome): NewAuditEventRow {
 }
 
 /**
- * `jsonb_to_recordset(…) as v(<columns>)`: a chunk's rows as ONE JSON parameter for a set-based
- * statement. A VALUES list with a typed parameter per cell cost the job most of its CPU (drizzle
- * builds and checks each fragment, the database parses each parameter): see lib/jobs/README.md.
- * `columns` is always a constant written next to the call, never input.
- */
-export function recordset(rows: readonly Record<string, unknown>[], columns: string): SQL {
-  return sql`jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(${sql.raw(columns)})`;
-}
-
-/**
- * Inserts audit rows in one statement from one JSON parameter (as `recordset`, for the same
- * reason); `completedNow` stamps completed_at with the database's clock. Returns each row's ID by
+ * Inserts audit rows in one statement from one JSON parameter (as lib/db's `recordset`, for the
+ * same reason); `completedNow` stamps completed_at with the database's clock. Returns each row's ID by
  * its job item.
  */
 export async function insertAuditRows(
