@@ -40,7 +40,8 @@ export function attemptRow(job: JobContext, item: ClaimedItem, user: WorkfrontUs
   const entry = attemptSchema.parse({
     ...auditEntry(job, item, user),
     isActiveBefore: user.isActive,
-    snapshot: job.kind === "deactivate" ? snapshotOf(user) : null,
+    // Both kinds: a reactivation's row then says which access level, licence and group the person had back.
+    snapshot: snapshotOf(user),
   });
   return { ...entry, outcome: "pending" };
 }
@@ -79,7 +80,7 @@ export function completedRow(outcome: FinalOutcome): NewAuditEventRow {
       : attemptSchema.parse({
           ...entry,
           ...before,
-          snapshot: outcome.job.kind === "deactivate" && outcome.user ? snapshotOf(outcome.user) : null,
+          snapshot: outcome.user ? snapshotOf(outcome.user) : null,
         });
   return { ...base, ...completion };
 }

@@ -18,6 +18,8 @@ export interface NewJob {
   ticket: string | null;
   actor: JobActor;
   undoOf?: string | null;
+  /** System Administrators in the list are deactivated too (an admin's explicit choice). */
+  includeAdmins?: boolean;
 }
 
 /**
@@ -40,6 +42,7 @@ export async function insertJob(db: Database, input: NewJob): Promise<string> {
         clientIp: input.actor.clientIp,
         undoOf: input.undoOf ?? null,
         totalItems: input.targets.length,
+        includeAdmins: input.includeAdmins ?? false,
       })
       .returning({ id: jobs.id });
     const jobId = job!.id;
@@ -56,6 +59,7 @@ export async function insertJob(db: Database, input: NewJob): Promise<string> {
       from ${recordset(rows, "target_id text, target_name text, target_email text, position integer")}`);
     await recordJobEvent(tx, jobId, "created", input.actor, {
       people: input.targets.length,
+      ...(input.includeAdmins ? { includeAdmins: true } : {}),
       ...(input.undoOf ? { undoOf: input.undoOf } : {}),
     });
     return jobId;
