@@ -133,7 +133,9 @@ test("import a pasted list, run the job and read the audit log and its CSV, all 
     expect(header).toContain("Ergebnis");
     const cells = lines[1]!.split(";");
     expect(cells[header.indexOf("Grund")]).toBe('"Austrittsliste der Personalabteilung, Juni"');
-    expect(cells[header.indexOf("Ergebnis")]).toBe("succeeded");
+    // The outcome and action in German words, as the screen shows them (issue 14); times stay ISO 8601.
+    expect(cells[header.indexOf("Ergebnis")]).toBe("Erfolgreich");
+    expect(cells[header.indexOf("Aktion")]).toBe("Deaktivieren");
     expect(cells[header.indexOf("Zeitpunkt UTC (ISO 8601)")]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
 
     // The API picks the language by its parameter, whatever the reader's is.
