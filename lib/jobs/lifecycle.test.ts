@@ -190,15 +190,37 @@ describe("retrying and undoing", () => {
 });
 
 describe("the jobs list", () => {
-  it("lists newest first with counts, paged", async () => {
-    const page = await listJobs(handle.db, { page: 1, pageSize: 25 });
-    expect(page.total).toBe(await handle.db.$count(jobs));
-    const times = page.jobs.map((job) => job.createdAt);
-    expect([...times].sort().reverse()).toEqual(times);
-    expect(page.jobs.every((job) => job.counts.total > 0)).toBe(true);
-    const cancelled = await listJobs(handle.db, { page: 1, pageSize: 25, status: "cancelled" });
+  it("lists newest first with counts, paged, and filters by status", async () => {
+    // Three jobs of its own (so it asserts something when run alone), all cancelled before they
+    // start, so that no later test's worker claims them.
+    const made: { id: string; people: number }[] = [];
+    for (const people of [1, 2, 3]) {
+      const id = await createJob(handle.db, { kind: "deactivate", userIds: take(people).map((u) => u.id), reason: "Team closed" }, operator, rules);
+      await cancelJob(handle.db, id, operator);
+      made.push({ id, people });
+    }
+    const newestFirst = [...made].reverse();
+
+    const first = await listJobs(handle.db, { page: 1, pageSize: 2 });
+    expect(first.total).toBe(await handle.db.$count(jobs));
+    expect(first.total).toBeGreaterThanOrEqual(3);
+    expect(first.jobs.map((job) => job.id)).toEqual(newestFirst.slice(0, 2).map((job) => job.id));
+    expect(first.jobs.map((job) => job.counts.total)).toEqual([3, 2]);
+    const second = await listJobs(handle.db, { page: 2, pageSize: 2 });
+    expect(second.jobs[0]?.id).toBe(made[0]!.id);
+    expect(second.jobs[0]?.counts).toMatchObject({ total: 1, cancelled: 1 });
+
+    const all = await listJobs(handle.db, { page: 1, pageSize: 100 });
+    const times = all.jobs.map((job) => new Date(job.createdAt).getTime());
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+
+    const cancelled = await listJobs(handle.db, { page: 1, pageSize: 100, status: "cancelled" });
+    expect(cancelled.jobs.map((job) => job.id)).toEqual(expect.arrayContaining(made.map((job) => job.id)));
     expect(cancelled.jobs.every((job) => job.status === "cancelled")).toBe(true);
-    expect(await handle.db.$count(jobItems, eq(jobItems.state, "running"))).toBe(0);
+    expect(cancelled.total).toBe(await handle.db.$count(jobs, eq(jobs.status, "cancelled")));
+    expect((await listJobs(handle.db, { page: 1, pageSize: 100, status: "running" })).jobs.map((job) => job.id)).not.toEqual(
+      expect.arrayContaining([made[0]!.id]),
+    );
   });
 });
 
@@ -212,6 +234,24 @@ describe("a chunk on its own", () => {
     expect(await processChunk(deps, settings, claimed)).toMatchObject({ items: 1, written: 0, lost: 0 });
     const detail = await getJobDetail(handle.db, jobId, { page: 1, pageSize: 10 });
     expect(detail?.job).toMatchObject({ status: "completed", counts: { already: 1 } });
+  });
+
+  it("refuses the people on PROTECTED_USERS (by e-mail or ID) and writes the others", async () => {
+    const [byEmail, byId, free] = take(3);
+    const guarded = { ...deps, protectedUsers: [byEmail!.email!.toLowerCase(), byId!.id] };
+    const jobId = await createJob(handle.db, { kind: "deactivate", userIds: [byEmail!.id, byId!.id, free!.id], reason: "Left" }, operator, rules);
+    const claimed = await claimItems(handle.db, { owner: settings.owner, limit: 10, leaseMs: 30_000 });
+    expect(claimed.map((item) => item.jobId)).toEqual([jobId, jobId, jobId]);
+    expect(await processChunk(guarded, settings, claimed)).toMatchObject({ items: 3, written: 1 });
+    const states = await statesOf([byEmail!.id, byId!.id, free!.id]);
+    expect([states.get(byEmail!.id), states.get(byId!.id), states.get(free!.id)]).toEqual([true, true, false]);
+    const detail = await getJobDetail(handle.db, jobId, { page: 1, pageSize: 10, state: "refused" });
+    expect(detail?.job).toMatchObject({ status: "completed", counts: { refused: 2, succeeded: 1 } });
+    expect(detail?.items.rows.map((row) => [row.targetId, row.errorCode]).sort()).toEqual(
+      [[byEmail!.id, "configured"], [byId!.id, "configured"]].sort(),
+    );
+    const rows = await handle.db.select().from(auditEvents).where(and(eq(auditEvents.jobId, jobId), eq(auditEvents.outcome, "refused")));
+    expect(rows.map((row) => row.refusedCode)).toEqual(["configured", "configured"]);
   });
 
   it("leaves a person another action holds for a later claim, without counting an attempt", async () => {

@@ -87,6 +87,29 @@ describe("matching a leavers list", () => {
     expect(report.userIds).toEqual([b!.id, d!.id]);
   });
 
+  it("protects the people on PROTECTED_USERS, by e-mail, ID or username, for an admin too", async () => {
+    const [byEmail, byId, byUsername, free] = active.slice(40, 44);
+    const protectedDeps: MatchDeps = {
+      ...deps,
+      protectedUsers: [byEmail!.email!.toLowerCase(), byId!.id, byUsername!.username!.toLowerCase()],
+    };
+    const text = [byEmail!.email!.toUpperCase(), byId!.id, byUsername!.email!, free!.email!].join("\n");
+    for (const role of ["operator", "admin"] as const) {
+      const report = await matchLeavers(protectedDeps, { text }, role);
+      expect(report.lines.map((line) => [line.state, line.code ?? null])).toEqual([
+        ["protected", "configured"],
+        ["protected", "configured"],
+        ["protected", "configured"],
+        ["will_deactivate", null],
+      ]);
+      expect(report.lines[0]?.reason).toMatch(/PROTECTED_USERS/);
+      expect(report.userIds).toEqual([free!.id]);
+      expect(report.counts).toMatchObject({ protected: 3, will_deactivate: 1 });
+    }
+    // The same list without the setting protects nobody.
+    expect((await matchLeavers(deps, { text }, "operator")).userIds).toHaveLength(4);
+  });
+
   it("refuses System Administrators for an operator, not for an admin", async () => {
     const admin = await deps.client.getUser(emulator.adminUserID);
     const sysadmins = (await deps.client.searchUsers({ filters: [{ field: "accessLevel:isAdmin", value: true }, { field: "isActive", value: true }], limit: 50 })).filter(
