@@ -36,6 +36,8 @@ const config = {
   ignorePatterns: [".next", "data", "test-results", "playwright-report", "reports", "docs", "e2e", ".ci"],
   // Integration tests start emulators and databases; a mutant that loops is cut off 10 s past its tests' usual time.
   timeoutMS: 10_000,
+  // The first run (every related test, with coverage) can take many minutes on a busy machine.
+  dryRunTimeoutMinutes: 45,
   timeoutFactor: 2,
   cleanTempDir: "always",
 };
