@@ -53,7 +53,7 @@ test.describe("as an operator", () => {
     // The dry run says the same before anyone confirms (it reads who they are, and stores nothing).
     const preview = await request.post("/api/jobs", { data: { ...data, dryRun: true } });
     expect(preview.status()).toBe(200);
-    expect((await preview.json()).problem).toMatchObject({ code: "over_hard_cap" });
+    expect((await preview.json()).rules).toMatchObject({ overHardCap: true, roleAllowed: false, problem: { code: "over_hard_cap" } });
     expect((await state(request)).jobs).toBe(before.jobs);
   });
 });
