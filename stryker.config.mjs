@@ -32,7 +32,8 @@ const config = {
   reporters: ["clear-text", "progress", "json"],
   jsonReporter: { fileName: `reports/mutation/${moduleName}${files ? "-sample" : ""}.json` },
   clearTextReporter: { allowColor: false, reportTests: false, reportMutants: false, maxTestsToLog: 0 },
-  tempDirName: ".stryker-tmp",
+  // One sandbox folder per module, so that runs of two modules side by side never clean up each other.
+  tempDirName: `.stryker-tmp/${moduleName}`,
   ignorePatterns: [".next", "data", "test-results", "playwright-report", "reports", "docs", "e2e", ".ci"],
   // Integration tests start emulators and databases; a mutant that loops is cut off 10 s past its tests' usual time.
   timeoutMS: 10_000,
