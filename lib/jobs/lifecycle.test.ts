@@ -6,7 +6,7 @@ import { type DatabaseHandle, auditEvents, jobItems, jobs, migrate } from "@/lib
 import { createTestDatabase } from "@/lib/db/test-databases";
 import type { OffboardingDeps } from "@/lib/offboarding/deps";
 import type { WorkfrontUser } from "@/lib/workfront";
-import { startTestEmulator } from "@/lib/workfront/test-support";
+import { control, startTestEmulator } from "@/lib/workfront/test-support";
 import { cancelJob, createJob, retryFailed, undoJob } from "./actions";
 import { claimItems } from "./claim";
 import { dryRun } from "./dry-run";
@@ -110,6 +110,78 @@ describe("the dry run", () => {
     expect((await statesOf([active!.id])).get(active!.id)).toBe(true);
     const big = await dryRun(deps, { kind: "deactivate", userIds: take(6).map((u) => u.id), role: "operator", confirmCount: 2 }, rules);
     expect(big.rules).toMatchObject({ confirmRequired: true, problem: { code: "confirm_count_mismatch" } });
+  });
+});
+
+describe("the dry run, further", () => {
+  it("for a reactivation: needs no tenant facts, protects no one, and frees no licences", async () => {
+    const [active] = take(1);
+    const inactive = (await deps.client.searchUsers({ filters: [{ field: "isActive", value: false }], limit: 1 }))[0]!;
+    const preview = await dryRun(deps, { kind: "reactivate", userIds: [inactive.id, active!.id, emulator.adminUserID], role: "operator" }, rules);
+    expect(preview.items.map((item) => [item.outcome, item.code, item.reason])).toEqual([
+      ["would_change", null, null],
+      ["already", null, null],
+      ["already", null, null],
+    ]);
+    expect(preview).toMatchObject({ kind: "reactivate", people: 3, counts: { would_change: 1, already: 2 }, licensesFreed: [] });
+  });
+
+  it("describes each person as Workfront has them, and counts licences by type, most first", async () => {
+    const people = take(4);
+    const preview = await dryRun(deps, { kind: "deactivate", userIds: people.map((u) => u.id), role: "operator" }, rules);
+    expect(preview.items).toEqual(
+      people.map((u) => ({
+        userId: u.id,
+        name: u.name,
+        email: u.email,
+        isActive: true,
+        licenseType: u.licenseType,
+        licenseTypeLabel: expect.any(String),
+        isAdmin: false,
+        outcome: "would_change",
+        code: null,
+        reason: null,
+      })),
+    );
+    const byType = new Map<string | null, number>();
+    for (const u of people) byType.set(u.licenseType, (byType.get(u.licenseType) ?? 0) + 1);
+    const freed = preview.licensesFreed;
+    expect(freed.map((entry) => [entry.licenseType, entry.count]).sort()).toEqual([...byType].sort());
+    expect(freed.reduce((sum, entry) => sum + entry.count, 0)).toBe(4);
+    for (let i = 1; i < freed.length; i += 1) {
+      const [before, after] = [freed[i - 1]!, freed[i]!];
+      expect(before.count > after.count || (before.count === after.count && before.label.localeCompare(after.label) < 0)).toBe(true);
+    }
+    // The label is the tenant's word for the type, the same for every person of it.
+    const labels = new Map(preview.items.map((item) => [item.licenseType, item.licenseTypeLabel]));
+    expect(freed.every((entry) => entry.label === labels.get(entry.licenseType))).toBe(true);
+  });
+
+  it("reports above the threshold that a count must be typed, without calling it a problem", async () => {
+    const preview = await dryRun(deps, { kind: "deactivate", userIds: take(6).map((u) => u.id), role: "operator" }, rules);
+    expect(preview.rules).toMatchObject({ people: 6, confirmRequired: true, overHardCap: false, roleAllowed: true, confirmThreshold: 5, hardCap: 20, problem: null });
+  });
+
+  it("names a person Workfront could not be asked about, and fails whole on a refused credential", async () => {
+    const [person] = take(1);
+    const quick = { ...deps, client: testDeps(handle.db, emulator, { maxRetries: 0 }).client };
+    await control(emulator, "PATCH", "config", { faultRate: 1, faultKinds: ["error500"] });
+    try {
+      const preview = await dryRun(quick, { kind: "reactivate", userIds: [person!.id], role: "operator" }, rules);
+      expect(preview.items).toEqual([
+        expect.objectContaining({ userId: person!.id, name: null, isActive: null, isAdmin: false, outcome: "error", code: "unavailable" }),
+      ]);
+      expect(preview.items[0]?.reason).toEqual(expect.any(String));
+      expect(preview.counts).toMatchObject({ error: 1, would_change: 0 });
+    } finally {
+      await control(emulator, "PATCH", "config", { faultRate: 0 });
+    }
+    await control(emulator, "POST", "api-keys/expire");
+    try {
+      await expect(dryRun(deps, { kind: "deactivate", userIds: [person!.id], role: "operator" }, rules)).rejects.toMatchObject({ code: "auth" });
+    } finally {
+      await control(emulator, "POST", "api-keys/restore");
+    }
   });
 });
 
