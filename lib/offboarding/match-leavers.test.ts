@@ -110,6 +110,63 @@ describe("matching a leavers list", () => {
     expect((await matchLeavers(deps, { text }, "operator")).userIds).toHaveLength(4);
   });
 
+  it("says why on every line, and describes each person found", async () => {
+    const [a, b] = active.slice(50, 52);
+    const [gone] = inactive;
+    const unknownId = "0".repeat(31) + "9";
+    const text = [a!.email!, unknownId, "nobody@nowhere.example", "no.such.login", a!.id, gone!.email!, b!.email!].join("\n");
+    const report = await matchLeavers(deps, { text }, "operator");
+    expect(report.lines.map((line) => [line.line, line.state, line.kind, line.reason])).toEqual([
+      [1, "will_deactivate", "email", null],
+      [2, "not_found", "id", "No Workfront user has this ID."],
+      [3, "not_found", "email", "No Workfront user has this e-mail address or username."],
+      [4, "not_found", "username", "No Workfront user has this username."],
+      [5, "duplicate", "id", `${a!.name} is already on line 1.`],
+      [6, "already_deactivated", "email", null],
+      [7, "will_deactivate", "email", null],
+    ]);
+    expect(report.lines.map((line) => line.code)).toEqual([null, null, null, null, null, null, null]);
+    expect(report.lines[4]).toMatchObject({ duplicateOf: 1, value: a!.id });
+    expect(report.lines[0]?.user).toEqual({
+      id: a!.id,
+      name: a!.name,
+      email: a!.email,
+      username: a!.username,
+      isActive: true,
+      licenseType: a!.licenseType,
+      licenseTypeLabel: expect.any(String),
+      isAdmin: false,
+    });
+    expect(report.lines[5]?.user).toMatchObject({ id: gone!.id, isActive: false });
+    expect(report.userIds).toEqual([a!.id, b!.id]);
+    expect(report).toMatchObject({ format: "lines", header: null, column: null });
+    const freed = report.licensesFreed;
+    expect(freed.reduce((sum, entry) => sum + entry.count, 0)).toBe(2);
+    expect(freed.map((entry) => entry.count)).toEqual([...freed.map((entry) => entry.count)].sort((x, y) => y - x));
+    expect(freed.every((entry) => entry.label === report.lines.find((line) => line.user?.licenseType === entry.licenseType)?.user?.licenseTypeLabel)).toBe(true);
+  });
+
+  it("names a repeated value that matches no one as a duplicate of its first line", async () => {
+    const report = await matchLeavers(deps, { text: "ghost@nowhere.example\nGHOST@nowhere.example" }, "operator");
+    expect(report.lines.map((line) => [line.state, line.duplicateOf, line.reason])).toEqual([
+      ["not_found", null, "No Workfront user has this e-mail address or username."],
+      ["duplicate", 1, "Same as line 1."],
+    ]);
+  });
+
+  it("says usernames cannot be checked in a tenant too big to read whole", async () => {
+    // A client that reports more users than the import may scan (100,000); everything else is real.
+    const huge = Object.create(deps.client) as typeof deps.client;
+    huge.countUsers = async () => 100_001;
+    const a = active[60];
+    const report = await matchLeavers({ ...deps, client: huge }, { text: ["some.login", a!.email!].join("\n") }, "operator");
+    expect(report.lines.map((line) => [line.state, line.code])).toEqual([
+      ["not_found", "usernames_unchecked"],
+      ["will_deactivate", null],
+    ]);
+    expect(report.lines[0]?.reason).toBe("Usernames cannot be checked in a tenant of more than 100000 users: use e-mails or IDs.");
+  });
+
   it("refuses System Administrators for an operator, not for an admin", async () => {
     const admin = await deps.client.getUser(emulator.adminUserID);
     const sysadmins = (await deps.client.searchUsers({ filters: [{ field: "accessLevel:isAdmin", value: true }, { field: "isActive", value: true }], limit: 50 })).filter(
