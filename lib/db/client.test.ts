@@ -6,6 +6,9 @@ process.env.PGLITE_DIR = "memory://";
 delete process.env.DATABASE_URL;
 const { closeDb, getDb, getDbHandle } = await import("./client");
 
+/** Both drivers answer execute() with `rows`; the common Database type does not say so. */
+const rowsOf = (result: unknown) => (result as { rows: unknown[] }).rows;
+
 describe("the process-wide database", () => {
   afterAll(() => closeDb());
 
@@ -14,8 +17,7 @@ describe("the process-wide database", () => {
     expect(first).toBe(second);
     expect((await getDbHandle()).kind).toBe("pglite");
     // Migrated: the accounts table is there (and empty in a fresh database).
-    const counted = await first.execute(sql`select count(*)::int as n from accounts`);
-    expect(counted.rows).toEqual([{ n: 0 }]);
+    expect(rowsOf(await first.execute(sql`select count(*)::int as n from accounts`))).toEqual([{ n: 0 }]);
   });
 
   it("is shared through globalThis, so a re-loaded module finds the same one", async () => {
@@ -29,6 +31,6 @@ describe("the process-wide database", () => {
     await closeDb();
     const after = await getDb();
     expect(after).not.toBe(before);
-    expect((await after.execute(sql`select 1 as one`)).rows).toEqual([{ one: 1 }]);
+    expect(rowsOf(await after.execute(sql`select 1 as one`))).toEqual([{ one: 1 }]);
   });
 });
