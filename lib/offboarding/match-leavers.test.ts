@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "@/emulator";
 import type { WorkfrontUser } from "@/lib/workfront";
-import { clientFor, startTestEmulator } from "@/lib/workfront/test-support";
-import { type MatchDeps, matchLeavers } from "./match-leavers";
+import { clientFor, control, startTestEmulator } from "@/lib/workfront/test-support";
+import { type MatchDeps, matchBodySchema, matchLeavers } from "./match-leavers";
 import { migrate } from "@/lib/db";
 import { createTestDatabase } from "@/lib/db/test-databases";
 import { buildIndex } from "@/lib/user-index";
@@ -167,6 +167,51 @@ describe("matching a leavers list", () => {
     expect(report.lines[0]?.reason).toBe("Usernames cannot be checked in a tenant of more than 100000 users: use e-mails or IDs.");
   });
 
+  it("reads the whole tenant only when a line may be a username", async () => {
+    const routes = async () => ((await control(emulator, "GET", "stats")) as { byRoute: Record<string, number> }).byRoute;
+    const [a, b] = active.slice(70, 72);
+    await matchLeavers(deps, { text: a!.id }, "operator"); // tenant facts, read once per client
+    await control(emulator, "POST", "stats/reset");
+    const known = await matchLeavers(deps, { text: [a!.email!, b!.id].join("\n") }, "operator");
+    expect(known.userIds).toEqual([a!.id, b!.id]);
+    expect((await routes())["GET USER/count"] ?? 0).toBe(0);
+    await control(emulator, "POST", "stats/reset");
+    await matchLeavers(deps, { text: "some.login" }, "operator");
+    expect((await routes())["GET USER/count"]).toBe(1);
+    // An e-mail that is no one's address may be someone's login: that reads the tenant too.
+    await control(emulator, "POST", "stats/reset");
+    await matchLeavers(deps, { text: "ghost@nowhere.example" }, "operator");
+    expect((await routes())["GET USER/count"]).toBe(1);
+  });
+
+  it("names blank lines, and how many people an ambiguous value matches", async () => {
+    const [x, y] = active.slice(80, 82);
+    // y's address differs from x's only in case: e-mails match without regard to case.
+    const response = await fetch(`${emulator.url}/attask/api/v21.0/user/${y!.id}?method=PUT&updates=${encodeURIComponent(JSON.stringify({ emailAddr: x!.email!.toUpperCase() }))}`, {
+      headers: { apiKey: emulator.apiKey },
+    });
+    expect(response.ok).toBe(true);
+    const report = await matchLeavers(deps, { text: ["", x!.email!].join("\n") }, "operator");
+    expect(report.lines.map((line) => [line.state, line.reason])).toEqual([
+      ["blank", "Blank line."],
+      ["ambiguous", "2 Workfront users match this email."],
+    ]);
+  });
+
+  it("counts licences freed by type, the most first", async () => {
+    const byType = new Map<string | null, WorkfrontUser[]>();
+    for (const user of active.slice(90)) byType.set(user.licenseType, [...(byType.get(user.licenseType) ?? []), user]);
+    const [many, few] = [...byType.values()].sort((p, q) => q.length - p.length);
+    expect(many!.length).toBeGreaterThanOrEqual(3);
+    // The rarer type first in the list, so the order comes from the counts.
+    const people = [few![0]!, ...many!.slice(0, 3)];
+    const report = await matchLeavers(deps, { text: people.map((u) => u.id).join("\n") }, "operator");
+    expect(report.licensesFreed.map((entry) => [entry.licenseType, entry.count])).toEqual([
+      [many![0]!.licenseType, 3],
+      [few![0]!.licenseType, 1],
+    ]);
+  });
+
   it("refuses System Administrators for an operator, not for an admin", async () => {
     const admin = await deps.client.getUser(emulator.adminUserID);
     const sysadmins = (await deps.client.searchUsers({ filters: [{ field: "accessLevel:isAdmin", value: true }, { field: "isActive", value: true }], limit: 50 })).filter(
@@ -178,6 +223,19 @@ describe("matching a leavers list", () => {
     expect(asOperator.lines[0]).toMatchObject({ state: "protected", code: "admin_target" });
     const asAdmin = await matchLeavers(deps, { text: target.id }, "admin");
     expect(asAdmin.lines[0]).toMatchObject({ state: "will_deactivate" });
+  });
+});
+
+describe("the import body", () => {
+  it("takes text or csv, not both and not neither", () => {
+    expect(matchBodySchema.safeParse({ text: "a@b.example" }).success).toBe(true);
+    expect(matchBodySchema.safeParse({ csv: "email\na@b.example", column: " email " })).toMatchObject({ success: true, data: { column: "email" } });
+    for (const body of [{}, { text: "a", csv: "b" }, { column: "email" }]) {
+      const result = matchBodySchema.safeParse(body);
+      expect(result.success, JSON.stringify(body)).toBe(false);
+      expect(result.error?.issues[0]?.message).toBe("Send either text or csv.");
+    }
+    expect(matchBodySchema.safeParse({ text: "a", extra: 1 }).success).toBe(false);
   });
 });
 
