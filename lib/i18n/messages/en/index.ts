@@ -1,3 +1,4 @@
+import apiDocs from "./apiDocs.json";
 import audit from "./audit.json";
 import auth from "./auth.json";
 import bulk from "./bulk.json";
@@ -9,5 +10,5 @@ import statusChange from "./statusChange.json";
 import users from "./users.json";
 
 /** One file per area of the dashboard, so that work on one area touches one file per language. */
-const messages = { audit, auth, bulk, common, errors, jobs, settings, statusChange, users };
+const messages = { apiDocs, audit, auth, bulk, common, errors, jobs, settings, statusChange, users };
 export default messages;
