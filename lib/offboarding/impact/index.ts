@@ -5,3 +5,4 @@ export { checkPerson, ITEMS_PER_CATEGORY } from "./check-person";
 export { checkPeople } from "./check-people";
 export { CATEGORY_DEFS } from "./categories";
 export * from "./types";
+export { withLinks, workfrontLink, type PersonImpactDto } from "./links";

@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { Suspense } from "react";
+import { listAuditEvents } from "@/lib/audit";
+import { requirePageUser } from "@/lib/auth/session";
+import { appDeps } from "@/lib/offboarding/deps";
+import { getUserRow } from "@/lib/offboarding/list-users";
+import { isWorkfrontError, isWorkfrontId } from "@/lib/workfront";
+import { AuditTable } from "../../audit/_components/audit-table";
+import { ImpactSection } from "./_components/impact-section";
+import { ImpactSkeleton } from "./_components/impact-skeleton";
+import { PersonProfile } from "./_components/person-profile";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("person.page");
+  return { title: t("metaTitle") };
+}
+export const dynamic = "force-dynamic";
+
+/**
+ * One person: profile and status from Workfront, what they still hold (streamed in, so the page
+ * shows while Workfront answers), their history in the audit log, and the actions.
+ */
+export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
+  await requirePageUser();
+  const { id } = await params;
+  if (!isWorkfrontId(id)) notFound();
+  const deps = await appDeps();
+  const user = await getUserRow(deps, id).catch((error: unknown) => {
+    if (isWorkfrontError(error) && error.code === "not_found") notFound();
+    throw error;
+  });
+  const [t, history] = await Promise.all([
+    getTranslations("person.page"),
+    listAuditEvents(deps.db, { target: id, pageSize: 25 }),
+  ]);
+  return (
+    <div className="space-y-6">
+      <Link href="/users" className="text-sm text-muted-foreground underline-offset-4 hover:underline">
+        {t("back")}
+      </Link>
+      <PersonProfile user={user} />
+      <Suspense fallback={<ImpactSkeleton />}>
+        <ImpactSection userId={id} />
+      </Suspense>
+      <section aria-labelledby="person-history" className="space-y-2">
+        <h2 id="person-history" className="text-lg font-semibold">
+          {t("history")}
+        </h2>
+        {history.rows.length === 0 ? (
+          <p className="text-sm text-muted-foreground">{t("noHistory")}</p>
+        ) : (
+          <AuditTable rows={history.rows} />
+        )}
+        <Link href={`/audit?target=${id}`} className="text-sm underline-offset-4 hover:underline">
+          {t("fullAudit")}
+        </Link>
+      </section>
+    </div>
+  );
+}
