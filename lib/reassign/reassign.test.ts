@@ -37,7 +37,9 @@ async function leaverWithWork(skip: string[] = []): Promise<{ leaver: string; ma
     filters: [{ field: "task:percentComplete", op: "lt", value: 100 }],
     limit: 2000,
   });
-  const holders = [...new Set(open.map((row) => String(row.values.assignedToID)))].filter((id) => !skip.includes(id));
+  const holders = [...new Set(open.map((row) => String(row.values.assignedToID)))].filter(
+    (id) => !skip.includes(id),
+  );
   for (let i = 0; i < holders.length; i += 100) {
     for (const user of await client.getUsers(holders.slice(i, i + 100))) {
       if (!user.isActive || !user.managerId || skip.includes(user.managerId)) continue;
@@ -54,10 +56,15 @@ async function plan(leaverId: string, successorId?: string) {
 }
 
 const reassignableLeft = async (id: string) =>
-  (await checkPerson(client, id)).categories.filter((c) => REASSIGNABLE.includes(c.key)).reduce((n, c) => n + c.count, 0);
+  (await checkPerson(client, id)).categories
+    .filter((c) => REASSIGNABLE.includes(c.key))
+    .reduce((n, c) => n + c.count, 0);
 
 async function rowsFor(reassignmentId: string) {
-  const items = await database.db.select().from(reassignmentItems).where(eq(reassignmentItems.reassignmentId, reassignmentId));
+  const items = await database.db
+    .select()
+    .from(reassignmentItems)
+    .where(eq(reassignmentItems.reassignmentId, reassignmentId));
   const audits = await database.db.select().from(auditEvents).where(eq(auditEvents.action, "reassign"));
   const ours = new Set(items.map((item) => item.auditEventId));
   return { items, audits: audits.filter((row) => ours.has(row.id)) };
@@ -69,7 +76,14 @@ describe("reassigning a leaver's work to their manager", () => {
     const items = await plan(leaver);
     expect(items.length).toBeGreaterThan(0);
     expect(items.every((item) => item.successorId === manager)).toBe(true);
-    const id = await createReassignment(database.db, { actor, reason: "Left", ticket: null, requestId: "r1", clientIp: null, items });
+    const id = await createReassignment(database.db, {
+      actor,
+      reason: "Left",
+      ticket: null,
+      requestId: "r1",
+      clientIp: null,
+      items,
+    });
     await runReassignment({ db: database.db, client }, id);
     expect(await reassignableLeft(leaver)).toBe(0);
     const summary = await getReassignment(database.db, id);
@@ -82,14 +96,24 @@ describe("reassigning a leaver's work to their manager", () => {
       expect(row.change).toMatchObject({ from: leaver, to: manager });
     }
     const [assignment] = items.filter((item) => item.objCode === "ASSGN");
-    const [after] = await client.searchWork("ASSGN", { fields: ["assignedToID"], filters: [{ field: "ID", value: assignment!.objectId }] });
+    const [after] = await client.searchWork("ASSGN", {
+      fields: ["assignedToID"],
+      filters: [{ field: "ID", value: assignment!.objectId }],
+    });
     expect(after!.values.assignedToID).toBe(manager);
   });
 
   it("finishes after an answer was lost: the write that landed completes as succeeded, once", async () => {
     const { leaver } = await leaverWithWork();
     const items = await plan(leaver);
-    const id = await createReassignment(database.db, { actor, reason: "Left", ticket: null, requestId: "r2", clientIp: null, items });
+    const id = await createReassignment(database.db, {
+      actor,
+      reason: "Left",
+      ticket: null,
+      requestId: "r2",
+      clientIp: null,
+      items,
+    });
     // The first bulk edit reaches Workfront but its answer is lost (a timeout after the write).
     let lost = false;
     const flaky: WorkfrontClient = {
@@ -116,7 +140,10 @@ describe("reassigning a leaver's work to their manager", () => {
 
 describe("bad successors are refused before anything is written", () => {
   const refusal = async (promise: Promise<unknown>) => {
-    const error = await promise.then(() => null, (e: unknown) => e);
+    const error = await promise.then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ApiError);
     return (error as ApiError).code;
   };
@@ -126,11 +153,19 @@ describe("bad successors are refused before anything is written", () => {
     const { leaver } = await leaverWithWork();
     const { leaver: other } = await leaverWithWork([leaver]);
     const [inactive] = await client.searchUsers({ filters: [{ field: "isActive", value: false }], limit: 1 });
-    expect(await refusal(resolveSuccessors(client, [{ leaverId: leaver, successorId: inactive!.id }]))).toBe("successor_inactive");
-    expect(await refusal(resolveSuccessors(client, [{ leaverId: leaver, successorId: "f".repeat(32) }]))).toBe("successor_unknown");
-    expect(await refusal(resolveSuccessors(client, [{ leaverId: leaver, successorId: leaver }]))).toBe("successor_is_leaver");
+    expect(await refusal(resolveSuccessors(client, [{ leaverId: leaver, successorId: inactive!.id }]))).toBe(
+      "successor_inactive",
+    );
     expect(
-      await refusal(resolveSuccessors(client, [{ leaverId: leaver, successorId: other }, { leaverId: other }])),
+      await refusal(resolveSuccessors(client, [{ leaverId: leaver, successorId: "f".repeat(32) }])),
+    ).toBe("successor_unknown");
+    expect(await refusal(resolveSuccessors(client, [{ leaverId: leaver, successorId: leaver }]))).toBe(
+      "successor_is_leaver",
+    );
+    expect(
+      await refusal(
+        resolveSuccessors(client, [{ leaverId: leaver, successorId: other }, { leaverId: other }]),
+      ),
     ).toBe("successor_is_leaver");
     expect((await database.db.select().from(reassignments)).length).toBe(before);
   });

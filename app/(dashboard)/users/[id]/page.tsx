@@ -8,7 +8,11 @@ import { requirePageUser } from "@/lib/auth/session";
 import { appDeps } from "@/lib/offboarding/deps";
 import { getUserRow } from "@/lib/offboarding/list-users";
 import { isWorkfrontError, isWorkfrontId } from "@/lib/workfront";
+import { hasRole } from "@/lib/auth/roles";
+import type { WorkfrontClient } from "@/lib/workfront";
 import { AuditTable } from "../../audit/_components/audit-table";
+import { DeactivateButton } from "./_components/deactivate-button";
+import { ReassignForm } from "./_components/reassign-form";
 import { ImpactSection } from "./_components/impact-section";
 import { ImpactSkeleton } from "./_components/impact-skeleton";
 import { PersonProfile } from "./_components/person-profile";
@@ -24,7 +28,7 @@ export const dynamic = "force-dynamic";
  * shows while Workfront answers), their history in the audit log, and the actions.
  */
 export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
-  await requirePageUser();
+  const viewer = await requirePageUser();
   const { id } = await params;
   if (!isWorkfrontId(id)) notFound();
   const deps = await appDeps();
@@ -32,10 +36,12 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
     if (isWorkfrontError(error) && error.code === "not_found") notFound();
     throw error;
   });
-  const [t, history] = await Promise.all([
+  const [t, history, manager] = await Promise.all([
     getTranslations("person.page"),
     listAuditEvents(deps.db, { target: id, pageSize: 25 }),
+    activeManager(deps.client, id),
   ]);
+  const mayAct = hasRole(viewer.role, "operator");
   return (
     <div className="space-y-6">
       <Link href="/users" className="text-sm text-muted-foreground underline-offset-4 hover:underline">
@@ -45,6 +51,15 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
       <Suspense fallback={<ImpactSkeleton />}>
         <ImpactSection userId={id} />
       </Suspense>
+      {mayAct ? (
+        <section aria-labelledby="person-actions" className="space-y-3">
+          <h2 id="person-actions" className="text-lg font-semibold">
+            {t("actions")}
+          </h2>
+          <ReassignForm leaverId={id} manager={manager} />
+          <DeactivateButton person={user} isActive={user.isActive} role={viewer.role} />
+        </section>
+      ) : null}
       <section aria-labelledby="person-history" className="space-y-2">
         <h2 id="person-history" className="text-lg font-semibold">
           {t("history")}
@@ -60,4 +75,15 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
       </section>
     </div>
   );
+}
+
+/** The default successor: the person's manager, if Workfront names one who is active. */
+async function activeManager(
+  client: WorkfrontClient,
+  id: string,
+): Promise<{ id: string; name: string } | null> {
+  const person = await client.getUser(id).catch(() => null);
+  if (!person?.managerId) return null;
+  const [manager] = await client.getUsers([person.managerId]);
+  return manager?.isActive ? { id: manager.id, name: manager.name } : null;
 }
