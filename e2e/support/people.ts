@@ -30,6 +30,7 @@ const POOL_SIZES: [spec: string, size: number][] = [
   ["credential-leak.spec.ts", 6],
   ["users-api.spec.ts", 16],
   ["concurrent-actions.spec.ts", 4],
+  ["person.spec.ts", 40],
 ];
 
 async function wholeTenant(request: APIRequestContext): Promise<UserDto[]> {
