@@ -51,12 +51,18 @@ export interface JobRequest {
   reason: string;
   ticket?: string;
   confirmCount?: number;
+  includeAdmins?: boolean;
 }
 
 /** An empty ticket and an absent count are left out: the API reads absent as "none". */
 function jobBody(request: JobRequest) {
-  const { ticket, confirmCount, ...rest } = request;
-  return { ...rest, ...(ticket ? { ticket } : {}), ...(confirmCount !== undefined ? { confirmCount } : {}) };
+  const { ticket, confirmCount, includeAdmins, ...rest } = request;
+  return {
+    ...rest,
+    ...(ticket ? { ticket } : {}),
+    ...(confirmCount !== undefined ? { confirmCount } : {}),
+    ...(includeAdmins ? { includeAdmins: true } : {}),
+  };
 }
 
 /** Remembered as started here, so its page can announce its end even if it ends before loading. */

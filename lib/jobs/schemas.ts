@@ -22,6 +22,8 @@ export const createJobBodySchema = z
     reason,
     ticket,
     confirmCount,
+    /** Deactivate the System Administrators in the list too (admin role); without it each is refused. */
+    includeAdmins: z.boolean().default(false),
     dryRun: z.boolean().default(false),
   })
   .strict();

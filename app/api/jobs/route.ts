@@ -1,7 +1,10 @@
 import type { NextRequest } from "next/server";
 import { NextResponse } from "next/server";
 import { authorize, requireApiReader, requireApiUser } from "@/lib/auth/session";
-import { getDb } from "@/lib/db";
+import { type Database, getDb } from "@/lib/db";
+import { logger } from "@/lib/logger";
+import { type TargetNames, indexedNames } from "@/lib/jobs/target-names";
+import { tenantOf } from "@/lib/user-index";
 import { respond } from "@/lib/http/errors";
 import { assertSameOrigin, readJson } from "@/lib/http/request";
 import { createJob } from "@/lib/jobs/actions";
@@ -43,15 +46,26 @@ export function POST(request: Request) {
     if (body.dryRun) {
       const preview = await dryRun(
         await appDeps(),
-        { kind: body.kind, userIds: body.userIds, confirmCount: body.confirmCount, role: user.role },
+        { kind: body.kind, userIds: body.userIds, confirmCount: body.confirmCount, role: user.role, includeAdmins: body.includeAdmins },
         bulkRules(),
       );
       return NextResponse.json(preview, { headers: { "cache-control": "no-store" } });
     }
-    const id = await createJob(await getDb(), body, jobActor(user, request), bulkRules());
+    const db = await getDb();
+    const id = await createJob(db, body, jobActor(user, request), bulkRules(), await namesOf(db, body.userIds));
     wakeAppWorker();
     return jobResponse(id, { status: 201 });
   });
+}
+
+/** The people's names and e-mails from the users index; none (the worker fills them in) if it cannot say. */
+async function namesOf(db: Database, ids: readonly string[]): Promise<TargetNames> {
+  try {
+    return await indexedNames(db, tenantOf((await appDeps()).client), ids);
+  } catch (error) {
+    logger.warn({ err: error }, "naming a new job's people from the users index failed");
+    return new Map();
+  }
 }
 
 /** Other methods: a JSON 405 (lib/http/methods.ts). */
