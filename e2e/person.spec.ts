@@ -24,7 +24,12 @@ const REASSIGNABLE = [
 ];
 
 async function impactOf(request: APIRequestContext, id: string): Promise<PersonImpactDto> {
-  const response = await request.get(`/api/users/${id}/impact`);
+  // A kept-alive socket the server closed just as it was reused: a read may be sent again.
+  const get = () => request.get(`/api/users/${id}/impact`);
+  const response = await get().catch((error: unknown) => {
+    if (String(error).includes("ECONNRESET")) return get();
+    throw error;
+  });
   expect(response.ok()).toBe(true);
   return ((await response.json()) as { impact: PersonImpactDto }).impact;
 }
