@@ -128,3 +128,20 @@ test("a bad successor is refused with a clear 4xx and nothing changes", async ({
   }
   expect(await reassignRows()).toBe(before);
 });
+
+test("many people's work is counted in one call, as each person's own check counts it", async ({
+  page,
+  people,
+}) => {
+  const ids = people.all.slice(0, 12).map((user) => user.id);
+  const response = await page.request.post("/api/users/impact", { data: { userIds: ids } });
+  expect(response.ok()).toBe(true);
+  const many = ((await response.json()) as { people: Record<string, { total: number; blocking: number }> })
+    .people;
+  for (const id of ids.slice(0, 4)) {
+    const one = await impactOf(page.request, id);
+    expect(many[id]).toMatchObject({ total: one.total, blocking: one.blocking });
+  }
+  const bad = await page.request.post("/api/users/impact", { data: { userIds: ["not-an-id"] } });
+  expect(bad.status()).toBe(400);
+});
