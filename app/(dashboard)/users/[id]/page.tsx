@@ -58,6 +58,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
           </h2>
           <ReassignForm leaverId={id} manager={manager} />
           <DeactivateButton person={user} isActive={user.isActive} role={viewer.role} />
+          {user.isActive ? null : <p className="text-sm text-muted-foreground">{t("reactivateNote")}</p>}
         </section>
       ) : null}
       <section aria-labelledby="person-history" className="space-y-2">
