@@ -1,10 +1,8 @@
 import type { NextRequest } from "next/server";
 import { NextResponse } from "next/server";
 import { authorize, requireApiReader, requireApiUser } from "@/lib/auth/session";
-import { type Database, getDb } from "@/lib/db";
-import { logger } from "@/lib/logger";
-import { type TargetNames, indexedNames } from "@/lib/jobs/target-names";
-import { tenantOf } from "@/lib/user-index";
+import { getDb } from "@/lib/db";
+import { namesForNewJob } from "@/lib/jobs/target-names";
 import { respond } from "@/lib/http/errors";
 import { assertSameOrigin, readJson } from "@/lib/http/request";
 import { createJob } from "@/lib/jobs/actions";
@@ -52,20 +50,11 @@ export function POST(request: Request) {
       return NextResponse.json(preview, { headers: { "cache-control": "no-store" } });
     }
     const db = await getDb();
-    const id = await createJob(db, body, jobActor(user, request), bulkRules(), await namesOf(db, body.userIds));
+    const names = await namesForNewJob(db, (await appDeps()).client, body.userIds);
+    const id = await createJob(db, body, jobActor(user, request), bulkRules(), names);
     wakeAppWorker();
     return jobResponse(id, { status: 201 });
   });
-}
-
-/** The people's names and e-mails from the users index; none (the worker fills them in) if it cannot say. */
-async function namesOf(db: Database, ids: readonly string[]): Promise<TargetNames> {
-  try {
-    return await indexedNames(db, tenantOf((await appDeps()).client), ids);
-  } catch (error) {
-    logger.warn({ err: error }, "naming a new job's people from the users index failed");
-    return new Map();
-  }
 }
 
 /** Other methods: a JSON 405 (lib/http/methods.ts). */
