@@ -1,16 +1,13 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
 import { requireApiUser } from "@/lib/auth/session";
 import { respond } from "@/lib/http/errors";
 import { otherMethods } from "@/lib/http/methods";
 import { assertSameOrigin, readJson } from "@/lib/http/request";
 import { appDeps } from "@/lib/offboarding/deps";
 import { checkPeople } from "@/lib/offboarding/impact";
-import { workfrontIdSchema } from "@/lib/workfront/ids";
+import { impactManyBodySchema } from "@/lib/offboarding/impact/schemas";
 
 export const dynamic = "force-dynamic";
-
-const bodySchema = z.object({ userIds: z.array(workfrontIdSchema).min(1).max(10_000) }).strict();
 
 /**
  * POST /api/users/impact {userIds} → {people: {<id>: {counts, total, blocking, unavailable}}}: what
@@ -21,7 +18,7 @@ export function POST(request: Request) {
   return respond(async () => {
     assertSameOrigin(request);
     await requireApiUser("viewUsers");
-    const body = await readJson(request, bodySchema, { maxBytes: 512 * 1024 });
+    const body = await readJson(request, impactManyBodySchema, { maxBytes: 512 * 1024 });
     const { client } = await appDeps();
     const people = Object.fromEntries(await checkPeople(client, body.userIds));
     return NextResponse.json({ people }, { headers: { "cache-control": "no-store" } });
