@@ -3,6 +3,7 @@ import { type SQL, and, eq, gte, ilike, lt, or } from "drizzle-orm";
 import { z } from "zod";
 import { auditEvents } from "@/lib/db";
 import { env } from "@/lib/env";
+import { LOCALES } from "@/lib/i18n/locales";
 import { endOfDay, startOfDay } from "@/lib/time/zoned-day";
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from "./vocabulary";
 
@@ -103,3 +104,12 @@ export function auditWhere(filter: AuditFilter): SQL | undefined {
   if (filter.to) conditions.push(lt(auditEvents.occurredAt, new Date(filter.to.getTime() + 1)));
   return and(...conditions);
 }
+
+/**
+ * GET /api/audit's other two parameters: `format` (json, the default, or csv: the whole filtered
+ * log, streamed) and, with csv only, `locale`: the CSV's header language and delimiter (en: comma;
+ * de: semicolon, as German Excel expects).
+ */
+export const auditFormatQuerySchema = z
+  .object({ format: z.enum(["json", "csv"]).optional(), locale: z.enum(LOCALES).optional() })
+  .strict();

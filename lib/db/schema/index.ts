@@ -6,3 +6,4 @@ export * from "./jobs";
 export * from "./workfront-connection";
 export * from "./person-locks";
 export * from "./user-index";
+export * from "./reassignments";

@@ -1,13 +1,15 @@
+import apiDocs from "./apiDocs.json";
 import audit from "./audit.json";
 import auth from "./auth.json";
 import bulk from "./bulk.json";
 import common from "./common.json";
 import errors from "./errors.json";
 import jobs from "./jobs.json";
+import person from "./person.json";
 import settings from "./settings.json";
 import statusChange from "./statusChange.json";
 import users from "./users.json";
 
 /** One file per area of the dashboard, so that work on one area touches one file per language. */
-const messages = { audit, auth, bulk, common, errors, jobs, settings, statusChange, users };
+const messages = { apiDocs, audit, auth, bulk, common, errors, jobs, person, settings, statusChange, users };
 export default messages;
