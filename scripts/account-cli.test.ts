@@ -74,4 +74,5 @@ it("says what is wrong and changes nothing: an unknown person, no change, a bad 
   expect(run("user-update", "--email", "ada@example.com", "--disable", "--enable")).toMatchObject({
     status: 2,
   });
-});
+  // Four processes, as above.
+}, 120_000);
