@@ -64,7 +64,8 @@ describe("npm run smoke", () => {
       status: 2,
       out: expect.stringContaining("No credential"),
     });
-  });
+    // Three CLI processes, each starting tsx: over 30 s on a loaded machine.
+  }, 120_000);
 });
 
 describe("the credential and the table", () => {
