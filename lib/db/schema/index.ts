@@ -6,3 +6,5 @@ export * from "./jobs";
 export * from "./workfront-connection";
 export * from "./person-locks";
 export * from "./user-index";
+export * from "./protected-people";
+export * from "./admin-events";
