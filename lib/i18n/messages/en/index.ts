@@ -6,8 +6,9 @@ import errors from "./errors.json";
 import jobs from "./jobs.json";
 import settings from "./settings.json";
 import statusChange from "./statusChange.json";
+import userTools from "./userTools.json";
 import users from "./users.json";
 
 /** One file per area of the dashboard, so that work on one area touches one file per language. */
-const messages = { audit, auth, bulk, common, errors, jobs, settings, statusChange, users };
+const messages = { audit, auth, bulk, common, errors, jobs, settings, statusChange, userTools, users };
 export default messages;
