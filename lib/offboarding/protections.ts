@@ -6,7 +6,7 @@ import type { ProtectionCode, UserProtection } from "./user-dto";
 const reasons: Record<ProtectionCode, string> = {
   main_admin: "This is the Workfront tenant's main administrator (Customer Info › Admin Email); Workfront never allows deactivating it.",
   integration_user: "This is the Workfront user whose credential the dashboard uses; deactivating it would cut the dashboard off.",
-  configured: "This account is on the protected list in the dashboard's configuration (PROTECTED_USERS).",
+  configured: "This account is on the dashboard's protected list (PROTECTED_USERS, or added by an admin in Settings).",
 };
 
 export function protectionOf(

@@ -1,3 +1,4 @@
+import admin from "./admin.json";
 import audit from "./audit.json";
 import auth from "./auth.json";
 import bulk from "./bulk.json";
@@ -11,5 +12,5 @@ import userTools from "./userTools.json";
 import users from "./users.json";
 
 /** One file per area of the dashboard, so that work on one area touches one file per language. */
-const messages = { audit, auth, bulk, common, errors, jobs, licences, settings, statusChange, userTools, users };
+const messages = { admin, audit, auth, bulk, common, errors, jobs, licences, settings, statusChange, userTools, users };
 export default messages;

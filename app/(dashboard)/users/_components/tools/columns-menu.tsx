@@ -41,7 +41,7 @@ export function ColumnsMenu({ id, shown, onChange }: { id: string; shown: readon
       ))}
       {save.error ? (
         <p role="alert" className="w-full text-sm text-destructive">
-          {t.rich("saveFailed", { message: () => <ErrorMessage error={save.error} /> })}
+          {<>{t("saveFailed")} <ErrorMessage error={save.error} /></>}
         </p>
       ) : null}
     </fieldset>

@@ -41,7 +41,7 @@ export function FilterPanel({ id, filters, onChange }: { id: string; filters: Us
   if (facets.error) {
     return (
       <p id={id} role="alert" className="text-sm text-destructive">
-        {t.rich("failed", { message: () => <ErrorMessage error={facets.error} /> })}
+        {<>{t("failed")} <ErrorMessage error={facets.error} /></>}
       </p>
     );
   }
