@@ -51,12 +51,19 @@ export interface JobRequest {
   reason: string;
   ticket?: string;
   confirmCount?: number;
+  /** The imported file's name, kept on the job. */
+  sourceName?: string;
 }
 
 /** An empty ticket and an absent count are left out: the API reads absent as "none". */
 function jobBody(request: JobRequest) {
-  const { ticket, confirmCount, ...rest } = request;
-  return { ...rest, ...(ticket ? { ticket } : {}), ...(confirmCount !== undefined ? { confirmCount } : {}) };
+  const { ticket, confirmCount, sourceName, ...rest } = request;
+  return {
+    ...rest,
+    ...(ticket ? { ticket } : {}),
+    ...(confirmCount !== undefined ? { confirmCount } : {}),
+    ...(sourceName ? { sourceName } : {}),
+  };
 }
 
 /** Remembered as started here, so its page can announce its end even if it ends before loading. */

@@ -37,6 +37,7 @@ export async function createJob(
     targets: body.userIds.map((id) => ({ id })),
     reason: body.reason,
     ticket: body.ticket || null,
+    sourceName: body.sourceName ?? null,
     actor,
   });
 }

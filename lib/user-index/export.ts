@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, sql } from "drizzle-orm";
-import { CSV_DELIMITERS, UTF8_BOM, csvLine } from "@/lib/audit/csv";
+import { CSV_DELIMITERS, csvLine, csvStream } from "@/lib/csv-format";
 import { type Database, indexedUsers } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
 import type { Locale } from "@/lib/i18n/locales";
@@ -73,19 +73,5 @@ export async function* usersCsvLines(db: Database, tenant: string, filter: Index
 export async function usersCsv(db: Database, tenant: string, filter: IndexFilter, locale: Locale, max: number): Promise<ReadableStream<Uint8Array>> {
   const total = await db.$count(indexedUsers, whereOf(tenant, filter));
   if (total > max) throw new ExportTooLargeError(total, max);
-  const lines = usersCsvLines(db, tenant, filter, locale);
-  const encoder = new TextEncoder();
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(encoder.encode(UTF8_BOM));
-    },
-    async pull(controller) {
-      const next = await lines.next();
-      if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
-    },
-    async cancel() {
-      await lines.return(undefined);
-    },
-  });
+  return csvStream(usersCsvLines(db, tenant, filter, locale));
 }

@@ -1,6 +1,7 @@
 import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { requireApiReader } from "@/lib/auth/session";
+import { csvHeaders } from "@/lib/csv-format";
 import { env } from "@/lib/env";
 import { ApiError, respond } from "@/lib/http/errors";
 import { otherMethods } from "@/lib/http/methods";
@@ -34,15 +35,7 @@ export function GET(request: NextRequest) {
     const locale = chosen ?? (await requestLocale());
     const body = await usersCsv(deps.db, tenant, filter, locale, env().USERS_EXPORT_MAX);
     const stamp = new Date().toISOString().slice(0, 10);
-    return new Response(body, {
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="wf-offboard-users-${stamp}.csv"`,
-        "content-language": locale,
-        "cache-control": "no-store",
-        vary: "Cookie, Accept-Language",
-      },
-    });
+    return new Response(body, { headers: csvHeaders(`wf-offboard-users-${stamp}.csv`, locale) });
   });
 }
 

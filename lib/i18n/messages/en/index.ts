@@ -6,11 +6,12 @@ import common from "./common.json";
 import errors from "./errors.json";
 import jobs from "./jobs.json";
 import licences from "./licences.json";
+import reports from "./reports.json";
 import settings from "./settings.json";
 import statusChange from "./statusChange.json";
 import userTools from "./userTools.json";
 import users from "./users.json";
 
 /** One file per area of the dashboard, so that work on one area touches one file per language. */
-const messages = { admin, audit, auth, bulk, common, errors, jobs, licences, settings, statusChange, userTools, users };
+const messages = { admin, audit, auth, bulk, common, errors, jobs, licences, reports, settings, statusChange, userTools, users };
 export default messages;
