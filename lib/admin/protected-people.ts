@@ -62,7 +62,8 @@ async function findPerson(client: WorkfrontClient, person: string): Promise<Work
   if (!z.email().safeParse(person).success) {
     throw new ApiError(400, "invalid_request", "person: a Workfront ID (32 hexadecimal characters) or an e-mail address");
   }
-  const found = await client.searchUsers({ filters: [{ field: "emailAddr", op: "cieq", value: person }], limit: 2 });
+  // ciin with one value: the operator the import's e-mail look-up already relies on (fidelity #22).
+  const found = await client.searchUsers({ filters: [{ field: "emailAddr", op: "ciin", values: [person] }], limit: 2 });
   if (found.length === 0) throw nobody();
   if (found.length > 1) throw new ApiError(422, "person_ambiguous", `More than one Workfront user has the e-mail ${person}; add them by ID.`);
   return found[0]!;
