@@ -1,4 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { PAGE_PATH_HEADER } from "@/lib/auth/next-path";
 import { STRICT_TRANSPORT_SECURITY, newNonce, pageContentSecurityPolicy } from "@/lib/http/security-headers";
 
 /**
@@ -15,6 +16,8 @@ export function proxy(request: NextRequest) {
   });
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", policy);
+  // Whoever is signed out here comes back to this page after signing in (lib/auth/session.ts).
+  headers.set(PAGE_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("content-security-policy", policy);
   if (publicUrlIsHttps()) response.headers.set("strict-transport-security", STRICT_TRANSPORT_SECURITY);

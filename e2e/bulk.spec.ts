@@ -34,8 +34,8 @@ test("select 3 users on one page and 2 on another, confirm, watch the job finish
   const everyone = [...first, ...second];
   await usersPage.selectionBar.getByRole("button", { name: "Deactivate 5 selected…" }).click();
   const dialog = usersPage.dialog;
-  await expect(dialog.getByRole("heading", { name: "Deactivate 5 users?" })).toBeVisible();
-  const affected = dialog.getByRole("list", { name: "Affected users" });
+  await expect(dialog.getByRole("heading", { name: "Deactivate 5 people?" })).toBeVisible();
+  const affected = dialog.getByRole("list", { name: "Affected people" });
   await expect(affected.getByRole("listitem")).toHaveCount(5);
   for (const name of everyone) await expect(affected).toContainText(name);
   await expect(dialog.getByText("Licences freed")).toBeVisible();
@@ -68,7 +68,7 @@ test("select 3 users on one page and 2 on another, confirm, watch the job finish
 
   // Undo: reactivate the five, through the same dialog.
   await jobPage.action(/^Undo: reactivate 5/).click();
-  await expect(jobPage.dialog.getByRole("heading", { name: "Reactivate 5 users?" })).toBeVisible();
+  await expect(jobPage.dialog.getByRole("heading", { name: "Reactivate 5 people?" })).toBeVisible();
   await jobPage.dialog.getByLabel("Reason").fill("Undo of the test wave");
   await jobPage.dialog.getByRole("button", { name: "Reactivate", exact: true }).click();
   await expect(page).not.toHaveURL(new RegExp(`/jobs/${jobId}$`));

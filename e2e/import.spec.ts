@@ -61,8 +61,8 @@ test("import a CSV of 40 e-mails with 3 unknown, 2 already deactivated and 1 pro
   await expect(importPage.previewRows).toHaveCount(3);
 
   await importPage.run.click();
-  await expect(importPage.dialog.getByRole("heading", { name: "Deactivate 34 users?" })).toBeVisible();
-  await expect(importPage.dialog.getByRole("list", { name: "Affected users" }).getByRole("listitem")).toHaveCount(34);
+  await expect(importPage.dialog.getByRole("heading", { name: "Deactivate 34 people?" })).toBeVisible();
+  await expect(importPage.dialog.getByRole("list", { name: "Affected people" }).getByRole("listitem")).toHaveCount(34);
   await importPage.dialog.getByLabel("Reason").fill("HR leavers list, June");
   await importPage.dialog.getByRole("button", { name: "Deactivate", exact: true }).click();
   const jobId = await jobPage.arrived();

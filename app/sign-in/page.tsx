@@ -17,9 +17,9 @@ export const dynamic = "force-dynamic";
 type SearchParams = Promise<{ callbackUrl?: string; error?: string }>;
 
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
-  if (await getSessionUser()) redirect("/users");
   const { callbackUrl, error } = await searchParams;
   const next = safeNextPath(callbackUrl);
+  if (await getSessionUser()) redirect(next);
   // Read here, on the server: the client components get a label and a flag, never a setting.
   const { sso, localAccounts } = signInOptions(env());
   const problem = signInError(error);

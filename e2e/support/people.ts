@@ -31,6 +31,7 @@ const POOL_SIZES: [spec: string, size: number][] = [
   ["credential-leak.spec.ts", 6],
   ["users-api.spec.ts", 16],
   ["concurrent-actions.spec.ts", 4],
+  ["hr.spec.ts", 10],
 ];
 
 async function wholeTenant(request: APIRequestContext): Promise<UserDto[]> {

@@ -41,5 +41,6 @@ export const extraAppPorts = {
   measured: 3104 + offset,
   postgres: 3105 + offset,
   burst: 3106 + offset,
+  slowTenant: 3107 + offset,
 };
 export const extraEmulatorPort = 4112 + offset;

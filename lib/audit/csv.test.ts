@@ -176,10 +176,11 @@ forEachDriver("CSV export", ({ db }) => {
     expect(cell("target_name")).toBe("Müller; Jörg");
     expect(cell("reason")).toBe("Vertrag beendet, Ablauf 30.06.");
     expect(cell("ticket")).toBe("'=HR-1");
-    // Machine-readable whatever the language: ISO 8601 in UTC, and the codes.
+    // Times stay ISO 8601 in UTC; the action, outcome and role are the German words the screen shows.
     expect(cell("occurred_at")).toBe("2030-03-04T05:06:07.890Z");
-    expect(cell("outcome")).toBe("succeeded");
-    expect(cell("action")).toBe("deactivate");
+    expect(cell("outcome")).toBe("Erfolgreich");
+    expect(cell("action")).toBe("Deaktivieren");
+    expect(cell("actor_role")).toBe("Bearbeiter");
   });
 
   it("gives only the header when nothing matches, and refuses bad filters before streaming", async () => {

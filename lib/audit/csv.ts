@@ -4,6 +4,8 @@ import { type Database, auditEvents } from "@/lib/db";
 import { type AuditFilterInput, auditFilterSchema, auditWhere } from "./filters";
 import { newestFirst } from "./list";
 import type { AuditEvent } from "./types";
+import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from "./vocabulary";
+import { ROLES } from "@/lib/auth/roles";
 import type { Locale } from "@/lib/i18n/locales";
 import { type Messages, catalogues } from "@/lib/i18n/messages";
 import { CSV_DELIMITERS, UTF8_BOM, csvCell, csvLine } from "@/lib/csv-format";
@@ -14,23 +16,24 @@ type ColumnName = keyof Messages["audit"]["csv"];
 
 /**
  * The export's columns, in order, and how each is read from a row. Their header names are in the
- * catalogues (audit.csv), so a column without a name in every language fails to compile. Values
- * stay machine-readable in every language: codes (deactivate, succeeded), true/false, and times
- * as ISO 8601 in UTC, as the header names say.
+ * catalogues (audit.csv), so a column without a name in every language fails to compile. The
+ * action, outcome and role are words in the reader's language (`Words`); the rest stays
+ * machine-readable in every language: true/false, codes, and times as ISO 8601 in UTC, as the
+ * header names say.
  */
-const columns: [ColumnName, (row: AuditEvent) => Parameters<typeof csvCell>[0]][] = [
+const columns: [ColumnName, (row: AuditEvent, words: Words) => Parameters<typeof csvCell>[0]][] = [
   ["id", (row) => row.id],
   ["occurred_at", (row) => row.occurredAt],
   ["completed_at", (row) => row.completedAt],
   ["actor_email", (row) => row.actorEmail],
-  ["actor_role", (row) => row.actorRole],
-  ["action", (row) => row.action],
+  ["actor_role", (row, words) => words.roles[row.actorRole]],
+  ["action", (row, words) => words.actions[row.action]],
   ["target_id", (row) => row.targetId],
   ["target_name", (row) => row.targetName],
   ["target_email", (row) => row.targetEmail],
   ["reason", (row) => row.reason],
   ["ticket", (row) => row.ticket],
-  ["outcome", (row) => row.outcome],
+  ["outcome", (row, words) => words.outcomes[row.outcome]],
   ["error_code", (row) => row.errorCode],
   ["error_message", (row) => row.errorMessage],
   ["refused_code", (row) => row.refusedCode],
@@ -47,6 +50,24 @@ const columns: [ColumnName, (row: AuditEvent) => Parameters<typeof csvCell>[0]][
   ["client_ip", (row) => row.clientIp],
   ["job_id", (row) => row.jobId],
 ];
+
+/**
+ * English keeps the codes (they are English words, and scripts read them); other languages get the
+ * words their screen shows ("Deaktivieren", "Erfolgreich"), not English codes in a German sheet.
+ */
+interface Words {
+  roles: Record<AuditEvent["actorRole"], string>;
+  actions: Record<AuditEvent["action"], string>;
+  outcomes: Record<AuditEvent["outcome"], string>;
+}
+
+const identity = <K extends string>(codes: readonly K[]) => Object.fromEntries(codes.map((code) => [code, code as string])) as Record<K, string>;
+
+function wordsFor(locale: Locale): Words {
+  if (locale === "en") return { roles: identity(ROLES), actions: identity(AUDIT_ACTIONS), outcomes: identity(AUDIT_OUTCOMES) };
+  const messages = catalogues[locale];
+  return { roles: messages.common.roles, actions: messages.audit.actions, outcomes: messages.audit.outcomes };
+}
 
 /** The columns by their stable codes (the catalogues' keys), whatever the header's language. */
 export const AUDIT_CSV_COLUMNS = columns.map(([name]) => name);
@@ -68,6 +89,7 @@ export const CSV_PAGE_SIZE = 500;
 export async function* auditCsvLines(db: Database, filter: AuditFilterInput = {}, locale: Locale = "en"): AsyncGenerator<string> {
   const where = auditWhere(auditFilterSchema.parse(filter));
   const delimiter = CSV_DELIMITERS[locale];
+  const words = wordsFor(locale);
   yield csvLine(auditCsvHeader(locale), delimiter);
   let after: { occurredAt: Date; id: number } | undefined;
   for (;;) {
@@ -84,7 +106,7 @@ export async function* auditCsvLines(db: Database, filter: AuditFilterInput = {}
       .orderBy(...newestFirst)
       .limit(CSV_PAGE_SIZE);
     if (page.length === 0) return;
-    yield page.map((row) => csvLine(columns.map(([, read]) => read(row)), delimiter)).join("");
+    yield page.map((row) => csvLine(columns.map(([, read]) => read(row, words)), delimiter)).join("");
     const last = page[page.length - 1]!;
     after = { occurredAt: last.occurredAt, id: last.id };
     if (page.length < CSV_PAGE_SIZE) return;

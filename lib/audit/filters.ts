@@ -2,9 +2,11 @@ import "server-only";
 import { type SQL, and, eq, gte, ilike, lt, or } from "drizzle-orm";
 import { z } from "zod";
 import { auditEvents } from "@/lib/db";
+import { env } from "@/lib/env";
+import { LOCALES } from "@/lib/i18n/locales";
+import { endOfDay, startOfDay } from "@/lib/time/zoned-day";
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from "./vocabulary";
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const WORKFRONT_ID = /^[0-9a-f]{32}$/i;
 
@@ -16,8 +18,9 @@ const search = z
   .transform((value) => value || undefined);
 
 /**
- * A date (2024-05-31, a whole UTC day) or an ISO date-time with an offset. `from` includes its
- * moment; `to` includes its whole day, or its millisecond (timestamps are stored to the ms).
+ * A date (2024-05-31, a whole day in APP_TIME_ZONE, the zone the table shows times in) or an ISO
+ * date-time with an offset. `from` includes its moment; `to` includes its whole day, or its
+ * millisecond (timestamps are stored to the ms).
  */
 const bound = (edge: "from" | "to") =>
   z.union([
@@ -29,8 +32,9 @@ const bound = (edge: "from" | "to") =>
         message: "expected a date (YYYY-MM-DD) or an ISO date-time",
       })
       .transform((value) => {
-        const date = new Date(DATE_ONLY.test(value) ? `${value}T00:00:00.000Z` : value);
-        return edge === "to" && DATE_ONLY.test(value) ? new Date(date.getTime() + DAY_MS - 1) : date;
+        if (!DATE_ONLY.test(value)) return new Date(value);
+        const zone = env().APP_TIME_ZONE;
+        return edge === "to" ? endOfDay(value, zone) : startOfDay(value, zone);
       }),
   ]);
 
@@ -109,3 +113,12 @@ export function auditWhere(filter: AuditFilter): SQL | undefined {
   if (filter.to) conditions.push(lt(auditEvents.occurredAt, new Date(filter.to.getTime() + 1)));
   return and(...conditions);
 }
+
+/**
+ * GET /api/audit's other two parameters: `format` (json, the default, or csv: the whole filtered
+ * log, streamed) and, with csv only, `locale`: the CSV's header language and delimiter (en: comma;
+ * de: semicolon, as German Excel expects).
+ */
+export const auditFormatQuerySchema = z
+  .object({ format: z.enum(["json", "csv"]).optional(), locale: z.enum(LOCALES).optional() })
+  .strict();

@@ -9,6 +9,7 @@ export {
   type AuditListQuery,
   type AuditListQueryInput,
   auditFilterSchema,
+  auditFormatQuerySchema,
   auditListQuerySchema,
 } from "./filters";
 export { type DeactivationRecord, latestDeactivations } from "./latest";

@@ -105,7 +105,7 @@ forEachDriver("listing the audit log", ({ db }) => {
     await expect(listAuditEvents(db(), { outcome: "deleted" })).rejects.toThrow();
   });
 
-  it("filters by date range: whole UTC days, or exact moments", async () => {
+  it("filters by date range: whole days in APP_TIME_ZONE (UTC here; lib/time/zoned-day.test.ts has others), or exact moments", async () => {
     expect((await listAuditEvents(db(), { from: "2030-05-02", to: "2030-05-03" })).total).toBe(3);
     expect((await listAuditEvents(db(), { to: "2030-05-03T12:00:00.000Z" })).total).toBe(3);
     expect((await listAuditEvents(db(), { from: "2030-05-03T12:00:00.001Z", to: "2030-05-09" })).total).toBe(

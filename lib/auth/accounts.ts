@@ -34,6 +34,9 @@ export const emailSchema = z
   .toLowerCase()
   .pipe(z.email("must be a valid e-mail address").max(254));
 
+/** The body of POST /api/sessions/end: whose sessions end (the caller's own without an e-mail). */
+export const endSessionsBodySchema = z.object({ email: emailSchema.optional() }).strict();
+
 export const newAccountSchema = z.object({
   email: emailSchema,
   name: z.string().trim().min(1).max(200).nullish(),

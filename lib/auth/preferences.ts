@@ -10,6 +10,9 @@ import { type Database, accounts } from "@/lib/db";
  */
 export const usersColumnsSchema = z.array(z.enum(OPTIONAL_USER_COLUMNS)).max(OPTIONAL_USER_COLUMNS.length);
 
+/** PUT /api/preferences/users-columns. */
+export const usersColumnsBodySchema = z.object({ columns: usersColumnsSchema }).strict();
+
 export async function usersColumnsOf(db: Database, accountId: string): Promise<readonly OptionalUserColumn[]> {
   const [row] = await db.select({ preferences: accounts.preferences }).from(accounts).where(eq(accounts.id, accountId));
   const saved = row?.preferences?.usersColumns;

@@ -8,6 +8,7 @@ import { type Database, getDb, getDbHandle } from "@/lib/db";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/errors";
 import type { Locale } from "@/lib/i18n/locales";
+import { PAGE_PATH_HEADER, safeNextPath } from "./next-path";
 import { type Account, findAccountById } from "./accounts";
 import { authOptions } from "./options";
 import { findRecentAccount } from "./recent-accounts";
@@ -61,10 +62,17 @@ const sessionClaims = cache(async (): Promise<Claims | null> => {
   return readSessionToken((await cookies()).getAll(), name, config.AUTH_SECRET);
 });
 
-/** For pages: the signed-in account, or a redirect to the sign-in page. */
+/** The sign-in page, with the page asked for to come back to (same-site paths only; none for the landing page). */
+async function signInUrl(): Promise<string> {
+  const asked = (await headers()).get(PAGE_PATH_HEADER) ?? undefined;
+  const next = safeNextPath(asked);
+  return asked && next === asked && next !== "/" && next !== "/users" ? `/sign-in?callbackUrl=${encodeURIComponent(next)}` : "/sign-in";
+}
+
+/** For pages: the signed-in account, or a redirect to the sign-in page that comes back here. */
 export async function requirePageUser(): Promise<SessionUser> {
   const user = await getSessionUser();
-  if (!user) redirect("/sign-in");
+  if (!user) redirect(await signInUrl());
   return user;
 }
 

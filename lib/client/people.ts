@@ -11,6 +11,8 @@ export interface Person {
   /** Undefined when not known here (a job's items): the dialog then says nothing about it. */
   licenseType?: string | null;
   licenseTypeLabel?: string | null;
+  /** A System Administrator; undefined when not known here. */
+  isAdmin?: boolean;
 }
 
 /** A selected person, with what decides which bulk action applies to them. */

@@ -14,6 +14,8 @@ export interface StatusChangeInput {
   confirmCount?: number;
   /** An admin deactivates one protected account on purpose (single changes only). */
   overrideProtection?: true;
+  /** The admin includes the System Administrators of a bulk run on purpose (bulk jobs only). */
+  includeAdmins?: true;
 }
 
 /** One root key, so a change to any user can mark every cached list and count stale at once. */

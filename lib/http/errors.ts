@@ -71,8 +71,29 @@ export function errorResponse(error: unknown): NextResponse {
     const message = error.code === "validation" ? `${mapped.message} ${error.message}` : mapped.message;
     return NextResponse.json(errorBody(mapped.code, message), { status: mapped.status });
   }
+  if (isClientAbort(error)) {
+    // The browser left or cancelled (a new search, a closed tab): nobody reads the answer, and it is no fault.
+    logger.info({ reason: error instanceof Error ? error.name : String(error) }, "the client left before the answer");
+    return NextResponse.json(errorBody("client_closed_request", "The request was cancelled."), { status: 499 });
+  }
   logger.error({ err: error }, "unexpected error in a route handler");
   return NextResponse.json(errorBody("internal", "Something went wrong on the server."), { status: 500 });
+}
+
+/**
+ * Whether an error only says that the request was aborted: the request's signal fired (Node's
+ * AbortError, Next's ResponseAborted) or the socket closed under it. Never a server fault.
+ */
+export function isClientAbort(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const { name, code, message } = error as { name?: unknown; code?: unknown; message?: unknown };
+  return (
+    name === "AbortError" ||
+    name === "ResponseAborted" ||
+    code === "ECONNRESET" ||
+    code === "ABORT_ERR" ||
+    (typeof message === "string" && message === "aborted")
+  );
 }
 
 /** Runs a handler's work and turns any thrown error into the JSON error contract. */

@@ -11,6 +11,7 @@ import { finishJobs } from "./record-outcomes";
 import { probeCredential, resumePausedJobs } from "./resume";
 import { checkBulkRules } from "./rules";
 import type { CreateJobBody } from "./schemas";
+import type { TargetNames } from "./target-names";
 
 /**
  * What operators do to jobs: create, cancel, retry the failed, undo, resume. Each checks the job's
@@ -27,18 +28,21 @@ export function assertRules(people: number, actor: JobActor, confirmCount: numbe
 
 export async function createJob(
   db: Database,
-  body: Omit<CreateJobBody, "dryRun">,
+  body: Omit<CreateJobBody, "dryRun" | "includeAdmins"> & { includeAdmins?: boolean },
   actor: JobActor,
   rules: BulkRules,
+  /** Names and e-mails to show until the worker reads each person (the users index's). */
+  names: TargetNames = new Map(),
 ): Promise<string> {
   assertRules(body.userIds.length, actor, body.confirmCount, rules);
   return insertJob(db, {
     kind: body.kind,
-    targets: body.userIds.map((id) => ({ id })),
+    targets: body.userIds.map((id) => ({ id, name: names.get(id)?.name ?? null, email: names.get(id)?.email ?? null })),
     reason: body.reason,
     ticket: body.ticket || null,
     sourceName: body.sourceName ?? null,
     actor,
+    includeAdmins: body.includeAdmins,
   });
 }
 

@@ -1,9 +1,8 @@
 import "server-only";
-import { type SQL, sql } from "drizzle-orm";
-import type { PgInsertValue } from "drizzle-orm/pg-core";
+import { getTableColumns, sql } from "drizzle-orm";
 import type { Completion } from "@/lib/audit";
 import { attemptSchema, completionSchema, refusalSchema } from "@/lib/audit/record";
-import type { NewAuditEventRow, auditEvents } from "@/lib/db";
+import { type Database, type NewAuditEventRow, auditEvents } from "@/lib/db";
 import { snapshotOf } from "@/lib/offboarding/change-status";
 import type { RefusalCode } from "@/lib/offboarding/user-dto";
 import type { WorkfrontUser } from "@/lib/workfront";
@@ -41,7 +40,8 @@ export function attemptRow(job: JobContext, item: ClaimedItem, user: WorkfrontUs
   const entry = attemptSchema.parse({
     ...auditEntry(job, item, user),
     isActiveBefore: user.isActive,
-    snapshot: job.kind === "deactivate" ? snapshotOf(user) : null,
+    // Both kinds: a reactivation's row then says which access level, licence and group the person had back.
+    snapshot: snapshotOf(user),
   });
   return { ...entry, outcome: "pending" };
 }
@@ -66,8 +66,11 @@ export function completionFor(outcome: FinalOutcome): Completion {
   }
 }
 
-/** A decision that needed no Workfront write (already, refused, not found…): its row, complete. */
-export function completedRow(outcome: FinalOutcome): PgInsertValue<typeof auditEvents> {
+/**
+ * A decision that needed no Workfront write (already, refused, not found…): its row, complete
+ * (insert it with `completedNow`, so that completed_at is the database's clock).
+ */
+export function completedRow(outcome: FinalOutcome): NewAuditEventRow {
   const entry = auditEntry(outcome.job, outcome.item, outcome.user);
   const completion = completionSchema.parse(completionFor(outcome));
   const before = { isActiveBefore: outcome.user?.isActive ?? null };
@@ -77,21 +80,35 @@ export function completedRow(outcome: FinalOutcome): PgInsertValue<typeof auditE
       : attemptSchema.parse({
           ...entry,
           ...before,
-          snapshot: outcome.job.kind === "deactivate" && outcome.user ? snapshotOf(outcome.user) : null,
+          snapshot: outcome.user ? snapshotOf(outcome.user) : null,
         });
-  return { ...base, ...completion, completedAt: sql`now()` };
+  return { ...base, ...completion };
 }
 
-/** `(v1, v2, …), (…)` for a VALUES list; every value is a bound parameter with an explicit type. */
-export function valuesList(rows: readonly SQL[][]): SQL {
-  return sql.join(
-    rows.map((row) => sql`(${sql.join(row, sql`, `)})`),
+/**
+ * Inserts audit rows in one statement from one JSON parameter (as lib/db's `recordset`, for the
+ * same reason); `completedNow` stamps completed_at with the database's clock. Returns each row's ID by
+ * its job item.
+ */
+export async function insertAuditRows(
+  tx: Database,
+  rows: readonly NewAuditEventRow[],
+  options: { completedNow?: boolean } = {},
+): Promise<Map<string, number>> {
+  if (rows.length === 0) return new Map();
+  const columns = getTableColumns(auditEvents);
+  const keys = [...new Set(rows.flatMap((row) => Object.keys(row)))] as (keyof typeof columns)[];
+  const names = keys.map((key) => columns[key].name);
+  const records = rows.map((row: Record<string, unknown>) => Object.fromEntries(keys.map((key, i) => [names[i], row[key] ?? null])));
+  const list = sql.join(
+    names.map((name) => sql.identifier(name)),
     sql`, `,
   );
+  const [into, from] = options.completedNow ? [sql`, completed_at`, sql`, now()`] : [sql``, sql``];
+  const result = await tx.execute(sql`
+    insert into audit_events (${list}${into})
+    select ${list}${from} from jsonb_populate_recordset(null::audit_events, ${JSON.stringify(records)}::jsonb)
+    returning id, job_item_id`);
+  const inserted = (result as unknown as { rows: { id: string | number; job_item_id: string }[] }).rows;
+  return new Map(inserted.map((row) => [row.job_item_id, Number(row.id)]));
 }
-
-export const uuid = (value: string) => sql`${value}::uuid`;
-export const text = (value: string | null | undefined) => sql`${value ?? null}::text`;
-export const bool = (value: boolean | null | undefined) => sql`${value ?? null}::boolean`;
-export const int = (value: number) => sql`${value}::integer`;
-export const bigint = (value: number | null) => sql`${value}::bigint`;

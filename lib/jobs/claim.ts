@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, inArray, isNotNull, lt, lte, or, sql } from "drizzle-orm";
-import { type Database, jobItems, jobs } from "@/lib/db";
+import { type Database, idsIn, jobItems, jobs } from "@/lib/db";
 import { recordJobEvent } from "./events";
 
 /**
@@ -93,7 +93,7 @@ export async function renewLeases(
     .set({ leaseExpiresAt: leaseUntil(options.leaseMs) })
     .where(
       and(
-        inArray(jobItems.id, [...options.itemIds]),
+        sql`${jobItems.id} in ${idsIn(options.itemIds, "uuid")}`,
         eq(jobItems.leaseOwner, options.owner),
         eq(jobItems.state, "running"),
       ),
@@ -112,7 +112,7 @@ export async function lockOwned(tx: Database, owner: string, itemIds: readonly s
   const rows = await tx
     .select({ id: jobItems.id })
     .from(jobItems)
-    .where(and(inArray(jobItems.id, [...itemIds]), eq(jobItems.leaseOwner, owner), eq(jobItems.state, "running")))
+    .where(and(sql`${jobItems.id} in ${idsIn(itemIds, "uuid")}`, eq(jobItems.leaseOwner, owner), eq(jobItems.state, "running")))
     .for("update");
   return new Set(rows.map((row) => row.id));
 }

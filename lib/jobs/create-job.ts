@@ -1,5 +1,6 @@
 import "server-only";
-import { type Database, jobItems, jobs } from "@/lib/db";
+import { sql } from "drizzle-orm";
+import { type Database, jobs, recordset } from "@/lib/db";
 import { type JobActor, recordJobEvent } from "./events";
 import type { JobKind } from "./vocabulary";
 
@@ -19,10 +20,9 @@ export interface NewJob {
   sourceName?: string | null;
   actor: JobActor;
   undoOf?: string | null;
+  /** System Administrators in the list are deactivated too (an admin's explicit choice). */
+  includeAdmins?: boolean;
 }
-
-/** Rows per INSERT: well under Postgres's 65,535 parameters at 6 columns a row. */
-const INSERT_CHUNK = 1_000;
 
 /**
  * Writes the job and one pending item per person in one transaction, so a job is never seen
@@ -45,22 +45,24 @@ export async function insertJob(db: Database, input: NewJob): Promise<string> {
         clientIp: input.actor.clientIp,
         undoOf: input.undoOf ?? null,
         totalItems: input.targets.length,
+        includeAdmins: input.includeAdmins ?? false,
       })
       .returning({ id: jobs.id });
     const jobId = job!.id;
-    for (let start = 0; start < input.targets.length; start += INSERT_CHUNK) {
-      await tx.insert(jobItems).values(
-        input.targets.slice(start, start + INSERT_CHUNK).map((target, index) => ({
-          jobId,
-          targetId: target.id,
-          targetName: target.name ?? null,
-          targetEmail: target.email ?? null,
-          position: start + index,
-        })),
-      );
-    }
+    // One statement, the people as one JSON parameter (lib/db/recordset.ts says why).
+    const rows = input.targets.map((target, position) => ({
+      target_id: target.id,
+      target_name: target.name ?? null,
+      target_email: target.email ?? null,
+      position,
+    }));
+    await tx.execute(sql`
+      insert into job_items (job_id, target_id, target_name, target_email, position)
+      select ${jobId}::uuid, v.target_id, v.target_name, v.target_email, v.position
+      from ${recordset(rows, "target_id text, target_name text, target_email text, position integer")}`);
     await recordJobEvent(tx, jobId, "created", input.actor, {
       people: input.targets.length,
+      ...(input.includeAdmins ? { includeAdmins: true } : {}),
       ...(input.undoOf ? { undoOf: input.undoOf } : {}),
     });
     return jobId;

@@ -15,6 +15,8 @@ export interface DryRunInput {
   userIds: readonly string[];
   confirmCount?: number;
   role: Role;
+  /** As the real run would be created: System Administrators included on purpose. */
+  includeAdmins?: boolean;
 }
 
 function licenseCounts(items: readonly DryRunItemDto[]): LicenseCountDto[] {
@@ -62,7 +64,7 @@ export async function dryRun(deps: OffboardingDeps, input: DryRunInput, rules: B
       };
     }
     const user = read.user;
-    const refusal = facts ? refusalOf(deps, user, { action: input.kind, actor: { role: input.role } }, facts) : null;
+    const refusal = facts ? refusalOf(deps, user, { action: input.kind, actor: { role: input.role }, bulk: { includeAdmins: input.includeAdmins ?? false } }, facts) : null;
     const outcome: DryRunOutcome = refusal ? "protected" : user.isActive === want ? "already" : "would_change";
     return {
       userId,

@@ -62,7 +62,7 @@ export interface JobItemDto {
   id: string;
   position: number;
   targetId: string;
-  /** Filled in when a worker reads the person from Workfront; null until then. */
+  /** From the users index at creation, then as the worker reads the person from Workfront; null if neither knew them yet. */
   targetName: string | null;
   targetEmail: string | null;
   state: ItemState;

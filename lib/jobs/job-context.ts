@@ -16,6 +16,7 @@ export type JobContext = Pick<
   | "createdByEmail"
   | "createdByRole"
   | "cancelRequestedAt"
+  | "includeAdmins"
 >;
 
 export async function loadJobContexts(db: Database, jobIds: readonly string[]): Promise<Map<string, JobContext>> {
@@ -33,6 +34,7 @@ export async function loadJobContexts(db: Database, jobIds: readonly string[]): 
       createdByEmail: jobs.createdByEmail,
       createdByRole: jobs.createdByRole,
       cancelRequestedAt: jobs.cancelRequestedAt,
+      includeAdmins: jobs.includeAdmins,
     })
     .from(jobs)
     .where(inArray(jobs.id, [...new Set(jobIds)]));

@@ -66,7 +66,7 @@ function decide(
     return { type: "final", state: "succeeded", item, job, user, isActiveAfter: user.isActive };
   }
   if (job.kind === "deactivate" && facts) {
-    const refusal = refusalOf(deps, user, { action: job.kind, actor: { role: job.createdByRole } }, facts);
+    const refusal = refusalOf(deps, user, { action: job.kind, actor: { role: job.createdByRole }, bulk: { includeAdmins: job.includeAdmins } }, facts);
     if (refusal) {
       return { type: "final", state: "refused", item, job, user, error: { code: refusal.refusal, message: refusal.message } };
     }

@@ -50,9 +50,15 @@ export function toJobDto(job: JobRow, stats: ItemStats | undefined, now = Date.n
   let ratePerSecond: number | null = null;
   let etaSeconds: number | null = null;
   if (active && job.startedAt && stats) {
-    const window = Math.min(RATE_WINDOW_S, Math.max(1, (now - job.startedAt.getTime()) / 1000));
-    ratePerSecond = Math.round((stats.recent / window) * 100) / 100;
-    etaSeconds = ratePerSecond > 0 ? Math.ceil(counts.remaining / ratePerSecond) : null;
+    const elapsed = Math.max(1, (now - job.startedAt.getTime()) / 1000);
+    const window = Math.min(RATE_WINDOW_S, elapsed);
+    // A slow job (seconds per request, faults) may finish nobody in a whole minute: then the rate
+    // since the start. Before the first chunk finishes there is no rate, rather than "0 per second".
+    const rate = stats.recent > 0 ? stats.recent / window : counts.done > 0 ? counts.done / elapsed : 0;
+    if (rate > 0) {
+      ratePerSecond = rate >= 0.01 ? Math.round(rate * 100) / 100 : rate;
+      etaSeconds = Math.ceil(counts.remaining / rate);
+    }
   }
   const final = job.status === "completed" || job.status === "cancelled";
   return {

@@ -2,21 +2,9 @@ import "server-only";
 import { and, inArray, isNotNull, sql } from "drizzle-orm";
 import { AuditError } from "@/lib/audit";
 import { completionSchema } from "@/lib/audit/record";
-import { type Database, auditEvents, jobs } from "@/lib/db";
+import { type Database, jobs, recordset } from "@/lib/db";
 import type { WorkfrontUser } from "@/lib/workfront";
-import {
-  CANCELLED_MESSAGE,
-  attemptRow,
-  bigint,
-  bool,
-  clip,
-  completedRow,
-  completionFor,
-  int,
-  text,
-  uuid,
-  valuesList,
-} from "./audit-rows";
+import { CANCELLED_MESSAGE, attemptRow, clip, completedRow, completionFor, insertAuditRows } from "./audit-rows";
 import { type ClaimedItem, lockOwned } from "./claim";
 import type { JobContext } from "./job-context";
 import { pauseJob } from "./job-status";
@@ -109,17 +97,12 @@ export async function prepareWrites(
     });
     // A person retried after a lost answer keeps the row written before their first write.
     const fresh = going.filter((c) => c.item.auditEventId === null);
-    const written = new Map<string, number>();
+    const written = await insertAuditRows(tx, fresh.map((c) => attemptRow(c.job, c.item, c.user)));
     if (fresh.length > 0) {
-      const rows = await tx
-        .insert(auditEvents)
-        .values(fresh.map((c) => attemptRow(c.job, c.item, c.user)))
-        .returning({ id: auditEvents.id, itemId: auditEvents.jobItemId });
-      for (const row of rows) written.set(row.itemId!, row.id);
+      const rows = fresh.map((c) => ({ id: c.item.id, audit_event_id: written.get(c.item.id), target_name: c.user.name, target_email: c.user.email }));
       await tx.execute(sql`
         update job_items set audit_event_id = v.audit_event_id, target_name = v.target_name, target_email = v.target_email
-        from (values ${valuesList(fresh.map((c) => [uuid(c.item.id), bigint(written.get(c.item.id)!), text(c.user.name), text(c.user.email)]))})
-          as v(id, audit_event_id, target_name, target_email)
+        from ${recordset(rows, "id uuid, audit_event_id bigint, target_name text, target_email text")}
         where job_items.id = v.id`);
     }
     const ready = going.map((c) => {
@@ -135,21 +118,21 @@ async function completePending(tx: Database, outcomes: readonly FinalOutcome[]):
   if (outcomes.length === 0) return;
   const rows = outcomes.map((outcome) => {
     const completion = completionSchema.parse(completionFor(outcome));
-    return [
-      bigint(outcome.item.auditEventId),
-      text(completion.outcome),
-      text("errorCode" in completion ? completion.errorCode : null),
-      text("errorMessage" in completion ? completion.errorMessage : null),
-      text("refusedReason" in completion ? completion.refusedReason : null),
-      text("refusedCode" in completion ? completion.refusedCode : null),
-      bool("isActiveAfter" in completion ? completion.isActiveAfter : null),
-    ];
+    return {
+      id: outcome.item.auditEventId,
+      outcome: completion.outcome,
+      error_code: "errorCode" in completion ? completion.errorCode : null,
+      error_message: "errorMessage" in completion ? completion.errorMessage : null,
+      refused_reason: "refusedReason" in completion ? completion.refusedReason : null,
+      refused_code: "refusedCode" in completion ? completion.refusedCode : null,
+      is_active_after: "isActiveAfter" in completion ? completion.isActiveAfter : null,
+    };
   });
   const done = await tx.execute(sql`
     update audit_events set outcome = v.outcome, completed_at = now(), error_code = v.error_code,
       error_message = v.error_message, refused_reason = v.refused_reason, refused_code = v.refused_code,
       is_active_after = v.is_active_after
-    from (values ${valuesList(rows)}) as v(id, outcome, error_code, error_message, refused_reason, refused_code, is_active_after)
+    from ${recordset(rows, "id bigint, outcome text, error_code text, error_message text, refused_reason text, refused_code text, is_active_after boolean")}
     where audit_events.id = v.id and audit_events.outcome = 'pending'
     returning audit_events.id`);
   const count = (done as unknown as { rows: unknown[] }).rows.length;
@@ -182,14 +165,7 @@ export async function applyOutcomes(
 
     await completePending(tx, finals.filter((o) => o.item.auditEventId !== null));
     const unrecorded = finals.filter((o) => o.item.auditEventId === null && o.state !== "cancelled");
-    const auditIds = new Map<string, number>();
-    if (unrecorded.length > 0) {
-      const rows = await tx
-        .insert(auditEvents)
-        .values(unrecorded.map(completedRow))
-        .returning({ id: auditEvents.id, itemId: auditEvents.jobItemId });
-      for (const row of rows) auditIds.set(row.itemId!, row.id);
-    }
+    const auditIds = await insertAuditRows(tx, unrecorded.map(completedRow), { completedNow: true });
     if (finals.length > 0) {
       // The owner stays as "finished by"; only a running item holds a lease.
       await tx.execute(sql`
@@ -197,17 +173,18 @@ export async function applyOutcomes(
           error_code = v.error_code, error_message = v.error_message, audit_event_id = v.audit_event_id,
           target_name = coalesce(v.target_name, job_items.target_name),
           target_email = coalesce(v.target_email, job_items.target_email)
-        from (values ${valuesList(
-          finals.map((o) => [
-            uuid(o.item.id),
-            text(o.state),
-            text(o.error?.code),
-            text(clip(o.error?.message)),
-            bigint(o.item.auditEventId ?? auditIds.get(o.item.id) ?? null),
-            text(o.user?.name),
-            text(o.user?.email),
-          ]),
-        )}) as v(id, state, error_code, error_message, audit_event_id, target_name, target_email)
+        from ${recordset(
+          finals.map((o) => ({
+            id: o.item.id,
+            state: o.state,
+            error_code: o.error?.code ?? null,
+            error_message: clip(o.error?.message),
+            audit_event_id: o.item.auditEventId ?? auditIds.get(o.item.id) ?? null,
+            target_name: o.user?.name ?? null,
+            target_email: o.user?.email ?? null,
+          })),
+          "id uuid, state text, error_code text, error_message text, audit_event_id bigint, target_name text, target_email text",
+        )}
         where job_items.id = v.id`);
     }
     if (retries.length > 0) {
@@ -217,16 +194,17 @@ export async function applyOutcomes(
           error_code = v.error_code, error_message = v.error_message,
           target_name = coalesce(v.target_name, job_items.target_name),
           target_email = coalesce(v.target_email, job_items.target_email)
-        from (values ${valuesList(
-          retries.map((o) => [
-            uuid(o.item.id),
-            int(settings.retryDelayMs(o.item.attempts)),
-            text(o.error.code),
-            text(clip(o.error.message)),
-            text(o.user?.name),
-            text(o.user?.email),
-          ]),
-        )}) as v(id, delay_ms, error_code, error_message, target_name, target_email)
+        from ${recordset(
+          retries.map((o) => ({
+            id: o.item.id,
+            delay_ms: settings.retryDelayMs(o.item.attempts),
+            error_code: o.error.code,
+            error_message: clip(o.error.message),
+            target_name: o.user?.name ?? null,
+            target_email: o.user?.email ?? null,
+          })),
+          "id uuid, delay_ms integer, error_code text, error_message text, target_name text, target_email text",
+        )}
         where job_items.id = v.id`);
     }
     if (releases.length > 0) {
@@ -234,8 +212,10 @@ export async function applyOutcomes(
       await tx.execute(sql`
         update job_items set state = 'pending', lease_owner = null, lease_expires_at = null,
           attempts = greatest(job_items.attempts - 1, 0), error_code = v.error_code, error_message = v.error_message
-        from (values ${valuesList(releases.map((o) => [uuid(o.item.id), text(o.error.code), text(clip(o.error.message))]))})
-          as v(id, error_code, error_message)
+        from ${recordset(
+          releases.map((o) => ({ id: o.item.id, error_code: o.error.code, error_message: clip(o.error.message) })),
+          "id uuid, error_code text, error_message text",
+        )}
         where job_items.id = v.id`);
     }
     if (deferred.length > 0) {

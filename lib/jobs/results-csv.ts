@@ -2,7 +2,8 @@ import "server-only";
 import { and, asc, eq, gt, sql } from "drizzle-orm";
 import { CSV_DELIMITERS, csvLine } from "@/lib/csv-format";
 import { type Database, auditEvents, jobItems, type jobs } from "@/lib/db";
-import type { Locale } from "@/lib/i18n/locales";
+import { z } from "zod";
+import { LOCALES, type Locale } from "@/lib/i18n/locales";
 import { type Messages, catalogues } from "@/lib/i18n/messages";
 
 /**
@@ -32,6 +33,9 @@ const columns: [ColumnName, (job: Job, row: Row) => Parameters<typeof csvLine>[0
 ];
 
 const PAGE = 1_000;
+
+/** GET /api/jobs/{id}/results: the CSV's language (else the reader's). */
+export const jobResultsQuerySchema = z.object({ locale: z.enum(LOCALES).optional() }).strict();
 
 export async function* jobResultsCsvLines(db: Database, job: Job, locale: Locale): AsyncGenerator<string> {
   const names = catalogues[locale].reports.resultsCsv;

@@ -87,6 +87,14 @@ describe("changeUserStatus", () => {
     const on = await changeUserStatus(deps, input(user.id, { action: "reactivate", reason: "Came back" }));
     expect(on.isActive).toBe(true);
     expect((await deps.client.getUser(user.id)).accessLevel?.id).toBe(user.accessLevel!.id);
+    // The reactivation's row says what it gave back: the saved access level, the licence and group.
+    const [reactivation] = (await auditOf(user.id)).filter((event) => event.action === "reactivate");
+    expect(reactivation!.snapshot).toMatchObject({
+      accessLevelId: user.accessLevel!.id,
+      accessLevelName: user.accessLevel!.name,
+      licenseType: user.licenseType,
+      homeGroupId: user.homeGroup?.id ?? null,
+    });
   });
 
   it("records a user already in the wanted state as 'already', without a write", async () => {

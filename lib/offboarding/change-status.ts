@@ -39,6 +39,17 @@ export function snapshotOf(user: WorkfrontUser) {
 }
 
 /**
+ * A reactivation's access fields: the person's home group now, with the access level saved at
+ * deactivation and its licence (in Workfront the licence follows the access level), which is what is put back.
+ */
+export function restoredSnapshot(user: WorkfrontUser, saved: ReturnType<typeof snapshotOf> | null | undefined) {
+  const now = snapshotOf(user);
+  return saved?.accessLevelId
+    ? { ...now, accessLevelId: saved.accessLevelId, accessLevelName: saved.accessLevelName, licenseType: saved.licenseType }
+    : now;
+}
+
+/**
  * A refusal by the dashboard's own rules: to the API, 409 `protected_account` or 403
  * `admin_target` as before; to the job items and the audit log, the precise `refusal` code.
  */
@@ -67,10 +78,22 @@ export function refusalOf(
   if (user.accessLevel?.isAdmin && !can(input.actor.role, "deactivateAdmins")) {
     return new Refusal("admin_target", "Only the admin role may deactivate a System Administrator.");
   }
+  // A bulk run never takes a System Administrator along unannounced: the admin ticks them in.
+  if (user.accessLevel?.isAdmin && input.bulk && !input.bulk.includeAdmins) {
+    return new Refusal("admin_not_included", ADMIN_NOT_INCLUDED);
+  }
   return null;
 }
 
-type RuleInput = { action: StatusAction; actor: Pick<SessionUser, "role">; overrideProtection?: boolean };
+export const ADMIN_NOT_INCLUDED = "A System Administrator: left out of bulk runs unless an admin includes System Administrators on purpose.";
+
+type RuleInput = {
+  action: StatusAction;
+  actor: Pick<SessionUser, "role">;
+  overrideProtection?: boolean;
+  /** Set for bulk runs (jobs, their dry run, the import preview): whether System Administrators were included. */
+  bulk?: { includeAdmins: boolean };
+};
 
 /** An admin asked to override a protection that admins may override. */
 function overrides(protection: UserProtection, input: RuleInput): boolean {
@@ -111,7 +134,10 @@ async function changeHeld(deps: OffboardingDeps, input: StatusChangeInput): Prom
     throw refusal;
   }
 
-  const snapshot = input.action === "deactivate" ? snapshotOf(user) : null;
+  // Reactivation puts back the access level saved when the user was deactivated; its row records
+  // what it gives back (that access level, the licence and home group), so the log shows it.
+  const saved = wantActive ? (await latestDeactivations(db, [user.id])).get(user.id)?.snapshot : undefined;
+  const snapshot = wantActive ? restoredSnapshot(user, saved) : snapshotOf(user);
   // Protected yet not refused: the admin overrode it (refusalOf lets nothing else through).
   const protection = input.action === "deactivate" ? protectionOf(user, facts, deps.protectedUsers) : null;
   const overridden = protection && isOverridable(protection.code) ? protection.code : null;
@@ -121,8 +147,6 @@ async function changeHeld(deps: OffboardingDeps, input: StatusChangeInput): Prom
     return answer(deps, user);
   }
 
-  // Reactivation puts back the access level saved when the user was deactivated.
-  const saved = wantActive ? (await latestDeactivations(db, [user.id])).get(user.id)?.snapshot : undefined;
   let updated: WorkfrontUser;
   try {
     updated = await client.updateUser(user.id, {

@@ -30,6 +30,8 @@ export const MATCH_STATES = [
   "will_deactivate",
   "already_deactivated",
   "protected",
+  /** An active System Administrator, for the admin role: left out of the run unless included on purpose. */
+  "system_admin",
   "not_found",
   "ambiguous",
   "duplicate",
@@ -77,6 +79,8 @@ export interface MatchReportDto {
   counts: Record<MatchState, number>;
   /** The people a run would deactivate (state will_deactivate), in file order. */
   userIds: string[];
+  /** The System Administrators an admin may add to the run on purpose (state system_admin). */
+  adminIds: string[];
   licensesFreed: { licenseType: string | null; label: string; count: number }[];
   lines: MatchLineDto[];
 }
@@ -187,7 +191,10 @@ export async function matchLeavers(
       return { ...named, state: "duplicate", duplicateOf: earlier, user: toDto(user), reason: `${user.name} is already on line ${earlier}.` };
     }
     firstLineOfUser.set(user.id, line.line);
-    const refusal = refusalOf(deps, user, { action: "deactivate", actor: { role } }, facts);
+    const refusal = refusalOf(deps, user, { action: "deactivate", actor: { role }, bulk: { includeAdmins: false } }, facts);
+    if (refusal?.refusal === "admin_not_included") {
+      return user.isActive ? { ...named, state: "system_admin", user: toDto(user) } : { ...named, state: "already_deactivated", user: toDto(user) };
+    }
     if (refusal) {
       return { ...named, state: "protected", user: toDto(user), code: refusal.refusal, reason: refusal.message };
     }
@@ -210,6 +217,7 @@ export async function matchLeavers(
     column: parsed.column,
     counts,
     userIds: going.map((line) => line.user!.id),
+    adminIds: lines.flatMap((line) => (line.state === "system_admin" && line.user ? [line.user.id] : [])),
     licensesFreed: [...licences.values()].sort((a, b) => b.count - a.count),
     lines,
   };

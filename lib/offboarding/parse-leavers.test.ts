@@ -196,3 +196,31 @@ describe("classifyValue", () => {
     expect(classifyValue("''")).toEqual({ code: "empty", reason: "Empty value." });
   });
 });
+
+describe("what HR pastes from other programs", () => {
+  const codes = (lines: ParsedLine[]) => lines.map((line) => (line.status === "invalid" ? [line.line, line.code] : line.status === "value" ? [line.line, line.value] : [line.line, "blank"]));
+
+  it("splits an Outlook address line into its people, each with the line's number", () => {
+    const parsed = parseLeavers({ text: "ana@x.example; Bo Li <bo@y.example>;\nzoe@z.example" });
+    expect(codes(parsed.lines)).toEqual([
+      [1, "ana@x.example"],
+      [1, "bo@y.example"],
+      [2, "zoe@z.example"],
+    ]);
+    expect(codes(parseLeavers({ csv: 'email\n"ana@x.example, bo@y.example"' }).lines)).toEqual([
+      [2, "ana@x.example"],
+      [2, "bo@y.example"],
+    ]);
+  });
+
+  it("says a formula cell is a formula and a bare name is a name", () => {
+    const parsed = parseLeavers({ csv: 'Name;E-Mail\nA;=HYPERLINK("mailto:a@x.example")\nB;Jürgen Müller\nC;Müller, Jürgen' });
+    expect(codes(parsed.lines)).toEqual([
+      [2, "formula"],
+      [3, "bare_name"],
+      [4, "bare_name"],
+    ]);
+    // Not a name: two values that are not all e-mails stay "several values".
+    expect(codes(parseLeavers({ text: "ana@x.example; bo" }).lines)).toEqual([[1, "several_values"]]);
+  });
+});

@@ -2,7 +2,8 @@ import { type Delimiter, detectDelimiter, readCsvRecords } from "./csv-records";
 
 /**
  * Reads a leavers list as HR sends it: one e-mail, username or Workfront ID per line, or a CSV
- * with a header and a column holding them. Pure (no server imports) so it can be tested alone and
+ * with a header and a column holding them. A line may name several people (an Outlook address
+ * line), each with the line's number. Pure (no server imports) so it can be tested alone and
  * reused by a browser preview. Every line gets a result; nothing is skipped without saying so.
  */
 export const MAX_IMPORT_LINES = 10_000;
@@ -21,7 +22,9 @@ export type InvalidCode =
   | "unrecognised"
   | "unclosed_quote"
   | "short_row"
-  | "empty_cell";
+  | "empty_cell"
+  | "formula"
+  | "bare_name";
 
 export type ParsedLine =
   | { line: number; status: "value"; value: string; kind: ValueKind }
@@ -59,6 +62,10 @@ const USERNAME = /^[^\s<>"',;]+$/;
 const JUNK = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFD]/;
 const JUNK_GLOBAL = new RegExp(JUNK.source, "g");
 const UNREADABLE = "Unreadable characters (binary data or a wrong encoding).";
+const FORMULA = "A spreadsheet formula, not its value: in Excel, copy the column and paste it as values, then save again.";
+const NAME_ONLY = "A person's name only: names are not unique in Workfront. Give their e-mail address, username or Workfront ID.";
+// Two or more words of letters (with apostrophes, dots and hyphens) and nothing else: "Jürgen Müller", "O'Neil, Ana".
+const BARE_NAME = /^[\p{L}][\p{L}\p{M}'’.-]*,?(\s+[\p{L}][\p{L}\p{M}'’.-]*)+$/u;
 
 /** Column names we read without being told, best first. */
 const COLUMN_PATTERNS: RegExp[] = [
@@ -96,6 +103,8 @@ export function classifyValue(raw: string): { value: string; kind: ValueKind } |
   value = value.replace(/^mailto:/i, "").replace(/^["']+|["']+$/g, "").trim();
   if (value === "") return { code: "empty", reason: "Empty value." };
   if (value.length > MAX_VALUE_LENGTH) return { code: "too_long", reason: `Longer than ${MAX_VALUE_LENGTH} characters.` };
+  if (value.startsWith("=")) return { code: "formula", reason: FORMULA };
+  if (BARE_NAME.test(value)) return { code: "bare_name", reason: NAME_ONLY };
   if (/[,;\t]/.test(value) || /\s/.test(value)) {
     return { code: "several_values", reason: "More than one value on this line: put one person per line, or upload a CSV with a header." };
   }
@@ -105,12 +114,32 @@ export function classifyValue(raw: string): { value: string; kind: ValueKind } |
   return { code: "unrecognised", reason: "Not an e-mail address, a username or a Workfront ID." };
 }
 
-function toLine(line: number, raw: string): ParsedLine {
-  if (raw.trim() === "") return { line, status: "blank" };
-  const result = classifyValue(raw);
-  return "reason" in result
-    ? { line, status: "invalid", code: result.code, reason: result.reason, text: preview(raw) }
-    : { line, status: "value", value: result.value, kind: result.kind };
+/**
+ * The addresses of an Outlook "To" line ("a@x.com; Ana <b@y.com>;"): split on ";" (or ",") when
+ * every part is an e-mail address, so each person gets a result. Null for anything else.
+ */
+function addressList(raw: string): string[] | null {
+  for (const separator of [";", ","]) {
+    if (!raw.includes(separator)) continue;
+    const parts = raw.split(separator).map((part) => part.trim()).filter((part) => part !== "");
+    const emails = parts.every((part) => {
+      const result = classifyValue(part);
+      return !("reason" in result) && result.kind === "email";
+    });
+    if (parts.length > 0 && emails) return parts;
+  }
+  return null;
+}
+
+function toLines(line: number, raw: string): ParsedLine[] {
+  if (raw.trim() === "") return [{ line, status: "blank" }];
+  const parts = addressList(raw) ?? [raw];
+  return parts.map((part): ParsedLine => {
+    const result = classifyValue(part);
+    return "reason" in result
+      ? { line, status: "invalid", code: result.code, reason: result.reason, text: preview(part) }
+      : { line, status: "value", value: result.value, kind: result.kind };
+  });
 }
 
 /** What a bad line said, short and without control characters, for the report. */
@@ -169,7 +198,7 @@ function parseCsv(text: string, column: string | undefined): ParsedImport {
   if (rows.length > MAX_IMPORT_LINES) {
     throw new LeaversFileError("too_many_lines", `The file has ${rows.length} rows; at most ${MAX_IMPORT_LINES} at once. Split it.`);
   }
-  const lines = rows.map((record): ParsedLine => {
+  const lines = rows.flatMap((record): ParsedLine | ParsedLine[] => {
     const raw = record.cells.join(delimiter ?? "");
     if (record.unclosed) {
       return { line: record.line, status: "invalid", code: "unclosed_quote", reason: "A quote is opened and never closed.", text: preview(raw) };
@@ -189,7 +218,7 @@ function parseCsv(text: string, column: string | undefined): ParsedImport {
     if (cell.trim() === "") {
       return { line: record.line, status: "invalid", code: "empty_cell", reason: `No value in column "${chosen.name}".`, text: preview(raw) };
     }
-    return toLine(record.line, cell);
+    return toLines(record.line, cell);
   });
   return { format: "csv", delimiter, header, column: chosen, lines };
 }
@@ -212,5 +241,5 @@ export function parseLeavers(input: { text?: string; csv?: string; column?: stri
   if (raw.length > MAX_IMPORT_LINES) {
     throw new LeaversFileError("too_many_lines", `The list has ${raw.length} lines; at most ${MAX_IMPORT_LINES} at once. Split it.`);
   }
-  return { format: "lines", delimiter: null, header: null, column: null, lines: raw.map((line, index) => toLine(index + 1, line)) };
+  return { format: "lines", delimiter: null, header: null, column: null, lines: raw.flatMap((line, index) => toLines(index + 1, line)) };
 }

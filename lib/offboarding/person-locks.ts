@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray, sql } from "drizzle-orm";
-import { type Database, personLocks } from "@/lib/db";
+import { and, eq, sql } from "drizzle-orm";
+import { type Database, idsIn, personLocks, recordset } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
 
 /**
@@ -17,17 +17,15 @@ const leaseUntil = (ms: number) => sql`now() + ${ms} * interval '1 millisecond'`
 export async function tryLockPeople(db: Database, owner: string, targetIds: readonly string[], leaseMs: number): Promise<Set<string>> {
   const ids = [...new Set(targetIds)].sort();
   if (ids.length === 0) return new Set();
-  const rows = await db
-    .insert(personLocks)
-    .values(ids.map((targetId) => ({ targetId, owner, expiresAt: leaseUntil(leaseMs) })))
-    .onConflictDoUpdate({
-      target: personLocks.targetId,
-      set: { owner, expiresAt: leaseUntil(leaseMs) },
-      // Someone else's lease that has run out (its holder crashed), or our own again.
-      setWhere: sql`${personLocks.expiresAt} < now() or ${personLocks.owner} = ${owner}`,
-    })
-    .returning({ targetId: personLocks.targetId });
-  return new Set(rows.map((row) => row.targetId));
+  // One statement, the people as one JSON parameter (lib/db/recordset.ts says why).
+  const result = await db.execute(sql`
+    insert into person_locks (target_id, owner, expires_at)
+    select v.target_id, ${owner}, ${leaseUntil(leaseMs)} from ${recordset(ids.map((id) => ({ target_id: id })), "target_id text")}
+    on conflict (target_id) do update set owner = excluded.owner, expires_at = excluded.expires_at
+    -- Someone else's lease that has run out (its holder crashed), or our own again.
+    where person_locks.expires_at < now() or person_locks.owner = ${owner}
+    returning target_id`);
+  return new Set((result as unknown as { rows: { target_id: string }[] }).rows.map((row) => row.target_id));
 }
 
 export async function renewPersonLocks(db: Database, owner: string, targetIds: readonly string[], leaseMs: number): Promise<void> {
@@ -35,12 +33,12 @@ export async function renewPersonLocks(db: Database, owner: string, targetIds: r
   await db
     .update(personLocks)
     .set({ expiresAt: leaseUntil(leaseMs) })
-    .where(and(eq(personLocks.owner, owner), inArray(personLocks.targetId, [...targetIds])));
+    .where(and(eq(personLocks.owner, owner), sql`${personLocks.targetId} in ${idsIn(targetIds, "text")}`));
 }
 
 export async function unlockPeople(db: Database, owner: string, targetIds: readonly string[]): Promise<void> {
   if (targetIds.length === 0) return;
-  await db.delete(personLocks).where(and(eq(personLocks.owner, owner), inArray(personLocks.targetId, [...targetIds])));
+  await db.delete(personLocks).where(and(eq(personLocks.owner, owner), sql`${personLocks.targetId} in ${idsIn(targetIds, "text")}`));
 }
 
 /**

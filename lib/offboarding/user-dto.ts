@@ -20,10 +20,15 @@ export function isOverridable(code: ProtectionCode): code is OverridableProtecti
 }
 
 /**
- * Why the dashboard refuses to deactivate someone, whatever Workfront would say: a protection, or a
- * System Administrator for a role below admin. Stored with refused job items and audit rows.
+ * Why the dashboard refuses to deactivate someone, whatever Workfront would say: a protection, a
+ * System Administrator for a role below admin, or (`admin_not_included`) a System Administrator in
+ * a bulk run whose admin did not include them on purpose. Stored with refused job items and audit rows.
  */
-export const REFUSAL_CODES = ["main_admin", "integration_user", "configured", "admin_target"] as const satisfies readonly (ProtectionCode | "admin_target")[];
+export const REFUSAL_CODES = ["main_admin", "integration_user", "configured", "admin_target", "admin_not_included"] as const satisfies readonly (
+  | ProtectionCode
+  | "admin_target"
+  | "admin_not_included"
+)[];
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 
 export function isRefusalCode(code: string | null | undefined): code is RefusalCode {

@@ -6,7 +6,9 @@ import { ApiError } from "@/lib/http/errors";
 import type { Locale } from "@/lib/i18n/locales";
 import { type Messages, catalogues } from "@/lib/i18n/messages";
 import { namesOf } from "./facets";
-import { type IndexFilter, whereOf } from "./query";
+import { z } from "zod";
+import { LOCALES } from "@/lib/i18n/locales";
+import { type IndexFilter, indexFilterSchema, whereOf } from "./query";
 import type { IndexedUserRow } from "./rows";
 
 /**
@@ -37,6 +39,9 @@ const columns: [ColumnName, (row: IndexedUserRow, managers: Map<string, string>)
   ["last_login_at", (row) => row.lastLoginAt],
   ["deactivated_at", (row) => row.deactivatedAt],
 ];
+
+/** GET /api/users/export: the users page's filters, and the CSV's language. */
+export const usersExportQuerySchema = indexFilterSchema.extend({ locale: z.enum(LOCALES).optional() });
 
 export const USERS_CSV_COLUMNS = columns.map(([name]) => name);
 const PAGE = 1_000;

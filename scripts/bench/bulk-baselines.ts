@@ -69,6 +69,8 @@ export interface BulkRunResult {
   peakRssBytes: number;
   /** When the method runs in a server process of its own: its resident memory just before the run. */
   rssBeforeRunBytes?: number;
+  /** When the method runs in a server process of its own: the CPU time it spent on the run. */
+  serverCpuMs?: number;
   /** A few distinct error messages, for the report. */
   errors: string[];
 }

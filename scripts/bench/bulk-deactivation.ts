@@ -24,7 +24,7 @@ import { benchJob } from "./bulk-job";
  * job through /batch on a tenant that serves it.
  */
 export interface BulkContender {
-  key: "a" | "b" | "job" | "c" | "d";
+  key: "a" | "b" | "job" | "c" | "d" | "e";
   label: string;
   users: number;
   run?: () => Promise<BulkRunResult>;
@@ -98,6 +98,12 @@ export function bulkContenders(users = baselineUsers()): BulkContender[] {
       users: JOB_USERS,
       run: () => benchJob({ users: JOB_USERS, batch: true }),
     },
+    {
+      key: "e",
+      label: `(e) wf-offboard job, twice as many chunks at once as the cap (JOBS_CONCURRENCY=${2 * BULK_IN_FLIGHT_CAP})`,
+      users: JOB_USERS,
+      run: () => benchJob({ users: JOB_USERS, concurrency: 2 * BULK_IN_FLIGHT_CAP }),
+    },
   ];
 }
 
@@ -144,6 +150,12 @@ export async function runBulkDeactivation(contenders = bulkContenders()): Promis
           value: result?.throttleErrorsLeftUnretried ?? 0,
           unit: "errors",
           goal: { op: "<=", value: 0 },
+          pending,
+        },
+        {
+          metric: `${name}: server CPU time for the run`,
+          value: result?.serverCpuMs === undefined ? 0 : round(result.serverCpuMs / 1000, 2),
+          unit: "s",
           pending,
         },
         {
@@ -204,6 +216,7 @@ function sideBySide(
     "throttle errors seen",
     "left unretried",
     "failed",
+    "server CPU",
     "peak RSS",
   ];
   const rows = contenders.map((contender) => {
@@ -221,6 +234,7 @@ function sideBySide(
       String(r.throttledAnswers),
       String(r.throttleErrorsLeftUnretried),
       String(r.failed),
+      r.serverCpuMs === undefined ? "—" : `${seconds(r.serverCpuMs)} s`,
       `${round(r.peakRssBytes / MiB, 0)} MiB`,
     ];
   });
@@ -250,7 +264,9 @@ function notes(contenders: BulkContender[], results: Map<BulkContender["key"], B
       "(1,000 items) is inside it. Its peak RSS is that server process's own (getrusage maxRSS), emulator excluded. " +
       "Throttle errors seen are the emulator's throttle answers; the job's client retries them.",
     "(c) writes one PUT per person (JOBS_WRITE_MODE=single). (d) writes through /batch on a tenant started with --batch " +
-      "(Adobe's API docs have no /batch; WORKFRONT_BATCH=on); its reads are the same search by IDs.",
+      "(Adobe's API docs have no /batch; WORKFRONT_BATCH=on); its reads are the same search by IDs. (e) runs twice as many " +
+      "chunks at once as the cap allows requests, so that one chunk's database work overlaps another's Workfront call. " +
+      "Server CPU is the job server's user + system time from the run's start to the job's end.",
   ];
   for (const contender of contenders) {
     const result = results.get(contender.key);

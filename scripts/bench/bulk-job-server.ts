@@ -32,6 +32,8 @@ export interface DoneMessage {
   rssBeforeRunBytes: number;
   /** The process's peak (getrusage maxRSS), PGlite's start-up included. */
   peakRssBytes: number;
+  /** CPU time (user + system) the server spent from "run" to the job's end. */
+  cpuMs: number;
 }
 
 function send(message: object): void {
@@ -44,6 +46,7 @@ async function main(): Promise<void> {
   send({ type: "ready" });
   const run = await new Promise<RunMessage>((resolve) => process.once("message", (m) => resolve(m as RunMessage)));
   const rssBeforeRunBytes = process.memoryUsage.rss();
+  const cpuBefore = process.cpuUsage();
   // The client as the app configures it by default: 10 in flight, the usual retries and timeouts.
   const client = createWorkfrontClient({ url: run.url, credential: { kind: "apiKey", apiKey: run.apiKey } });
   const jobId = await insertJob(handle.db, {
@@ -66,6 +69,7 @@ async function main(): Promise<void> {
     everyMs: 20,
   });
   await worker.stop();
+  const cpu = process.cpuUsage(cpuBefore);
   const items = await handle.db
     .select({ targetId: jobItems.targetId, state: jobItems.state, errorCode: jobItems.errorCode })
     .from(jobItems)
@@ -76,6 +80,7 @@ async function main(): Promise<void> {
     peakInFlight: client.limiterStats().peak,
     rssBeforeRunBytes,
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
+    cpuMs: (cpu.user + cpu.system) / 1000,
   };
   send(done);
   await handle.close();

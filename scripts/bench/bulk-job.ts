@@ -12,7 +12,7 @@ import { type BulkOptions, type BulkRunResult, type UserOutcome, measureBulkDeac
 const PROJECT_DIR = join(__dirname, "..", "..");
 
 function startServer(): { child: ChildProcess; ready: Promise<void>; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/bench/bulk-job-server.ts"], {
+  const child = spawn(process.execPath, [...(process.env.PROF ? ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] : []), "--import", "tsx", "--conditions=react-server", "scripts/bench/bulk-job-server.ts"], {
     cwd: PROJECT_DIR,
     env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", DATABASE_URL: "", AUTH_SECRET: "bench".repeat(8) },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
@@ -39,6 +39,7 @@ export async function benchJob(options: JobBenchOptions = {}): Promise<BulkRunRe
     await server.ready;
     let serverPeakRss = 0;
     let serverRssBefore = 0;
+    let serverCpuMs = 0;
     const result = await measureBulkDeactivation(async ({ emulator, targets }): Promise<UserOutcome[]> => {
       const done = new Promise<DoneMessage>((resolve, reject) => {
         server.child.once("message", (message) => resolve(message as DoneMessage));
@@ -57,6 +58,7 @@ export async function benchJob(options: JobBenchOptions = {}): Promise<BulkRunRe
       const answer = await done;
       serverPeakRss = answer.peakRssBytes;
       serverRssBefore = answer.rssBeforeRunBytes;
+      serverCpuMs = answer.cpuMs;
       const throttledLeft = (state: string, code: string | null) => state === "failed" && code === "throttled";
       return answer.items.map((item) => ({
         ID: item.targetId,
@@ -67,7 +69,7 @@ export async function benchJob(options: JobBenchOptions = {}): Promise<BulkRunRe
         error: item.state === "succeeded" ? undefined : `${item.state} ${item.errorCode ?? ""}`.trim(),
       }));
     }, options);
-    return { ...result, peakRssBytes: serverPeakRss, rssBeforeRunBytes: serverRssBefore };
+    return { ...result, peakRssBytes: serverPeakRss, rssBeforeRunBytes: serverRssBefore, serverCpuMs };
   } finally {
     if (server.child.exitCode === null) server.child.kill("SIGTERM");
     await server.exited;

@@ -1,18 +1,13 @@
 import type { NextRequest } from "next/server";
 import { NextResponse } from "next/server";
-import { z } from "zod";
-import { auditCsv, auditFilterSchema, auditListQuerySchema, listAuditEvents, toAuditEventDto } from "@/lib/audit";
+import { auditCsv, auditFilterSchema, auditFormatQuerySchema, auditListQuerySchema, listAuditEvents, toAuditEventDto } from "@/lib/audit";
 import { authorize, requireApiReader } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { ApiError, respond } from "@/lib/http/errors";
-import { LOCALES } from "@/lib/i18n/locales";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { otherMethods } from "@/lib/http/methods";
 
 export const dynamic = "force-dynamic";
-
-/** The CSV's language: its header names and its delimiter (en: comma; de: semicolon, as German Excel expects). */
-const csvLocaleSchema = z.object({ locale: z.enum(LOCALES).optional() });
 
 /**
  * GET /api/audit?actor=&target=&action=&outcome=&from=&to=&page=&pageSize=
@@ -28,7 +23,7 @@ export function GET(request: NextRequest) {
     if (format === "csv") {
       authorize(user, "exportAudit");
       const filter = auditFilterSchema.parse(params);
-      const { locale: chosen } = csvLocaleSchema.parse({ locale: localeParam });
+      const { locale: chosen } = auditFormatQuerySchema.parse({ locale: localeParam });
       const locale = chosen ?? (await requestLocale());
       const stamp = new Date().toISOString().slice(0, 10);
       return new Response(auditCsv(await getDb(), filter, locale), {

@@ -2,6 +2,7 @@ import type { NextRequest } from "next/server";
 import { NextResponse } from "next/server";
 import { authorize, requireApiReader, requireApiUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
+import { namesForNewJob } from "@/lib/jobs/target-names";
 import { respond } from "@/lib/http/errors";
 import { assertSameOrigin, readJson } from "@/lib/http/request";
 import { createJob } from "@/lib/jobs/actions";
@@ -43,12 +44,14 @@ export function POST(request: Request) {
     if (body.dryRun) {
       const preview = await dryRun(
         await appDeps(),
-        { kind: body.kind, userIds: body.userIds, confirmCount: body.confirmCount, role: user.role },
+        { kind: body.kind, userIds: body.userIds, confirmCount: body.confirmCount, role: user.role, includeAdmins: body.includeAdmins },
         bulkRules(),
       );
       return NextResponse.json(preview, { headers: { "cache-control": "no-store" } });
     }
-    const id = await createJob(await getDb(), body, jobActor(user, request), bulkRules());
+    const db = await getDb();
+    const names = await namesForNewJob(db, (await appDeps()).client, body.userIds);
+    const id = await createJob(db, body, jobActor(user, request), bulkRules(), names);
     wakeAppWorker();
     return jobResponse(id, { status: 201 });
   });

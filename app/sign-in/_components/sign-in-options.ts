@@ -38,14 +38,4 @@ export function signInError(code: string | undefined): SignInError | null {
   return (SIGN_IN_ERRORS as readonly string[]).includes(code) ? (code as SignInError) : "Default";
 }
 
-/**
- * Where to go after signing in: a path on this site only. "//host" and "/\host" are read by
- * browsers as another host, so they (and anything else that would leave the site) go to /users.
- */
-export function safeNextPath(callbackUrl: string | undefined): string {
-  const fallback = "/users";
-  if (!callbackUrl?.startsWith("/") || callbackUrl.startsWith("//") || /[\\\u0000-\u001f]/.test(callbackUrl)) return fallback;
-  const base = "http://same.invalid";
-  const resolved = new URL(callbackUrl, base);
-  return resolved.origin === base ? `${resolved.pathname}${resolved.search}${resolved.hash}` : fallback;
-}
+export { safeNextPath } from "@/lib/auth/next-path";

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  boolean,
   check,
   index,
   integer,
@@ -41,6 +42,8 @@ export const jobs = pgTable(
     clientIp: text("client_ip"),
     undoOf: uuid("undo_of").references((): AnyPgColumn => jobs.id),
     totalItems: integer("total_items").notNull(),
+    // The admin included the System Administrators in the list on purpose; otherwise each is refused.
+    includeAdmins: boolean("include_admins").notNull().default(false),
     createdAt: at("created_at").notNull().defaultNow(),
     startedAt: at("started_at"),
     finishedAt: at("finished_at"),

@@ -11,6 +11,7 @@ import type { OverridableProtection } from "@/lib/offboarding/user-dto";
 import { AffectedUsers } from "./affected-users";
 import { LicencesFreed, countLicences } from "./licences-freed";
 import { StatusChangeForm } from "./status-change-form";
+import { SystemAdminNote } from "./system-admins-field";
 
 /** The confirm threshold and hard cap of bulk runs, as the server applies them. */
 export interface BulkRules {
@@ -37,7 +38,9 @@ export interface StatusChangeDialogProps {
    */
   onConfirm: (input: StatusChangeInput) => Promise<void>;
   /** Checks what would happen without changing anything; no Dry run button without it. */
-  onDryRun?: () => Promise<DryRunDto>;
+  onDryRun?: (options: { includeAdmins: boolean }) => Promise<DryRunDto>;
+  /** A bulk run's System Administrators, apart from `users`: left out unless the admin includes them. */
+  systemAdmins?: Person[];
 }
 
 /**
@@ -45,14 +48,15 @@ export interface StatusChangeDialogProps {
  * affected, counts the licences freed, requires a reason, asks for the number of people above the
  * threshold, refuses non-admins above the hard cap, and cannot be dismissed while in flight.
  */
-export function StatusChangeDialog({ action, users, total = users.length, rules, role, override, open, onOpenChange, onConfirm, onDryRun }: StatusChangeDialogProps) {
+export function StatusChangeDialog({ action, users, total = users.length, rules, role, override, open, onOpenChange, onConfirm, onDryRun, systemAdmins = [] }: StatusChangeDialogProps) {
   const t = useTranslations("statusChange");
   const reasonId = useId();
   const [pending, setPending] = useState(false);
   // Radix gives focus back only to its own <DialogTrigger>; this dialog is opened from other buttons.
   const returnFocusTo = useRef<HTMLElement | null>(null);
   const [only] = users;
-  const confirmCount = rules && total > rules.confirmThreshold ? { people: total, threshold: rules.confirmThreshold } : null;
+  // The count to type may grow by the System Administrators, if the admin includes them (the form adds them).
+  const confirmCount = rules && total + systemAdmins.length > rules.confirmThreshold ? { people: total, threshold: rules.confirmThreshold } : null;
   const blocked =
     rules && total > rules.hardCap && !hasRole(role, "admin")
       ? t("blocked.message", { hardCap: rules.hardCap })
@@ -92,6 +96,7 @@ export function StatusChangeDialog({ action, users, total = users.length, rules,
             <DialogDescription>{t(`${action}.consequence`, { count: total })}</DialogDescription>
           </DialogHeader>
           <AffectedUsers people={users} total={total} />
+          {action === "deactivate" && !rules && only?.isAdmin ? <SystemAdminNote /> : null}
           {action === "deactivate" && total > 1 ? <LicencesFreed licences={countLicences(users)} /> : null}
           <StatusChangeForm
             action={action}
@@ -103,6 +108,7 @@ export function StatusChangeDialog({ action, users, total = users.length, rules,
             onConfirm={confirm}
             onCancel={() => onOpenChange(false)}
             onDryRun={onDryRun}
+            systemAdmins={action === "deactivate" && systemAdmins.length > 0 ? { people: systemAdmins, mayInclude: hasRole(role, "admin") } : null}
           />
         </DialogContent>
       ) : null}

@@ -15,13 +15,15 @@ import { ErrorMessage } from "@/components/error-message";
 import { OverrideField } from "./override-field";
 import { REASON_MIN, ReasonFields } from "./reason-fields";
 import { statusActions } from "./status-actions";
+import { SystemAdminsField } from "./system-admins-field";
+import type { Person } from "@/lib/client/people";
 import { useDryRun } from "./use-dry-run";
 
 interface StatusChangeFormProps {
   action: StatusAction;
   reasonId: string;
   pending: boolean;
-  /** Above the threshold: the number of people to type. Null when not asked. */
+  /** Above the threshold (counting the System Administrators if they are included): the number of people to type. Null when not asked. */
   confirmCount: { people: number; threshold: number } | null;
   /** Why this role may not run it at all (over the hard cap); null when it may. */
   blocked: string | null;
@@ -29,10 +31,12 @@ interface StatusChangeFormProps {
   override: OverridableProtection | null;
   onConfirm: (input: StatusChangeInput) => Promise<void>;
   onCancel: () => void;
-  onDryRun?: () => Promise<DryRunDto>;
+  onDryRun?: (options: { includeAdmins: boolean }) => Promise<DryRunDto>;
+  /** A bulk run's System Administrators, listed apart; the admin role may tick them in. */
+  systemAdmins?: { people: Person[]; mayInclude: boolean } | null;
 }
 
-export function StatusChangeForm({ action, reasonId, pending, confirmCount, blocked, override, onConfirm, onCancel, onDryRun }: StatusChangeFormProps) {
+export function StatusChangeForm({ action, reasonId, pending, confirmCount: confirmBase, blocked, override, onConfirm, onCancel, onDryRun, systemAdmins = null }: StatusChangeFormProps) {
   const t = useTranslations("statusChange");
   const common = useTranslations("common.actions");
   const { variant } = statusActions[action];
@@ -42,10 +46,14 @@ export function StatusChangeForm({ action, reasonId, pending, confirmCount, bloc
   const [ticket, setTicket] = useState("");
   const [count, setCount] = useState("");
   const [overrideConfirmed, setOverrideConfirmed] = useState(false);
+  const adminsId = useId();
+  const [includeAdmins, setIncludeAdmins] = useState(false);
+  const included = includeAdmins && systemAdmins?.mayInclude ? systemAdmins.people.length : 0;
+  const confirmCount = confirmBase && confirmBase.people + included > confirmBase.threshold ? { ...confirmBase, people: confirmBase.people + included } : null;
   const [errors, setErrors] = useState<{ reason?: string; count?: string; override?: string }>({});
   // The error itself, worded by its code when shown; null before a try or after a new one starts.
   const [failure, setFailure] = useState<{ error: unknown } | null>(null);
-  const dryRun = useDryRun(onDryRun);
+  const dryRun = useDryRun(onDryRun && (() => onDryRun({ includeAdmins: included > 0 })));
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -70,6 +78,7 @@ export function StatusChangeForm({ action, reasonId, pending, confirmCount, bloc
         ticket: ticket.trim() || undefined,
         confirmCount: confirmCount ? (typed ?? undefined) : undefined,
         overrideProtection: override ? true : undefined,
+        includeAdmins: included > 0 ? true : undefined,
       });
     } catch (error) {
       setFailure({ error });
@@ -95,6 +104,9 @@ export function StatusChangeForm({ action, reasonId, pending, confirmCount, bloc
       <ReasonFields reasonId={reasonId} reason={reason} ticket={ticket} reasonError={errors.reason ?? null} onReason={setReason} onTicket={setTicket} />
       {override ? (
         <OverrideField id={overrideId} protection={override} checked={overrideConfirmed} error={errors.override ?? null} onChange={setOverrideConfirmed} />
+      ) : null}
+      {systemAdmins ? (
+        <SystemAdminsField id={adminsId} admins={systemAdmins.people} mayInclude={systemAdmins.mayInclude} checked={includeAdmins} onChange={setIncludeAdmins} />
       ) : null}
       {confirmCount ? (
         <ConfirmCountField id={countId} people={confirmCount.people} threshold={confirmCount.threshold} value={count} error={errors.count ?? null} onChange={setCount} />

@@ -8,9 +8,11 @@ type RefusalCode = keyof (typeof catalogues)["en"]["bulk"]["reasons"]["protected
  * found by the text and the reader gets them in their language; an unknown sentence is shown as
  * recorded.
  */
-const byText = new Map(
-  Object.entries(catalogues.en.bulk.reasons.protected).map(([code, text]) => [text, code as RefusalCode] as const),
-);
+const byText = new Map([
+  ...Object.entries(catalogues.en.bulk.reasons.protected).map(([code, text]) => [text, code as RefusalCode] as const),
+  // The server's sentence for PROTECTED_USERS, which the catalogue no longer uses (HR never sees the variable's name).
+  ["This account is on the protected list in the dashboard's configuration (PROTECTED_USERS).", "configured"] as const,
+]);
 
 export function refusalCodeOf(reason: string | null): RefusalCode | null {
   return reason === null ? null : (byText.get(reason.trim()) ?? null);

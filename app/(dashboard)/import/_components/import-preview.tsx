@@ -41,6 +41,7 @@ export function ImportPreview({ report, source, role, rules, onStartOver }: Impo
           {t("preview.startOver")}
         </Button>
       </div>
+      {source.source === "file" ? <p className="text-sm text-muted-foreground">{t("preview.encoding", { encoding: source.encoding.replaceAll("-", "") })}</p> : null}
       <div role="group" aria-label={t("preview.summary")} className="flex flex-wrap gap-2">
         <Button variant="outline" size="sm" aria-pressed={shown === null} className="aria-pressed:bg-accent" onClick={() => setShown(null)}>
           {t("preview.allLines")} <span className="tabular-nums">{format.number(report.lines.length, "integer")}</span>

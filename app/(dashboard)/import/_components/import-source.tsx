@@ -7,6 +7,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 import type { MatchRequest } from "@/lib/client/bulk-api";
+import { decodeFile } from "@/lib/client/decode-file";
 import { MAX_IMPORT_LINES } from "@/lib/offboarding/parse-leavers";
 import { type ImportSourceName, fileNamed, pastedList } from "./source-name";
 
@@ -32,7 +33,9 @@ export function ImportSource({ pending, onSubmit }: ImportSourceProps) {
     if (!file) return setProblem(t("noFile"));
     if (file.size > MAX_FILE_BYTES) return setProblem(t("fileTooBig", { size: Math.round(file.size / 1_000_000), max: MAX_FILE_MB }));
     setProblem(null);
-    onSubmit({ csv: await file.text() }, fileNamed(file.name));
+    // Not file.text(), which reads UTF-8 only: German Excel saves CSV in Windows-1252.
+    const { text: csv, encoding } = decodeFile(new Uint8Array(await file.arrayBuffer()));
+    onSubmit({ csv }, fileNamed(file.name, encoding));
   }
 
   function submitText(event: FormEvent<HTMLFormElement>) {

@@ -44,8 +44,9 @@ export function MatchLinesTable({ lines, column }: { lines: MatchLineDto[]; colu
           </TableRow>
         </TableHeader>
         <TableBody>
-          {rows.map((line) => (
-            <TableRow key={line.line}>
+          {rows.map((line, index) => (
+            // A line may hold several people (an Outlook address line): the line number alone repeats.
+            <TableRow key={`${line.line}:${line.value ?? index}`}>
               <th scope="row" className="px-3 py-2 text-left align-middle font-medium tabular-nums">
                 {line.line}
               </th>

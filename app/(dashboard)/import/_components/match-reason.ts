@@ -7,7 +7,7 @@ import { isRefusalCode } from "@/lib/offboarding/user-dto";
 
 type Reasons = ReturnType<typeof useTranslations<"bulk.reasons">>;
 
-const INVALID = ["unreadable", "empty", "too_long", "several_values", "bad_email", "unrecognised", "unclosed_quote", "short_row", "empty_cell"] as const;
+const INVALID = ["unreadable", "empty", "too_long", "several_values", "bad_email", "unrecognised", "unclosed_quote", "short_row", "empty_cell", "formula", "bare_name"] as const;
 
 function isOneOf<T extends string>(list: readonly T[], value: string | null): value is T {
   return value !== null && (list as readonly string[]).includes(value);
@@ -31,6 +31,8 @@ export function matchReason(t: Reasons, line: MatchLineDto, column: MatchReportD
       return t("ambiguous", { count: line.candidates?.length ?? 0, kind });
     case "protected":
       return isRefusalCode(line.code) ? t(`protected.${line.code}`) : line.reason;
+    case "system_admin":
+      return t("systemAdmin");
     case "invalid":
       if (!isOneOf(INVALID, line.code)) return line.reason;
       return t(`invalid.${line.code}`, { max: MAX_VALUE_LENGTH, column: column?.name ?? "", number: (column?.index ?? 0) + 1 });

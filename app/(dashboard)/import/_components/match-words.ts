@@ -6,6 +6,7 @@ export const matchVariants: Record<MatchState, BadgeVariant> = {
   will_deactivate: "destructive",
   already_deactivated: "secondary",
   protected: "outline",
+  system_admin: "outline",
   not_found: "outline",
   ambiguous: "outline",
   duplicate: "secondary",

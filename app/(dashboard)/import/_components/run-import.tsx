@@ -26,12 +26,16 @@ export function RunImport({ report, role, rules, sourceName }: { report: MatchRe
   const router = useRouter();
   const queryClient = useQueryClient();
   const people: Person[] = report.lines.flatMap((line) => (line.state === "will_deactivate" && line.user ? [line.user] : []));
+  // Listed apart in the dialog: in the run only if the admin includes them there.
+  const systemAdmins: Person[] = report.lines.flatMap((line) => (line.state === "system_admin" && line.user ? [line.user] : []));
   const count = report.userIds.length;
+  const idsFor = (includeAdmins: boolean) => (includeAdmins ? [...report.userIds, ...report.adminIds] : report.userIds);
 
   async function confirm(input: StatusChangeInput) {
     try {
-      const { job } = await createJob({ kind: "deactivate", userIds: report.userIds, sourceName, ...input });
-      notify.success(t("started", { count }));
+      const userIds = idsFor(input.includeAdmins === true);
+      const { job } = await createJob({ kind: "deactivate", userIds, sourceName, ...input });
+      notify.success(t("started", { count: userIds.length }));
       void queryClient.invalidateQueries({ queryKey: jobKeys.lists() });
       setOpen(false);
       router.push(`/jobs/${job.id}`);
@@ -41,7 +45,7 @@ export function RunImport({ report, role, rules, sourceName }: { report: MatchRe
     }
   }
 
-  if (count === 0) {
+  if (count === 0 && systemAdmins.length === 0) {
     return <p className="text-sm text-muted-foreground">{t("nothing")}</p>;
   }
   return (
@@ -65,7 +69,8 @@ export function RunImport({ report, role, rules, sourceName }: { report: MatchRe
             open={open}
             onOpenChange={setOpen}
             onConfirm={confirm}
-            onDryRun={() => dryRunJob({ kind: "deactivate", userIds: report.userIds })}
+            systemAdmins={systemAdmins}
+            onDryRun={({ includeAdmins }) => dryRunJob({ kind: "deactivate", userIds: idsFor(includeAdmins), includeAdmins })}
           />
         </Suspense>
       ) : null}

@@ -2,11 +2,13 @@
 
 import { LoaderCircleIcon, XIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
+import { useId } from "react";
 import { Button } from "@/components/ui/button";
 import { type SelectedPerson, matchesSearch } from "@/lib/client/people";
 import { useErrorText } from "@/lib/client/use-error-text";
 import type { UserSearch } from "@/lib/client/user-search";
 import type { StatusAction } from "@/lib/client/users-api";
+import { type SelectionCap, SelectionLimit, isOverCap } from "./selection-limit";
 import type { SelectAllNote } from "./use-select-all-matching";
 
 interface SelectionBarProps {
@@ -20,6 +22,8 @@ interface SelectionBarProps {
   onDrop: (ids: string[]) => void;
   onClear: () => void;
   onAction: (action: StatusAction, people: SelectedPerson[]) => void;
+  /** The most people one job may hold for this role (BULK_HARD_CAP); null for the admin role. */
+  cap?: SelectionCap;
 }
 
 /** What "select all matching" came to, in a sentence or two. */
@@ -50,13 +54,15 @@ function NoteText({ note }: { note: SelectAllNote }) {
  * The bulk action bar, shown while anyone is selected. Selected people the current search or tab
  * hides are counted and can be dropped, so nobody is changed without being in view or named.
  */
-export function SelectionBar({ selected, search, selectAllOffer, selectingAll, note, onSelectAll, onDrop, onClear, onAction }: SelectionBarProps) {
+export function SelectionBar({ selected, search, selectAllOffer, selectingAll, note, onSelectAll, onDrop, onClear, onAction, cap = null }: SelectionBarProps) {
   const t = useTranslations("users.selection");
+  const limitId = useId();
   if (selected.size === 0 && !note) return null;
   const people = [...selected.values()];
   const hidden = people.filter((person) => !matchesSearch(person, search));
   const active = people.filter((person) => person.isActive);
   const inactive = people.filter((person) => !person.isActive);
+  const over = [active, inactive].find((group) => isOverCap(group.length, cap));
   return (
     <section aria-label={t("label")} className="sticky bottom-4 z-10 flex flex-wrap items-center gap-x-4 gap-y-2 rounded-lg border bg-background p-3 text-sm shadow-lg">
       <p role="status" className="font-medium">
@@ -81,14 +87,26 @@ export function SelectionBar({ selected, search, selectAllOffer, selectingAll, n
           {t("selectAll", { count: selectAllOffer })}
         </Button>
       ) : null}
+      {over && cap !== null ? <SelectionLimit id={limitId} people={over} cap={cap} onDrop={onDrop} /> : null}
       <div className="ml-auto flex flex-wrap items-center gap-2">
         {active.length > 0 ? (
-          <Button variant="destructive" size="sm" onClick={() => onAction("deactivate", active)}>
+          <Button
+            variant="destructive"
+            size="sm"
+            disabled={isOverCap(active.length, cap)}
+            aria-describedby={isOverCap(active.length, cap) ? limitId : undefined}
+            onClick={() => onAction("deactivate", active)}
+          >
             {t("deactivate", { count: active.length })}
           </Button>
         ) : null}
         {inactive.length > 0 ? (
-          <Button size="sm" onClick={() => onAction("reactivate", inactive)}>
+          <Button
+            size="sm"
+            disabled={isOverCap(inactive.length, cap)}
+            aria-describedby={isOverCap(inactive.length, cap) ? limitId : undefined}
+            onClick={() => onAction("reactivate", inactive)}
+          >
             {t("reactivate", { count: inactive.length })}
           </Button>
         ) : null}

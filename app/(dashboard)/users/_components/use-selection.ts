@@ -4,8 +4,8 @@ import type { ResolvedUserDto } from "@/lib/offboarding/resolve-selection";
 import type { UserDto } from "@/lib/offboarding/user-dto";
 
 export function toSelected(user: UserDto): SelectedPerson {
-  const { id, name, email, isActive, licenseType, licenseTypeLabel } = user;
-  return { id, name, email, isActive, licenseType, licenseTypeLabel };
+  const { id, name, email, isActive, licenseType, licenseTypeLabel, isAdmin } = user;
+  return { id, name, email, isActive, licenseType, licenseTypeLabel, isAdmin };
 }
 
 /**
@@ -56,6 +56,7 @@ export function useSelection() {
       isActive: user.isActive,
       licenseType: user.licenseType,
       licenseTypeLabel: user.licenseType ? (labels.current.get(user.licenseType) ?? user.licenseType) : null,
+      isAdmin: user.isAdmin,
     }),
     [],
   );

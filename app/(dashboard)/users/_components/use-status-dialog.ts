@@ -12,7 +12,9 @@ import { useStatusChange } from "./use-status-change";
 
 interface Target {
   action: StatusAction;
+  /** Everyone but a bulk deactivation's System Administrators, who are in `systemAdmins`. */
   people: Person[];
+  systemAdmins: Person[];
   /** From the selection: run as a job and follow it on the job page. */
   bulk: boolean;
   /** One protected person an admin may deactivate anyway, once they confirm the override. */
@@ -34,7 +36,15 @@ export function useStatusDialog({ onJobStarted }: { onJobStarted: () => void }) 
   const router = useRouter();
 
   const open = useCallback((action: StatusAction, people: Person[], bulk: boolean, override?: OverridableProtection) => {
-    setTarget({ action, people, bulk, override });
+    // A bulk deactivation names its System Administrators apart: they go only if the admin includes them.
+    const apart = bulk && action === "deactivate";
+    setTarget({
+      action,
+      people: apart ? people.filter((person) => !person.isAdmin) : people,
+      systemAdmins: apart ? people.filter((person) => person.isAdmin) : [],
+      bulk,
+      override,
+    });
     setMounted(true);
   }, []);
 
@@ -43,8 +53,9 @@ export function useStatusDialog({ onJobStarted }: { onJobStarted: () => void }) 
     const { action, people, bulk } = target;
     try {
       if (bulk) {
-        const { job } = await createJob({ kind: action, userIds: people.map((person) => person.id), ...input });
-        notify.success(t(`${action}.jobStarted`, { count: people.length }));
+        const going = input.includeAdmins ? [...people, ...target.systemAdmins] : people;
+        const { job } = await createJob({ kind: action, userIds: going.map((person) => person.id), ...input });
+        notify.success(t(`${action}.jobStarted`, { count: going.length }));
         void queryClient.invalidateQueries({ queryKey: jobKeys.lists() });
         void queryClient.invalidateQueries({ queryKey: userKeys.all, refetchType: "none" });
         onJobStarted();
@@ -64,7 +75,12 @@ export function useStatusDialog({ onJobStarted }: { onJobStarted: () => void }) 
   }
 
   const dryRun = target
-    ? () => dryRunJob({ kind: target.action, userIds: target.people.map((person) => person.id) })
+    ? ({ includeAdmins }: { includeAdmins: boolean }) =>
+        dryRunJob({
+          kind: target.action,
+          userIds: (includeAdmins ? [...target.people, ...target.systemAdmins] : target.people).map((person) => person.id),
+          includeAdmins,
+        })
     : undefined;
 
   return { target, mounted, open, close: () => setTarget(null), confirm, dryRun };

@@ -26,6 +26,7 @@ export function UsersStatusDialog({ dialog, role, rules }: UsersStatusDialogProp
       <StatusChangeDialog
         action={dialog.target?.action ?? "deactivate"}
         users={dialog.target?.people ?? []}
+        systemAdmins={dialog.target?.systemAdmins}
         // Only a selection runs as a job, with its confirmation rules; one row is changed directly.
         rules={dialog.target?.bulk ? rules : undefined}
         role={role}

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { type SortingState, type Updater, getCoreRowModel, useReactTable } from "@tanstack/react-table";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { TabsPanel } from "@/components/ui/tabs";
-import { type Role, can } from "@/lib/auth/roles";
+import { type Role, can, hasRole } from "@/lib/auth/roles";
 import { useSignInOnUnauthenticated } from "@/lib/client/sign-in-redirect";
 import { USER_SORTS, type UserStatus } from "@/lib/client/user-search";
 import { useUserSearch } from "@/lib/client/use-user-search";
@@ -172,6 +172,7 @@ export function UsersTable({ role, rules, columns: savedColumns }: { role: Role;
             matching.clearNote();
           }}
           onAction={(action, people) => dialog.open(action, people, true)}
+          cap={hasRole(role, "admin") ? null : rules.hardCap}
         />
       ) : null}
       <UsersStatusDialog dialog={dialog} role={role} rules={rules} />

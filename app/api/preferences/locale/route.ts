@@ -1,15 +1,13 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
 import { setAccountLocale } from "@/lib/auth/accounts";
 import { getSessionUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { respond } from "@/lib/http/errors";
 import { assertSameOrigin, readJson } from "@/lib/http/request";
-import { LOCALES, LOCALE_COOKIE } from "@/lib/i18n/locales";
+import { localeBodySchema } from "@/lib/i18n/locale-body";
+import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { otherMethods } from "@/lib/http/methods";
-
-const bodySchema = z.object({ locale: z.enum(LOCALES) }).strict();
 
 const ONE_YEAR_S = 365 * 24 * 60 * 60;
 
@@ -21,7 +19,7 @@ const ONE_YEAR_S = 365 * 24 * 60 * 60;
 export function POST(request: Request) {
   return respond(async () => {
     assertSameOrigin(request);
-    const { locale } = await readJson(request, bodySchema, { maxBytes: 1024 });
+    const { locale } = await readJson(request, localeBodySchema, { maxBytes: 1024 });
     const user = await getSessionUser();
     if (user) await setAccountLocale(await getDb(), user.id, locale);
     const response = NextResponse.json({ locale });

@@ -1,20 +1,17 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
-import { setUsersColumns, usersColumnsSchema } from "@/lib/auth/preferences";
+import { setUsersColumns, usersColumnsBodySchema } from "@/lib/auth/preferences";
 import { requireApiUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { respond } from "@/lib/http/errors";
 import { otherMethods } from "@/lib/http/methods";
 import { assertSameOrigin, readJson } from "@/lib/http/request";
 
-const bodySchema = z.object({ columns: usersColumnsSchema }).strict();
-
 /** PUT /api/preferences/users-columns {"columns": ["company", …]}: the users table's columns, for this account. */
 export function PUT(request: Request) {
   return respond(async () => {
     assertSameOrigin(request);
     const user = await requireApiUser("viewUsers");
-    const { columns } = await readJson(request, bodySchema, { maxBytes: 2048 });
+    const { columns } = await readJson(request, usersColumnsBodySchema, { maxBytes: 2048 });
     await setUsersColumns(await getDb(), user.id, columns);
     return NextResponse.json({ columns });
   });

@@ -1,6 +1,5 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
-import { emailSchema, endSessions, findAccountByEmail } from "@/lib/auth/accounts";
+import { endSessionsBodySchema, endSessions, findAccountByEmail } from "@/lib/auth/accounts";
 import { requireApiUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { ApiError, respond } from "@/lib/http/errors";
@@ -11,8 +10,6 @@ import { otherMethods } from "@/lib/http/methods";
 
 export const dynamic = "force-dynamic";
 
-const bodySchema = z.object({ email: emailSchema.optional() }).strict();
-
 /**
  * POST /api/sessions/end {email?} → {email}: "sign out everywhere". Ends every session of the
  * account at once, in every browser and script; the caller's own account without an e-mail
@@ -22,7 +19,7 @@ export function POST(request: Request) {
   return respond(async () => {
     assertSameOrigin(request);
     const user = await requireApiUser("manageAccounts");
-    const { email } = await readJson(request, bodySchema, { maxBytes: 1024, optional: true });
+    const { email } = await readJson(request, endSessionsBodySchema, { maxBytes: 1024, optional: true });
     const db = await getDb();
     const account = email === undefined ? user : await findAccountByEmail(db, email);
     if (!account) throw new ApiError(404, "account_not_found", "There is no account with this e-mail.");

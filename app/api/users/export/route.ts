@@ -1,21 +1,17 @@
 import type { NextRequest } from "next/server";
-import { z } from "zod";
 import { requireApiReader } from "@/lib/auth/session";
 import { csvHeaders } from "@/lib/csv-format";
 import { env } from "@/lib/env";
 import { ApiError, respond } from "@/lib/http/errors";
 import { otherMethods } from "@/lib/http/methods";
 import { queryObject } from "@/lib/http/search-params";
-import { LOCALES } from "@/lib/i18n/locales";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { appDeps } from "@/lib/offboarding/deps";
 import { assertKnownFilters } from "@/lib/offboarding/known-filters";
-import { indexFilterSchema, indexState, tenantOf } from "@/lib/user-index";
-import { usersCsv } from "@/lib/user-index/export";
+import { indexState, tenantOf } from "@/lib/user-index";
+import { usersCsv, usersExportQuerySchema } from "@/lib/user-index/export";
 
 export const dynamic = "force-dynamic";
-
-const exportQuerySchema = indexFilterSchema.extend({ locale: z.enum(LOCALES).optional() });
 
 /**
  * GET /api/users/export?q=&status=&license=…&locale=en|de: everyone the users page's filters
@@ -25,7 +21,7 @@ const exportQuerySchema = indexFilterSchema.extend({ locale: z.enum(LOCALES).opt
 export function GET(request: NextRequest) {
   return respond(async () => {
     await requireApiReader("viewUsers");
-    const { locale: chosen, ...filter } = exportQuerySchema.parse(queryObject(request.nextUrl.searchParams));
+    const { locale: chosen, ...filter } = usersExportQuerySchema.parse(queryObject(request.nextUrl.searchParams));
     const deps = await appDeps();
     await assertKnownFilters(deps, filter);
     const tenant = tenantOf(deps.client);

@@ -37,7 +37,14 @@ export function JobProgress({ job }: { job: JobDto }) {
     { key: "remaining", label: t("outcome.remaining"), value: counts.remaining },
   ];
   const took = job.startedAt && job.finishedAt ? (Date.parse(job.finishedAt) - Date.parse(job.startedAt)) / 1000 : null;
-  const rate = job.ratePerSecond !== null ? t("progress.rate", { rate: Math.round(job.ratePerSecond * 10) / 10 }) : null;
+  // Under one a second, per minute: a slow job must not read "0 people per second".
+  const rate =
+    job.ratePerSecond === null
+      ? null
+      : job.ratePerSecond >= 1
+        ? t("progress.rate", { rate: Math.round(job.ratePerSecond * 10) / 10 })
+        : t("progress.ratePerMinute", { rate: Math.max(0.1, Math.round(job.ratePerSecond * 600) / 10) });
+  const running = job.status === "running" || job.status === "cancelling";
   // The ETA as a moment, "in 3 minutes" / "in 3 Minuten": a span from now, so any fixed "now" (the
   // epoch here) gives the same words on the server and in the browser.
   const eta = job.etaSeconds !== null ? t("progress.eta", { eta: format.relativeTime(new Date(job.etaSeconds * 1000), EPOCH) }) : null;
@@ -63,7 +70,9 @@ export function JobProgress({ job }: { job: JobDto }) {
           ? [rate, eta].filter(Boolean).join(" · ")
           : took !== null
             ? t("progress.took", { duration: duration(took, format, t("progress.underASecond")) })
-            : null}
+            : running
+              ? t("progress.measuring")
+              : null}
       </p>
     </section>
   );

@@ -1,0 +1,165 @@
+import { z } from "zod";
+import { auditFilterSchema, auditFormatQuerySchema, auditListQuerySchema } from "@/lib/audit/filters";
+import { endSessionsBodySchema } from "@/lib/auth/accounts";
+import { connectInputSchema } from "@/lib/connection/connect-input";
+import { localeBodySchema } from "@/lib/i18n/locale-body";
+import { createJobBodySchema, emptyBodySchema, jobListQuerySchema, jobParamsSchema, jobQuerySchema, undoJobBodySchema } from "@/lib/jobs/schemas";
+import { userCountsQuerySchema, userListQuerySchema, userParamsSchema } from "@/lib/offboarding/list-users";
+import { matchBodySchema } from "@/lib/offboarding/match-leavers";
+import { resolveSelectionSchema } from "@/lib/offboarding/resolve-selection";
+import { statusChangeBodySchemas } from "@/lib/offboarding/status-change-schemas";
+import { accountUpdateSchema, inviteSchema } from "@/lib/admin/accounts";
+import { addProtectedSchema, removeProtectedSchema } from "@/lib/admin/protected-people";
+import { usersColumnsBodySchema } from "@/lib/auth/preferences";
+import { jobResultsQuerySchema } from "@/lib/jobs/results-csv";
+import { usersExportQuerySchema } from "@/lib/user-index/export";
+import type { ApiOperation } from "./operation";
+
+/**
+ * Every route and method of the JSON API (README "JSON API" has the conventions: sessions, the
+ * Origin check, the error contract). Schemas are the handlers' own; answers name their DTOs
+ * (lib/*\/dto.ts).
+ */
+const nextAuthParams = z.object({ nextauth: z.string().describe("next-auth's own path: csrf, session, signin/…, callback/…, signout, providers") });
+
+export const API_OPERATIONS: readonly ApiOperation[] = [
+  { method: "GET", path: "/api/health", summary: "Liveness: answers without calling Workfront or checking a session.", permission: null, responses: { 200: "{status: \"ok\"}" } },
+  {
+    method: "GET",
+    path: "/api/auth/{nextauth}",
+    summary: "next-auth: the CSRF token, the session, the providers and the OpenID Connect callback.",
+    permission: null,
+    params: nextAuthParams,
+    responses: { 200: "next-auth's answer", 302: "a redirect of the sign-in flow" },
+  },
+  {
+    method: "POST",
+    path: "/api/auth/{nextauth}",
+    summary: "next-auth: sign in with e-mail and password (callback/credentials, form-encoded with the CSRF token), sign out.",
+    permission: null,
+    params: nextAuthParams,
+    responses: { 200: "next-auth's answer", 302: "a redirect of the sign-in flow" },
+  },
+  {
+    method: "GET",
+    path: "/api/users",
+    summary: "Users, a page at a time, from the local index (Workfront itself until the index is built), with search, filters and sort.",
+    permission: "viewUsers",
+    query: [userListQuerySchema],
+    responses: { 200: "UserListDto", 503: "index_not_ready: filters before the index is built" },
+  },
+  { method: "GET", path: "/api/users/counts", summary: "Active and deactivated users matching the search, for the tabs.", permission: "viewUsers", query: [userCountsQuerySchema], responses: { 200: "UserCountsDto" } },
+  { method: "GET", path: "/api/users/{id}", summary: "One user as Workfront has them now, with protection and deactivation record.", permission: "viewUsers", params: userParamsSchema, responses: { 200: "UserDto", 404: "not_found" } },
+  {
+    method: "POST",
+    path: "/api/users/{id}/deactivate",
+    summary: "Deactivate one person: re-read in Workfront, refused if protected, audited.",
+    permission: "deactivate",
+    params: userParamsSchema,
+    body: statusChangeBodySchemas.deactivate,
+    responses: { 200: "{user: UserDto} with isActive false", 409: "protected_account, person_busy", 403: "admin_target" },
+  },
+  {
+    method: "POST",
+    path: "/api/users/{id}/reactivate",
+    summary: "Reactivate one person, giving back the access level saved at deactivation; audited.",
+    permission: "reactivate",
+    params: userParamsSchema,
+    body: statusChangeBodySchemas.reactivate,
+    responses: { 200: "{user: UserDto} with isActive true", 409: "person_busy" },
+  },
+  {
+    method: "POST",
+    path: "/api/users/match",
+    summary: "Match a leavers list (pasted lines or a CSV) against Workfront: each line's person or why none.",
+    permission: "runBulkJobs",
+    body: matchBodySchema,
+    responses: { 200: "MatchReportDto" },
+  },
+  {
+    method: "POST",
+    path: "/api/users/resolve",
+    summary: "Everyone the users page's filter matches (for 'select all matching'), up to 10,000.",
+    permission: "runBulkJobs",
+    body: resolveSelectionSchema,
+    responses: { 200: "ResolvedSelectionDto" },
+  },
+  { method: "POST", path: "/api/users/index/refresh", summary: "Ask Workfront now who changed, and update the users index.", permission: "viewUsers", responses: { 200: "{refreshedAt, written}" } },
+  { method: "GET", path: "/api/jobs", summary: "Bulk jobs, newest first.", permission: "viewAudit", query: [jobListQuerySchema], responses: { 200: "JobListDto" } },
+  {
+    method: "POST",
+    path: "/api/jobs",
+    summary: "Start a bulk deactivation or reactivation, or preview it with dryRun: true (nothing stored).",
+    description: "Above BULK_CONFIRM_THRESHOLD people the body must state confirmCount; above BULK_HARD_CAP only admins may run it.",
+    permission: "runBulkJobs",
+    body: createJobBodySchema,
+    responses: { 201: "JobDetailDto", 200: "DryRunDto (dryRun: true)" },
+  },
+  { method: "GET", path: "/api/jobs/{id}", summary: "One job: its progress and a page of its people.", permission: "viewAudit", params: jobParamsSchema, query: [jobQuerySchema], responses: { 200: "JobDetailDto", 404: "not_found" } },
+  { method: "POST", path: "/api/jobs/{id}/cancel", summary: "Cancel a job: nobody new starts; finished people stay.", permission: "runBulkJobs", params: jobParamsSchema, body: emptyBodySchema, responses: { 200: "JobDetailDto" } },
+  { method: "POST", path: "/api/jobs/{id}/resume", summary: "Resume a paused job once the Workfront credential works again.", permission: "runBulkJobs", params: jobParamsSchema, body: emptyBodySchema, responses: { 200: "JobDetailDto" } },
+  { method: "POST", path: "/api/jobs/{id}/retry", summary: "Send a finished job's failed people round again.", permission: "runBulkJobs", params: jobParamsSchema, body: emptyBodySchema, responses: { 200: "JobDetailDto" } },
+  { method: "POST", path: "/api/jobs/{id}/undo", summary: "A new job that reverses a finished one for the people it changed.", permission: "runBulkJobs", params: jobParamsSchema, body: undoJobBodySchema, responses: { 201: "JobDetailDto of the new job" } },
+  {
+    method: "GET",
+    path: "/api/audit",
+    summary: "The audit log, filtered; with format=csv the whole filtered log as a streamed CSV.",
+    permission: "viewAudit",
+    query: [auditListQuerySchema, auditFilterSchema, auditFormatQuerySchema],
+    responses: { 200: "AuditPageDto, or text/csv with format=csv" },
+  },
+  { method: "POST", path: "/api/preferences/locale", summary: "The language switch: a cookie, and the account's choice when signed in.", permission: null, body: localeBodySchema, responses: { 200: "{locale}" } },
+  { method: "POST", path: "/api/sessions/end", summary: "Sign an account out everywhere (the caller's own without an e-mail).", permission: "manageAccounts", body: endSessionsBodySchema, responses: { 200: "{email}", 404: "account_not_found" } },
+  { method: "GET", path: "/api/settings/workfront", summary: "The Workfront connection's status (never a credential; at most its last four characters).", permission: "manageSettings", responses: { 200: "ConnectionStatusDto" } },
+  { method: "POST", path: "/api/settings/workfront", summary: "Connect Workfront: OAuth2 server-to-server, a pasted API key, or username and password.", permission: "manageSettings", body: connectInputSchema, responses: { 200: "ConnectionStatusDto" } },
+  { method: "DELETE", path: "/api/settings/workfront", summary: "Disconnect: clears the API key in Workfront first, then forgets it.", permission: "manageSettings", responses: { 200: "{result: DisconnectResultDto, status}" } },
+  { method: "GET", path: "/api/openapi.json", summary: "This description of the API (OpenAPI 3.1).", permission: "viewUsers", responses: { 200: "the OpenAPI document" } },
+  { method: "POST", path: "/api/settings/workfront/test", summary: "Test the stored connection now.", permission: "manageSettings", responses: { 200: "{test: TestResultDto, status}" } },
+  // Issue 15: the users page's tools, reports for HR, administration in the app.
+  { method: "GET", path: "/api/users/facets", summary: "The values the users page's filters offer, each with how many people have it, from the index.", permission: "viewUsers", responses: { 200: "{license, accessLevel, group, company, manager: {value, label, count}[]}", 503: "index_not_ready" } },
+  {
+    method: "GET",
+    path: "/api/users/export",
+    summary: "Everyone the users page's filters match, as a streamed CSV in the audit CSV's conventions.",
+    permission: "viewUsers",
+    query: [usersExportQuerySchema],
+    responses: { 200: "text/csv", 422: "export_too_large", 503: "index_not_ready" },
+  },
+  { method: "PUT", path: "/api/preferences/users-columns", summary: "The users table's optional columns this account shows.", permission: "viewUsers", body: usersColumnsBodySchema, responses: { 200: "{columns}" } },
+  {
+    method: "GET",
+    path: "/api/jobs/{id}/results",
+    summary: "A job's results for HR as CSV: one line per person, with the job's reason, ticket and source file.",
+    permission: "exportAudit",
+    params: jobParamsSchema,
+    query: [jobResultsQuerySchema],
+    responses: { 200: "text/csv", 404: "not_found" },
+  },
+  { method: "GET", path: "/api/admin/accounts", summary: "The dashboard's accounts (never a password hash).", permission: "manageAccounts", responses: { 200: "{accounts: AccountDto[]}" } },
+  { method: "POST", path: "/api/admin/accounts", summary: "Invite someone: a new account with a generated password, answered once; in the admin log.", permission: "manageAccounts", body: inviteSchema, responses: { 201: "{email, password}", 409: "email_taken" } },
+  {
+    method: "POST",
+    path: "/api/admin/accounts/update",
+    summary: "Change another account's role or status; every session of it ends at once; in the admin log.",
+    permission: "manageAccounts",
+    body: accountUpdateSchema,
+    responses: { 200: "{email}", 404: "account_not_found", 409: "own_account" },
+  },
+  { method: "GET", path: "/api/admin/protected", summary: "The protected list: PROTECTED_USERS (locked) and the people admins added.", permission: "manageAccounts", responses: { 200: "{locked: string[], people: ProtectedPersonDto[]}" } },
+  {
+    method: "POST",
+    path: "/api/admin/protected",
+    summary: "Protect a Workfront person (by ID or e-mail, read from Workfront first) with a reason; in the admin log.",
+    permission: "manageAccounts",
+    body: addProtectedSchema,
+    responses: { 201: "ProtectedPersonDto", 409: "already_protected", 422: "person_not_found, person_ambiguous" },
+  },
+  {
+    method: "POST",
+    path: "/api/admin/protected/remove",
+    summary: "Take a person off the protected list kept in the app, with a reason; in the admin log.",
+    permission: "manageAccounts",
+    body: removeProtectedSchema,
+    responses: { 200: "{workfrontId}", 404: "not_found" },
+  },
+];

@@ -1,0 +1,3 @@
+ALTER TABLE "audit_events" DROP CONSTRAINT "audit_events_refused_code_known";--> statement-breakpoint
+ALTER TABLE "jobs" ADD COLUMN "include_admins" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "audit_events" ADD CONSTRAINT "audit_events_refused_code_known" CHECK ("audit_events"."refused_code" in ('main_admin', 'integration_user', 'configured', 'admin_target', 'admin_not_included'));
