@@ -68,9 +68,9 @@ describe("the OpenAPI description", () => {
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
     expect(validator.version).toBe("3.1");
-    // The validator does refuse a broken description (an operation without its answers).
-    const broken = structuredClone(document) as { paths: Record<string, Record<string, Record<string, unknown>>> };
-    delete broken.paths["/api/jobs"]!.post!.responses;
+    // The validator does refuse a broken description (a query parameter without its name).
+    const broken = structuredClone(document) as { paths: Record<string, Record<string, { parameters: Record<string, unknown>[] }>> };
+    delete broken.paths["/api/jobs"]!.get!.parameters[0]!.name;
     expect((await new Validator().validate(broken as never)).valid).toBe(false);
     for (const operation of API_OPERATIONS) expect(operation.summary.length, `${operation.method} ${operation.path}`).toBeGreaterThan(10);
   });

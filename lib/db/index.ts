@@ -5,6 +5,6 @@ export { closeDb, getDb, getDbHandle } from "./client";
 export { type DatabaseConfig, databaseConfig, describeDatabase } from "./config";
 export { DEFAULT_PGLITE_DIR, createDatabase } from "./create-database";
 export { type MigrateOptions, defaultMigrationsFolder, migrate } from "./migrate";
-export { idsIn, recordset } from "./recordset";
+export { idsIn, insertJsonRows, recordset } from "./recordset";
 export * from "./schema";
 export type { Database, DatabaseHandle, DatabaseKind, Schema } from "./types";

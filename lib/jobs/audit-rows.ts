@@ -1,8 +1,8 @@
 import "server-only";
-import { getTableColumns, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Completion } from "@/lib/audit";
 import { attemptSchema, completionSchema, refusalSchema } from "@/lib/audit/record";
-import { type Database, type NewAuditEventRow, auditEvents } from "@/lib/db";
+import { type Database, type NewAuditEventRow, auditEvents, insertJsonRows } from "@/lib/db";
 import { snapshotOf } from "@/lib/offboarding/change-status";
 import type { RefusalCode } from "@/lib/offboarding/user-dto";
 import type { WorkfrontUser } from "@/lib/workfront";
@@ -86,9 +86,8 @@ export function completedRow(outcome: FinalOutcome): NewAuditEventRow {
 }
 
 /**
- * Inserts audit rows in one statement from one JSON parameter (as lib/db's `recordset`, for the
- * same reason); `completedNow` stamps completed_at with the database's clock. Returns each row's ID by
- * its job item.
+ * Inserts audit rows in one statement from one JSON parameter (lib/db's `insertJsonRows`);
+ * `completedNow` stamps completed_at with the database's clock. Returns each row's ID by its job item.
  */
 export async function insertAuditRows(
   tx: Database,
@@ -96,19 +95,8 @@ export async function insertAuditRows(
   options: { completedNow?: boolean } = {},
 ): Promise<Map<string, number>> {
   if (rows.length === 0) return new Map();
-  const columns = getTableColumns(auditEvents);
-  const keys = [...new Set(rows.flatMap((row) => Object.keys(row)))] as (keyof typeof columns)[];
-  const names = keys.map((key) => columns[key].name);
-  const records = rows.map((row: Record<string, unknown>) => Object.fromEntries(keys.map((key, i) => [names[i], row[key] ?? null])));
-  const list = sql.join(
-    names.map((name) => sql.identifier(name)),
-    sql`, `,
-  );
-  const [into, from] = options.completedNow ? [sql`, completed_at`, sql`, now()`] : [sql``, sql``];
-  const result = await tx.execute(sql`
-    insert into audit_events (${list}${into})
-    select ${list}${from} from jsonb_populate_recordset(null::audit_events, ${JSON.stringify(records)}::jsonb)
-    returning id, job_item_id`);
+  const extra = options.completedNow ? [{ column: "completed_at", value: sql`now()` }] : [];
+  const result = await tx.execute(insertJsonRows(auditEvents, rows, { extra, tail: sql`returning id, job_item_id` }));
   const inserted = (result as unknown as { rows: { id: string | number; job_item_id: string }[] }).rows;
   return new Map(inserted.map((row) => [row.job_item_id, Number(row.id)]));
 }

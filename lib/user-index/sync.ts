@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, getTableColumns, lt, sql } from "drizzle-orm";
-import { type Database, indexedUsers, userIndexState } from "@/lib/db";
+import { type Database, indexedUsers, insertJsonRows, userIndexState } from "@/lib/db";
 import type { Filter, WorkfrontClient, WorkfrontUser } from "@/lib/workfront";
 import { type IndexedUserRow, toRow } from "./rows";
 
@@ -15,7 +15,8 @@ import { type IndexedUserRow, toRow } from "./rows";
  * One instance refreshes a tenant at a time (a lease in `user_index_state`).
  */
 export const PAGE_LIMIT = 2000;
-const WRITE_BATCH = 500;
+/** Rows per upsert: one JSON parameter each, so a whole page of users at once. */
+const WRITE_BATCH = PAGE_LIMIT;
 
 export interface IndexDeps {
   db: Database;
@@ -62,24 +63,20 @@ async function releaseLease(db: Database, tenant: string, owner: string, changes
     .where(and(eq(userIndexState.tenant, tenant), eq(userIndexState.leaseOwner, owner)));
 }
 
-// On conflict every column takes the new value, but the key and `seen_in`.
-const FROM_EXCLUDED = Object.fromEntries(
-  Object.entries(getTableColumns(indexedUsers))
-    .filter(([key]) => !["tenant", "id", "seenIn"].includes(key))
-    .map(([key, column]) => [key, sql.raw(`excluded."${column.name}"`)]),
+// On conflict every column takes the new value, but the key; `seen_in` only ever grows.
+const ON_CONFLICT = sql.raw(
+  `on conflict (tenant, id) do update set ${Object.values(getTableColumns(indexedUsers))
+    .filter((column) => !["tenant", "id", "seen_in"].includes(column.name))
+    .map((column) => `"${column.name}" = excluded."${column.name}"`)
+    .join(", ")}, seen_in = greatest(indexed_users.seen_in, excluded.seen_in)`,
 );
 
 /** Upserts rows; `seen_in` only ever grows, so a row noted during a full read is not removed. */
 async function writeRows(db: Database, rows: readonly IndexedUserRow[]): Promise<void> {
   for (let start = 0; start < rows.length; start += WRITE_BATCH) {
     const batch = rows.slice(start, start + WRITE_BATCH);
-    await db
-      .insert(indexedUsers)
-      .values(batch)
-      .onConflictDoUpdate({
-        target: [indexedUsers.tenant, indexedUsers.id],
-        set: { ...FROM_EXCLUDED, seenIn: sql`greatest(${indexedUsers.seenIn}, excluded.seen_in)` },
-      });
+    // One JSON parameter per batch (lib/db/recordset.ts says why).
+    await db.execute(insertJsonRows(indexedUsers, batch, { tail: ON_CONFLICT }));
   }
 }
 
