@@ -22,4 +22,8 @@ export async function register() {
   await startAppWorker();
   const { startAppIndex } = await import("./lib/user-index/app-index");
   startAppIndex();
+  // Reassignments a crash or a lost connection interrupted go on (lib/reassign/runner.ts).
+  const { startReassignmentResumer } = await import("./lib/reassign/runner");
+  const { appDeps } = await import("./lib/offboarding/deps");
+  startReassignmentResumer(appDeps);
 }

@@ -32,6 +32,7 @@ const POOL_SIZES: [spec: string, size: number][] = [
   ["users-api.spec.ts", 16],
   ["concurrent-actions.spec.ts", 4],
   ["hr.spec.ts", 10],
+  ["person.spec.ts", 40],
 ];
 
 async function wholeTenant(request: APIRequestContext): Promise<UserDto[]> {

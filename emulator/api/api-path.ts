@@ -39,7 +39,7 @@ export function splitSegments(path: string): string[] {
 }
 
 const TOP_LEVEL = new Set(["batch", "login", "logout", "metadata"]);
-const COLLECTION_ENDPOINTS = new Set(["search", "count", "metadata"]);
+const COLLECTION_ENDPOINTS = new Set(["search", "count", "report", "metadata"]);
 
 /** The stats key of a call: "GET USER/search", "PUT USER/:id", "POST batch", "PUT USER?action=getApiKey". */
 export function routeKey(method: string, segments: string[], params: Params): string {

@@ -3,11 +3,14 @@ import { globalMetadata } from "../model/metadata";
 import { findObjectDef, type ObjectDef } from "../model/schema";
 import type { ApiPath } from "./api-path";
 import { runBatch } from "./batch";
+import { report } from "./report";
 import { type ApiResult, type CallContext, ok } from "./context";
 import { editMany, editOne } from "./edit-handlers";
 import { count, getMany, getOne, metadata, resolveId, search, findOrThrow } from "./read-handlers";
 import { login, logout, objectAction, userCollectionAction } from "./user-actions";
 import { versionAnswers } from "./versions";
+
+const COLLECTION_ENDPOINTS = new Set(["search", "count", "report", "metadata"]);
 
 /** Runs one API call and always answers: a handler's WfError becomes its envelope and status. */
 export function handleApiCall(ctx: CallContext, path: ApiPath): ApiResult {
@@ -69,10 +72,11 @@ function dispatchObject(ctx: CallContext, def: ObjectDef, rest: string[], base: 
   if (more.length > 0) return unsupported(`The path /${rest.join("/")}`);
 
   const endpoint = first.toLowerCase();
-  if (second === undefined && (endpoint === "search" || endpoint === "count" || endpoint === "metadata")) {
+  if (second === undefined && COLLECTION_ENDPOINTS.has(endpoint)) {
     if (method !== "GET") return unsupported(`${method} on /${endpoint}`);
     if (endpoint === "search") return search(ctx, def);
     if (endpoint === "count") return count(ctx, def);
+    if (endpoint === "report") return report(ctx, def);
     return metadata(ctx, def, base);
   }
 

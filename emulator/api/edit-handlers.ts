@@ -1,10 +1,13 @@
 import { WfError } from "../core/errors";
-import { USER_DEF, type ObjectDef } from "../model/schema";
+import type { ObjectDef } from "../model/schema";
+import type { Row } from "../model/types";
+import { WORK_DEFS } from "../model/work-defs";
 import { isReservedParam } from "../query/params";
 import { compileProjection } from "../query/projection";
 import { type ApiResult, type CallContext, ok } from "./context";
 import { resolveId } from "./read-handlers";
 import { applyUserUpdate } from "./user-updates";
+import { applyWorkUpdate } from "./work-updates";
 
 /** Workfront caps bulk create/update at 100 objects per call (api-basics.md limits table). */
 export const MAX_BULK_UPDATES = 100;
@@ -28,22 +31,28 @@ export function readUpdates(ctx: CallContext): unknown {
   return Object.fromEntries(plain);
 }
 
-function requireEditable(def: ObjectDef): void {
-  if (def.objCode !== "USER") {
-    throw new WfError("invalidParameter", `The emulator only supports editing User objects, not ${def.name}`);
-  }
+const EDITABLE_WORK = new Set<string>(Object.keys(WORK_DEFS));
+
+/** Users, and the person fields of the work objects a leaver may hold; nothing else is edited. */
+function requireEditable(def: ObjectDef): (ctx: CallContext, id: string, updates: unknown) => Row {
+  if (def.objCode === "USER") return applyUserUpdate;
+  if (EDITABLE_WORK.has(def.objCode)) return (ctx, id, updates) => applyWorkUpdate(ctx, def, id, updates);
+  throw new WfError("invalidParameter", `The emulator does not support editing ${def.name} objects`);
 }
 
 /** PUT /user/<ID>: the answer is the updated object, shaped by `fields` like a GET. */
 export function editOne(ctx: CallContext, def: ObjectDef, rawId: string): ApiResult {
   ctx.user();
-  requireEditable(def);
+  const apply = requireEditable(def);
   const id = resolveId(ctx, def, rawId);
-  const projection = compileProjection(ctx.env.store, USER_DEF, ctx.request.params, ctx.apiVersion);
+  const projection = compileProjection(ctx.env.store, def, ctx.request.params, ctx.apiVersion);
   const updates = readUpdates(ctx) ?? {};
   if (Array.isArray(updates))
-    throw new WfError("invalidParameter", "A list of updates needs PUT /user, not /user/<ID>");
-  return ok(projection.shape(applyUserUpdate(ctx, id, updates)));
+    throw new WfError(
+      "invalidParameter",
+      `A list of updates needs PUT /${def.urlName}, not /${def.urlName}/<ID>`,
+    );
+  return ok(projection.shape(apply(ctx, id, updates)));
 }
 
 /**
@@ -54,7 +63,7 @@ export function editOne(ctx: CallContext, def: ObjectDef, rawId: string): ApiRes
  */
 export function editMany(ctx: CallContext, def: ObjectDef): ApiResult {
   ctx.user();
-  requireEditable(def);
+  const apply = requireEditable(def);
   const updates = readUpdates(ctx);
   const idParam = ctx.request.params.get("id");
   if (!Array.isArray(updates)) {
@@ -74,14 +83,14 @@ export function editMany(ctx: CallContext, def: ObjectDef): ApiResult {
     }
     return resolveId(ctx, def, id);
   });
-  const projection = compileProjection(ctx.env.store, USER_DEF, ctx.request.params, ctx.apiVersion);
+  const projection = compileProjection(ctx.env.store, def, ctx.request.params, ctx.apiVersion);
   const atomic = ctx.request.params.flag("atomic");
   const store = ctx.env.store;
   if (atomic) store.begin();
   try {
     const results = updates.map((item, index) => {
       ctx.charge(1);
-      return projection.shape(applyUserUpdate(ctx, ids[index]!, item));
+      return projection.shape(apply(ctx, ids[index]!, item));
     });
     if (atomic) store.commit();
     return atomic ? ok({ success: true }) : ok(results);

@@ -28,6 +28,8 @@ export interface FieldDef {
   licenseEnum?: boolean;
   /** A fixed enum (e.g. defaultInterface's integers); a PUT must use one of its values. */
   enumSpec?: EnumSpec;
+  /** A work object's person field: a write must name an existing, active user. */
+  userRef?: boolean;
   /** Metadata flags, from the fixture's vocabulary: NOT_GROUPABLE, CURRENCY, RESTRICTABLE. */
   flags?: readonly string[];
 }

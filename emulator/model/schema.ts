@@ -1,6 +1,7 @@
 import { defineObject, type ObjectDef } from "./define";
 import type { ObjCode } from "./types";
 import { USER_DEF } from "./user-def";
+import { WORK_DEFS } from "./work-defs";
 
 /**
  * The emulated objects, which the query engine and `/metadata` both read. USER lives in
@@ -87,6 +88,7 @@ export const OBJECT_DEFS: Record<ObjCode, ObjectDef> = {
   ACSLVL: ACCESS_LEVEL_DEF,
   GROUP: GROUP_DEF,
   CMPY: COMPANY_DEF,
+  ...WORK_DEFS,
 };
 
 // The URL's object segment may be the ObjCode or the long name, in any case (api-basics.md).

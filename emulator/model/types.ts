@@ -6,7 +6,25 @@
 export type FieldValue = string | number | boolean | null;
 export type Row = Record<string, FieldValue>;
 
-export type ObjCode = "USER" | "CUST" | "ACSLVL" | "GROUP" | "CMPY";
+/** Objects a person may still hold when they leave (workfront-api.md §12), served from `work-defs.ts`. */
+export const WORK_OBJ_CODES = [
+  "PROJ",
+  "TASK",
+  "OPTASK",
+  "ASSGN",
+  "TMPL",
+  "AWAPVL",
+  "SPAPVR",
+  "TSHET",
+  "TSPRO",
+  "TEAMOB",
+  "PTLSEC",
+  "DOCU",
+  "RESMGR",
+] as const;
+export type WorkObjCode = (typeof WORK_OBJ_CODES)[number];
+
+export type ObjCode = "USER" | "CUST" | "ACSLVL" | "GROUP" | "CMPY" | WorkObjCode;
 
 export type UserRecord = {
   ID: string;
@@ -110,6 +128,8 @@ export interface TenantData {
   groups: GroupRecord[];
   companies: CompanyRecord[];
   users: UserRecord[];
+  /** Work objects by ObjCode (plain rows; dates as epoch ms). Absent in hand-written fixtures. */
+  work?: Partial<Record<WorkObjCode, Row[]>>;
   adminUserID: string;
   integrationUserID: string;
 }

@@ -46,7 +46,8 @@ const TYPED = new Set([
   "notbetween",
 ]);
 const OR_PREFIX = /^OR:(\d+):(.+)$/;
-const SORT_SUFFIX = /_Sort$/;
+// Sorts, and a report's groupings and aggregates, shape the answer; they never filter.
+const SORT_SUFFIX = /(_Sort|_GroupBy|_AggFunc)$/;
 
 /**
  * Builds the row test for a search or count: the un-prefixed conditions are ANDed, each `OR:n:`

@@ -2,6 +2,7 @@ import type { LicenseTypeOption } from "../config";
 import { createRng } from "../core/rng";
 import { DAY_MS, TENANT_TIME_ZONE } from "../core/wf-date";
 import type { AccessLevelRecord, TenantData, UserRecord } from "../model/types";
+import { generateWork } from "./generate-work";
 import { LOCALE_POOLS } from "./name-pools";
 import {
   COMPANIES,
@@ -140,6 +141,8 @@ export function generateTenant(params: SeedParams): TenantData {
     groups,
     companies,
     users,
+    // After the users, from an RNG of its own: the users are the same with or without it.
+    work: generateWork(params.seed, anchor, users),
     adminUserID: adminID,
     integrationUserID: integration.ID,
   };

@@ -1,5 +1,12 @@
 import { OBJECT_DEFS, type ObjectDef } from "../model/schema";
-import type { ObjCode, Row, TenantData, UserRecord } from "../model/types";
+import {
+  WORK_OBJ_CODES,
+  type ObjCode,
+  type Row,
+  type TenantData,
+  type UserRecord,
+  type WorkObjCode,
+} from "../model/types";
 
 export interface Table {
   def: ObjectDef;
@@ -8,13 +15,14 @@ export interface Table {
 }
 
 interface Journal {
-  /** Row position → the row as it was before this journal first touched it. */
-  before: Map<number, UserRecord>;
+  /** "USER:<row position>" → the row as it was before this journal first touched it. */
+  before: Map<string, { objCode: ObjCode; i: number; row: Row }>;
   writes: number;
 }
 
 /**
- * The live tenant. Only USER rows change; every change goes through `updateUser` so that
+ * The live tenant. USER rows and the person fields of work objects change; every change goes
+ * through `updateUser` or `updateRow` so that
  * per-field versions (which invalidate cached sort orders and lower-cased columns) and the
  * rollback journal of atomic operations stay right.
  */
@@ -38,12 +46,16 @@ export class TenantStore {
       rows,
       index: new Map(rows.map((row, i) => [String(row.ID), i])),
     });
+    const work = Object.fromEntries(
+      WORK_OBJ_CODES.map((code) => [code, table(code, data.work?.[code] ?? [])]),
+    ) as Record<WorkObjCode, Table>;
     this.tables = {
       USER: table("USER", data.users),
       CUST: table("CUST", [data.customer]),
       ACSLVL: table("ACSLVL", data.accessLevels),
       GROUP: table("GROUP", data.groups),
       CMPY: table("CMPY", data.companies),
+      ...work,
     };
     data.users.forEach((user, i) => this.usernames.set(user.username, i));
   }
@@ -70,7 +82,8 @@ export class TenantStore {
     const user = i === undefined ? undefined : this.data.users[i];
     if (i === undefined || !user) throw new Error(`updateUser: no user ${id}`);
     const journal = this.journals[this.journals.length - 1];
-    if (journal && !journal.before.has(i)) journal.before.set(i, { ...user });
+    if (journal && !journal.before.has(`USER:${i}`))
+      journal.before.set(`USER:${i}`, { objCode: "USER", i, row: { ...user } });
     if (patch.username !== undefined && patch.username !== user.username) {
       this.usernames.delete(user.username);
       this.usernames.set(patch.username, i);
@@ -80,6 +93,22 @@ export class TenantStore {
     if (journal) journal.writes++;
     else this.onCommittedWrites(1);
     return user;
+  }
+
+  /** Applies a validated patch to a work object (a reassignment); journalled like a user edit. */
+  updateRow(objCode: WorkObjCode, id: string, patch: Row): Row {
+    const table = this.tables[objCode];
+    const i = table.index.get(id);
+    const row = i === undefined ? undefined : (table.rows[i] as Row | undefined);
+    if (i === undefined || !row) throw new Error(`updateRow: no ${objCode} ${id}`);
+    const journal = this.journals[this.journals.length - 1];
+    const key = `${objCode}:${i}`;
+    if (journal && !journal.before.has(key)) journal.before.set(key, { objCode, i, row: { ...row } });
+    Object.assign(row, patch);
+    for (const field of Object.keys(patch)) this.bump(`${objCode}.${field}`);
+    if (journal) journal.writes++;
+    else this.onCommittedWrites(1);
+    return row;
   }
 
   /** Starts an all-or-nothing unit (atomic bulk edit or atomic batch); units nest. */
@@ -102,21 +131,22 @@ export class TenantStore {
   rollback(): void {
     const journal = this.journals.pop();
     if (!journal) throw new Error("rollback() without begin()");
-    for (const [i, before] of journal.before) {
-      const user = this.data.users[i];
-      if (!user) continue;
-      this.usernames.delete(user.username);
-      Object.assign(user, before);
-      this.usernames.set(user.username, i);
-      for (const field of Object.keys(before)) this.bump(`USER.${field}`);
+    for (const { objCode, i, row: before } of journal.before.values()) {
+      const row = this.tables[objCode].rows[i] as Row | undefined;
+      if (!row) continue;
+      if (objCode === "USER") this.usernames.delete(String(row.username));
+      Object.assign(row, before);
+      if (objCode === "USER") this.usernames.set(String(row.username), i);
+      for (const field of Object.keys(before)) this.bump(`${objCode}.${field}`);
     }
   }
 
-  /** A token that changes whenever any of the named USER fields (or, with "*", any field) changes. */
+  /** A token that changes whenever any of the named fields (or, with "*", any field) changes. */
   versionToken(objCode: ObjCode, fields: readonly string[]): string {
-    if (objCode !== "USER") return "static";
+    if (objCode === "CUST" || objCode === "ACSLVL" || objCode === "GROUP" || objCode === "CMPY")
+      return "static";
     if (fields.includes("*")) return `any:${this.anyWrite}`;
-    return fields.map((field) => this.fieldVersions.get(`USER.${field}`) ?? 0).join(",");
+    return fields.map((field) => this.fieldVersions.get(`${objCode}.${field}`) ?? 0).join(",");
   }
 
   /** Returns the cached value for `key` while `token` is unchanged, otherwise rebuilds it. */

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { RuntimeConfig, RunningEmulator, StatsSnapshot } from "../index";
 import { V21, call, control, ordinaryUsers, startTestEmulator } from "./http-helpers";
 
@@ -158,12 +158,21 @@ describe("API keys", () => {
   });
 
   it("expires keys past apiKeyTtlMs; changing the TTL restarts the clock", async () => {
-    await control(emulator, "PATCH", "config", { apiKeyTtlMs: 400 });
-    expect((await search()).status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 600));
-    expect((await search()).status).toBe(401);
-    await control(emulator, "PATCH", "config", { apiKeyTtlMs: 30 * 24 * 3_600_000 });
-    expect((await search()).status).toBe(200);
+    // The emulator's clock is Date (it runs in this process): frozen, then moved past the TTL, so
+    // no check races the machine's speed. Sockets and timers stay real.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      await control(emulator, "PATCH", "config", { apiKeyTtlMs: 400 });
+      expect((await search()).status).toBe(200);
+      vi.setSystemTime(Date.now() + 399);
+      expect((await search()).status).toBe(200);
+      vi.setSystemTime(Date.now() + 2);
+      expect((await search()).status).toBe(401);
+      await control(emulator, "PATCH", "config", { apiKeyTtlMs: 30 * 24 * 3_600_000 });
+      expect((await search()).status).toBe(200);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("creates sessions for a username and shows raw stored users", async () => {

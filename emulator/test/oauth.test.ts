@@ -1,5 +1,5 @@
 import { type KeyObject, generateKeyPairSync, sign } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { RunningEmulator, StatsSnapshot } from "../index";
 import { V21, call, control, form, ordinaryUsers, startTestEmulator } from "./http-helpers";
 
@@ -383,19 +383,23 @@ describe("session expiry", () => {
     const before = await control<{ sessionTtlMs: number }>(emulator, "PATCH", "config", {
       sessionTtlMs: 1000,
     });
+    // The emulator's clock is Date (it runs in this process): frozen, then moved past the TTL, so
+    // no check races the machine's speed. Sockets and timers stay real.
+    vi.useFakeTimers({ toFake: ["Date"] });
     try {
       expect(before.sessionTtlMs).toBe(1000);
       const app = await registerApp();
       const first = (await exchange(app)).body;
       expect(first.expires_in).toBe(1);
       expect((await whoAmI(first.access_token)).status).toBe(200);
-      await new Promise((resolve) => setTimeout(resolve, 1100));
+      vi.setSystemTime(Date.now() + 1_100);
       const expired = await whoAmI(first.access_token);
       expect(expired.status).toBe(401);
       expect(expired.body.error.message).toBe(NOT_LOGGED_IN);
       const renewed = (await refreshWithForm(app, first.refresh_token)).body;
       expect((await whoAmI(renewed.access_token)).status).toBe(200);
     } finally {
+      vi.useRealTimers();
       await control(emulator, "PATCH", "config", { sessionTtlMs: 3_600_000 });
     }
   });
@@ -452,7 +456,8 @@ describe("OAuth2 and the rest of the emulator", () => {
     await control(emulator, "PATCH", "config", { maxInFlight: 1, latencyMs: 300 });
     try {
       const slow = call(emulator, `${V21}/user/count`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      // The slow request holds the only slot once the emulator has counted it in flight.
+      while ((await control<StatsSnapshot>(emulator, "GET", "stats")).inFlight < 1) await new Promise((resolve) => setImmediate(resolve));
       const [exchanged, counted] = await Promise.all([exchange(app), slow]);
       expect(exchanged.status).toBe(200);
       expect(counted.status).toBe(200);

@@ -5,7 +5,9 @@ import { V21, call, control, ordinaryUsers, startTestEmulator } from "./http-hel
 
 const stats = (emulator: RunningEmulator) => control<StatsSnapshot>(emulator, "GET", "stats");
 
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 2000): Promise<void> {
+// Polls for an event; the bound only turns a condition that never comes into a clear failure, and is
+// far from anything a busy machine needs.
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error("condition not reached in time");
@@ -82,12 +84,14 @@ describe("latency and faults", () => {
 
   it("adds the base latency to every API request, but not to control requests", async () => {
     await control(emulator, "PATCH", "config", { latencyMs: 400 });
-    let started = Date.now();
+    // A lower bound only: the emulator sleeps at least its latency, however busy the machine.
+    const started = Date.now();
     await call(emulator, `${V21}/user/count`);
     expect(Date.now() - started).toBeGreaterThanOrEqual(395);
-    started = Date.now();
-    await control(emulator, "GET", "stats");
-    expect(Date.now() - started).toBeLessThan(300);
+    // With a minute of latency, a control request that answers at all (before Vitest's timeout)
+    // did not wait for it: no upper time bound that depends on the machine's speed.
+    await control(emulator, "PATCH", "config", { latencyMs: 60_000 });
+    expect(await stats(emulator)).toHaveProperty("total");
   });
 
   it("error500: a 500 with the error envelope, and nothing applied", async () => {
@@ -154,9 +158,9 @@ describe("close()", () => {
       () => "failed",
     );
     await waitFor(async () => (await stats(emulator)).inFlight === 1);
-    const started = Date.now();
+    // close() waiting for the request would never end (or wait out a minute's latency): Vitest's
+    // timeout fails the test then, with no time bound of our own.
     await emulator.close();
-    expect(Date.now() - started).toBeLessThan(1000);
     expect(await pending).toBe("failed");
   });
 
@@ -164,9 +168,9 @@ describe("close()", () => {
     const emulator = await startTestEmulator({ latencyMs: 60_000 });
     const pending = call(emulator, `${V21}/user/count`).catch(() => "failed");
     await waitFor(async () => (await stats(emulator)).inFlight === 1);
-    const started = Date.now();
+    // close() waiting for the request would never end (or wait out a minute's latency): Vitest's
+    // timeout fails the test then, with no time bound of our own.
     await emulator.close();
-    expect(Date.now() - started).toBeLessThan(1000);
     expect(await pending).toBe("failed");
   });
 });

@@ -70,7 +70,9 @@ function describe(operation: ApiOperation): JsonSchema {
   return {
     operationId: `${operation.method.toLowerCase()}${operation.path.replace(/[{}]/g, "").replace(/\/(\w)/g, (_, c: string) => c.toUpperCase()).replace(/[^A-Za-z0-9]/g, "")}`,
     summary: operation.summary,
-    description: [operation.description, role ? `Needs the ${role} role or above.` : "Open: no session needed."].filter(Boolean).join("\n\n"),
+    ...(operation.description ? { description: operation.description } : {}),
+    // Who may call it: the least role (an extension field, so the reference page can word it).
+    "x-role": role,
     parameters: parameters(operation),
     ...(operation.body ? { requestBody: { required: !optional(operation.body), content: { "application/json": { schema: toSchema(operation.body) } } } } : {}),
     responses: responses(operation),

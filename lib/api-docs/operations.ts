@@ -7,12 +7,14 @@ import { createJobBodySchema, emptyBodySchema, jobListQuerySchema, jobParamsSche
 import { userCountsQuerySchema, userListQuerySchema, userParamsSchema } from "@/lib/offboarding/list-users";
 import { matchBodySchema } from "@/lib/offboarding/match-leavers";
 import { resolveSelectionSchema } from "@/lib/offboarding/resolve-selection";
+import { impactManyBodySchema } from "@/lib/offboarding/impact/schemas";
 import { statusChangeBodySchemas } from "@/lib/offboarding/status-change-schemas";
 import { accountUpdateSchema, inviteSchema } from "@/lib/admin/accounts";
 import { addProtectedSchema, removeProtectedSchema } from "@/lib/admin/protected-people";
 import { usersColumnsBodySchema } from "@/lib/auth/preferences";
 import { jobResultsQuerySchema } from "@/lib/jobs/results-csv";
 import { usersExportQuerySchema } from "@/lib/user-index/export";
+import { createReassignmentBodySchema, reassignmentParamsSchema } from "@/lib/reassign/schemas";
 import type { ApiOperation } from "./operation";
 
 /**
@@ -114,6 +116,17 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   { method: "POST", path: "/api/settings/workfront", summary: "Connect Workfront: OAuth2 server-to-server, a pasted API key, or username and password.", permission: "manageSettings", body: connectInputSchema, responses: { 200: "ConnectionStatusDto" } },
   { method: "DELETE", path: "/api/settings/workfront", summary: "Disconnect: clears the API key in Workfront first, then forgets it.", permission: "manageSettings", responses: { 200: "{result: DisconnectResultDto, status}" } },
   { method: "GET", path: "/api/openapi.json", summary: "This description of the API (OpenAPI 3.1).", permission: "viewUsers", responses: { 200: "the OpenAPI document" } },
+  { method: "GET", path: "/api/users/{id}/impact", summary: "What the person still holds in Workfront, by category, with links; what blocks deactivation.", permission: "viewUsers", params: userParamsSchema, responses: { 200: "{impact: PersonImpactDto}", 404: "not_found" } },
+  { method: "POST", path: "/api/users/impact", summary: "Many people's work counted by category (grouped reports), for a dry run or an import preview.", permission: "viewUsers", body: impactManyBodySchema, responses: { 200: "{people: {<id>: ImpactCounts}}" } },
+  {
+    method: "POST",
+    path: "/api/reassignments",
+    summary: "Hand leavers' work to a successor (default: their manager); runs in the background, one audit row per change.",
+    permission: "deactivate",
+    body: createReassignmentBodySchema,
+    responses: { 202: "{reassignment: ReassignmentSummary}", 404: "leaver_unknown", 422: "successor_unknown, successor_inactive, successor_is_leaver, successor_missing" },
+  },
+  { method: "GET", path: "/api/reassignments/{id}", summary: "A reassignment's status and its changes by state.", permission: "viewAudit", params: reassignmentParamsSchema, responses: { 200: "{reassignment: ReassignmentSummary}", 404: "not_found" } },
   { method: "POST", path: "/api/settings/workfront/test", summary: "Test the stored connection now.", permission: "manageSettings", responses: { 200: "{test: TestResultDto, status}" } },
   // Issue 15: the users page's tools, reports for HR, administration in the app.
   { method: "GET", path: "/api/users/facets", summary: "The values the users page's filters offer, each with how many people have it, from the index.", permission: "viewUsers", responses: { 200: "{license, accessLevel, group, company, manager: {value, label, count}[]}", 503: "index_not_ready" } },

@@ -68,7 +68,8 @@ type Observation =
   { kind: "later"; isActive: boolean; at: Date } | { kind: "now"; isActive: boolean } | { kind: "missing" };
 
 const stateWord = (isActive: boolean) => (isActive ? "active" : "deactivated");
-const actionWord = { deactivate: "deactivation", reactivate: "reactivation" } as const;
+// Reassignment rows are completed by their own items (lib/reassign), never here.
+const actionWord = { deactivate: "deactivation", reactivate: "reactivation", reassign: "reassignment" } as const;
 
 function completionFor(row: StaleRow, seen: Observation): Completion {
   const want = row.action === "reactivate";
@@ -111,6 +112,7 @@ async function staleRows(db: Database, graceMs: number, limit: number): Promise<
       and(
         eq(auditEvents.outcome, "pending"),
         isNull(auditEvents.jobId),
+        inArray(auditEvents.action, ["deactivate", "reactivate"]),
         // The database's clock, so that app instances with skewed clocks agree on "stale".
         lt(auditEvents.occurredAt, sql`now() - ${Math.round(graceMs)} * interval '1 millisecond'`),
       ),

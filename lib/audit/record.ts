@@ -35,6 +35,19 @@ const entrySchema = z.object({
   isActiveBefore: z.boolean().nullish(),
   jobId: z.uuid().nullish(),
   jobItemId: z.uuid().nullish(),
+  /** A reassignment's change to one object (action `reassign`). */
+  change: z
+    .object({
+      category: z.string().max(50),
+      objCode: z.string().max(20),
+      objectId: workfrontIdSchema,
+      objectName: z.string().max(500).nullable(),
+      field: z.string().max(50),
+      from: workfrontIdSchema,
+      to: workfrontIdSchema,
+      toName: z.string().max(500).nullable(),
+    })
+    .nullish(),
 });
 
 export const attemptSchema = entrySchema.extend({

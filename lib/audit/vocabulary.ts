@@ -3,7 +3,8 @@
  * badges use the same codes; the schema builds its CHECK constraints from the same keys. Their
  * words are in the message catalogues (audit.actions, audit.outcomes), in each language.
  */
-export const AUDIT_ACTIONS = ["deactivate", "reactivate"] as const;
+/** `reassign`: one object handed from a leaver to a successor (its row names the change). */
+export const AUDIT_ACTIONS = ["deactivate", "reactivate", "reassign"] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** `pending` exists only between the write before the Workfront call and the completion after it. */

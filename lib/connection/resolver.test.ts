@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, expect, it, vi } from "vitest";
 import type { RunningEmulator } from "@/emulator";
 import { workfrontConnection } from "@/lib/db";
 import { forEachDriver } from "@/lib/db/test-databases";
@@ -61,9 +61,15 @@ forEachDriver("the active Workfront connection", ({ db }) => {
     expect(await connected.countUsers()).toBeGreaterThan(0);
     // The client's facts read through the facade as values, not as guarded calls.
     expect(connected.apiBase).toBe(`${emulator.url}/attask/api/v21.0`);
-    // Another instance notices within its version TTL.
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    expect(await (await other.client()).countUsers()).toBeGreaterThan(0);
+    // Another instance notices once its version TTL has passed: the clock it reads is moved past
+    // it (only Date is faked; sockets and timers stay real).
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      vi.setSystemTime(Date.now() + 250);
+      expect(await (await other.client()).countUsers()).toBeGreaterThan(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("gives a new connection a new client, so tenant facts of the old one are not reused", async () => {
@@ -107,9 +113,15 @@ forEachDriver("the active Workfront connection", ({ db }) => {
     const before = await renewals();
     expect(await client.countUsers()).toBeGreaterThan(0);
     expect(await renewals()).toBe(before);
-    // Renewal is due a fifth of the lifetime before the end: at 1.6 s of 2 s.
-    await new Promise((resolve) => setTimeout(resolve, 1_700));
-    expect(await client.countUsers()).toBeGreaterThan(0);
+    // Renewal is due a fifth of the lifetime before the end: at 1.6 s of 2 s. The clock both the
+    // client and the emulator read moves to 1.7 s (only Date is faked; sockets and timers stay real).
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      vi.setSystemTime(Date.now() + 1_700);
+      expect(await client.countUsers()).toBeGreaterThan(0);
+    } finally {
+      vi.useRealTimers();
+    }
     expect(await renewals()).toBe(before + 1);
     expect((await readConnection(db()))?.secretVersion).toBe(2);
 

@@ -4,7 +4,7 @@ import type { RunningEmulator } from "@/emulator";
 import { type DatabaseHandle, jobEvents, jobItems, migrate } from "@/lib/db";
 import { createTestDatabase } from "@/lib/db/test-databases";
 import { WorkfrontError } from "@/lib/workfront";
-import { control, startTestEmulator } from "@/lib/workfront/test-support";
+import { control, startTestEmulator, stats } from "@/lib/workfront/test-support";
 import { resumeJob } from "./actions";
 import { getJobDto } from "./queries";
 import {
@@ -60,7 +60,10 @@ it("pauses as paused_auth when the API key expires, loses nothing, and completes
     await waitFor("the chunks under way to end", async () => (await runningCount(handle.db, jobId)) === 0);
     const paused = await finalCount(handle.db, jobId);
     expect(paused).toBeLessThan(1_000);
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // The worker stays busy (it probes the credential every 200 ms), yet no one moves: wait for
+    // three probes Workfront refused, an event rather than a length of time.
+    const requestsAtPause = (await stats(emulator)).total;
+    await waitFor("three credential probes", async () => (await stats(emulator)).total >= requestsAtPause + 3);
     expect(await finalCount(handle.db, jobId)).toBe(paused);
     expect(await jobStatus(handle.db, jobId)).toBe("paused_auth");
     const dto = await getJobDto(handle.db, jobId);

@@ -6,7 +6,7 @@ import { type DatabaseHandle, auditEvents, jobItems, jobs, migrate } from "@/lib
 import { createTestDatabase } from "@/lib/db/test-databases";
 import type { OffboardingDeps } from "@/lib/offboarding/deps";
 import type { WorkfrontUser } from "@/lib/workfront";
-import { startTestEmulator } from "@/lib/workfront/test-support";
+import { control, startTestEmulator } from "@/lib/workfront/test-support";
 import { cancelJob, createJob, retryFailed, undoJob } from "./actions";
 import { claimItems } from "./claim";
 import { dryRun } from "./dry-run";
@@ -113,6 +113,78 @@ describe("the dry run", () => {
   });
 });
 
+describe("the dry run, further", () => {
+  it("for a reactivation: needs no tenant facts, protects no one, and frees no licences", async () => {
+    const [active] = take(1);
+    const inactive = (await deps.client.searchUsers({ filters: [{ field: "isActive", value: false }], limit: 1 }))[0]!;
+    const preview = await dryRun(deps, { kind: "reactivate", userIds: [inactive.id, active!.id, emulator.adminUserID], role: "operator" }, rules);
+    expect(preview.items.map((item) => [item.outcome, item.code, item.reason])).toEqual([
+      ["would_change", null, null],
+      ["already", null, null],
+      ["already", null, null],
+    ]);
+    expect(preview).toMatchObject({ kind: "reactivate", people: 3, counts: { would_change: 1, already: 2 }, licensesFreed: [] });
+  });
+
+  it("describes each person as Workfront has them, and counts licences by type, most first", async () => {
+    const people = take(4);
+    const preview = await dryRun(deps, { kind: "deactivate", userIds: people.map((u) => u.id), role: "operator" }, rules);
+    expect(preview.items).toEqual(
+      people.map((u) => ({
+        userId: u.id,
+        name: u.name,
+        email: u.email,
+        isActive: true,
+        licenseType: u.licenseType,
+        licenseTypeLabel: expect.any(String),
+        isAdmin: false,
+        outcome: "would_change",
+        code: null,
+        reason: null,
+      })),
+    );
+    const byType = new Map<string | null, number>();
+    for (const u of people) byType.set(u.licenseType, (byType.get(u.licenseType) ?? 0) + 1);
+    const freed = preview.licensesFreed;
+    expect(freed.map((entry) => [entry.licenseType, entry.count]).sort()).toEqual([...byType].sort());
+    expect(freed.reduce((sum, entry) => sum + entry.count, 0)).toBe(4);
+    for (let i = 1; i < freed.length; i += 1) {
+      const [before, after] = [freed[i - 1]!, freed[i]!];
+      expect(before.count > after.count || (before.count === after.count && before.label.localeCompare(after.label) < 0)).toBe(true);
+    }
+    // The label is the tenant's word for the type, the same for every person of it.
+    const labels = new Map(preview.items.map((item) => [item.licenseType, item.licenseTypeLabel]));
+    expect(freed.every((entry) => entry.label === labels.get(entry.licenseType))).toBe(true);
+  });
+
+  it("reports above the threshold that a count must be typed, without calling it a problem", async () => {
+    const preview = await dryRun(deps, { kind: "deactivate", userIds: take(6).map((u) => u.id), role: "operator" }, rules);
+    expect(preview.rules).toMatchObject({ people: 6, confirmRequired: true, overHardCap: false, roleAllowed: true, confirmThreshold: 5, hardCap: 20, problem: null });
+  });
+
+  it("names a person Workfront could not be asked about, and fails whole on a refused credential", async () => {
+    const [person] = take(1);
+    const quick = { ...deps, client: testDeps(handle.db, emulator, { maxRetries: 0 }).client };
+    await control(emulator, "PATCH", "config", { faultRate: 1, faultKinds: ["error500"] });
+    try {
+      const preview = await dryRun(quick, { kind: "reactivate", userIds: [person!.id], role: "operator" }, rules);
+      expect(preview.items).toEqual([
+        expect.objectContaining({ userId: person!.id, name: null, isActive: null, isAdmin: false, outcome: "error", code: "unavailable" }),
+      ]);
+      expect(preview.items[0]?.reason).toEqual(expect.any(String));
+      expect(preview.counts).toMatchObject({ error: 1, would_change: 0 });
+    } finally {
+      await control(emulator, "PATCH", "config", { faultRate: 0 });
+    }
+    await control(emulator, "POST", "api-keys/expire");
+    try {
+      await expect(dryRun(deps, { kind: "deactivate", userIds: [person!.id], role: "operator" }, rules)).rejects.toMatchObject({ code: "auth" });
+    } finally {
+      await control(emulator, "POST", "api-keys/restore");
+    }
+  });
+});
+
 describe("cancelling", () => {
   it("cancels who has not started, and finishes without writing who has", async () => {
     const people = take(5);
@@ -190,15 +262,37 @@ describe("retrying and undoing", () => {
 });
 
 describe("the jobs list", () => {
-  it("lists newest first with counts, paged", async () => {
-    const page = await listJobs(handle.db, { page: 1, pageSize: 25 });
-    expect(page.total).toBe(await handle.db.$count(jobs));
-    const times = page.jobs.map((job) => job.createdAt);
-    expect([...times].sort().reverse()).toEqual(times);
-    expect(page.jobs.every((job) => job.counts.total > 0)).toBe(true);
-    const cancelled = await listJobs(handle.db, { page: 1, pageSize: 25, status: "cancelled" });
+  it("lists newest first with counts, paged, and filters by status", async () => {
+    // Three jobs of its own (so it asserts something when run alone), all cancelled before they
+    // start, so that no later test's worker claims them.
+    const made: { id: string; people: number }[] = [];
+    for (const people of [1, 2, 3]) {
+      const id = await createJob(handle.db, { kind: "deactivate", userIds: take(people).map((u) => u.id), reason: "Team closed" }, operator, rules);
+      await cancelJob(handle.db, id, operator);
+      made.push({ id, people });
+    }
+    const newestFirst = [...made].reverse();
+
+    const first = await listJobs(handle.db, { page: 1, pageSize: 2 });
+    expect(first.total).toBe(await handle.db.$count(jobs));
+    expect(first.total).toBeGreaterThanOrEqual(3);
+    expect(first.jobs.map((job) => job.id)).toEqual(newestFirst.slice(0, 2).map((job) => job.id));
+    expect(first.jobs.map((job) => job.counts.total)).toEqual([3, 2]);
+    const second = await listJobs(handle.db, { page: 2, pageSize: 2 });
+    expect(second.jobs[0]?.id).toBe(made[0]!.id);
+    expect(second.jobs[0]?.counts).toMatchObject({ total: 1, cancelled: 1 });
+
+    const all = await listJobs(handle.db, { page: 1, pageSize: 100 });
+    const times = all.jobs.map((job) => new Date(job.createdAt).getTime());
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+
+    const cancelled = await listJobs(handle.db, { page: 1, pageSize: 100, status: "cancelled" });
+    expect(cancelled.jobs.map((job) => job.id)).toEqual(expect.arrayContaining(made.map((job) => job.id)));
     expect(cancelled.jobs.every((job) => job.status === "cancelled")).toBe(true);
-    expect(await handle.db.$count(jobItems, eq(jobItems.state, "running"))).toBe(0);
+    expect(cancelled.total).toBe(await handle.db.$count(jobs, eq(jobs.status, "cancelled")));
+    expect((await listJobs(handle.db, { page: 1, pageSize: 100, status: "running" })).jobs.map((job) => job.id)).not.toEqual(
+      expect.arrayContaining([made[0]!.id]),
+    );
   });
 });
 
@@ -212,6 +306,24 @@ describe("a chunk on its own", () => {
     expect(await processChunk(deps, settings, claimed)).toMatchObject({ items: 1, written: 0, lost: 0 });
     const detail = await getJobDetail(handle.db, jobId, { page: 1, pageSize: 10 });
     expect(detail?.job).toMatchObject({ status: "completed", counts: { already: 1 } });
+  });
+
+  it("refuses the people on PROTECTED_USERS (by e-mail or ID) and writes the others", async () => {
+    const [byEmail, byId, free] = take(3);
+    const guarded = { ...deps, protectedUsers: [byEmail!.email!.toLowerCase(), byId!.id] };
+    const jobId = await createJob(handle.db, { kind: "deactivate", userIds: [byEmail!.id, byId!.id, free!.id], reason: "Left" }, operator, rules);
+    const claimed = await claimItems(handle.db, { owner: settings.owner, limit: 10, leaseMs: 30_000 });
+    expect(claimed.map((item) => item.jobId)).toEqual([jobId, jobId, jobId]);
+    expect(await processChunk(guarded, settings, claimed)).toMatchObject({ items: 3, written: 1 });
+    const states = await statesOf([byEmail!.id, byId!.id, free!.id]);
+    expect([states.get(byEmail!.id), states.get(byId!.id), states.get(free!.id)]).toEqual([true, true, false]);
+    const detail = await getJobDetail(handle.db, jobId, { page: 1, pageSize: 10, state: "refused" });
+    expect(detail?.job).toMatchObject({ status: "completed", counts: { refused: 2, succeeded: 1 } });
+    expect(detail?.items.rows.map((row) => [row.targetId, row.errorCode]).sort()).toEqual(
+      [[byEmail!.id, "configured"], [byId!.id, "configured"]].sort(),
+    );
+    const rows = await handle.db.select().from(auditEvents).where(and(eq(auditEvents.jobId, jobId), eq(auditEvents.outcome, "refused")));
+    expect(rows.map((row) => row.refusedCode)).toEqual(["configured", "configured"]);
   });
 
   it("leaves a person another action holds for a later claim, without counting an attempt", async () => {

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator, StatsSnapshot } from "@/emulator";
 import { type DatabaseHandle, auditEvents, jobItems, migrate } from "@/lib/db";
 import { createTestDatabase, postgresAvailable } from "@/lib/db/test-databases";
-import { control, startTestEmulator } from "@/lib/workfront/test-support";
+import { control, startTestEmulator, stats } from "@/lib/workfront/test-support";
 import { type WorkerProcess, spawnWorker } from "./test-processes";
 import { deactivationJob, expectJobConsistent, finalCount, jobStatus, waitFor } from "./test-support";
 
@@ -64,13 +64,16 @@ suite("job workers as processes [postgres]", () => {
     await waitFor("half the job", async () => (await finalCount(handle.db, jobId)) >= 400, { everyMs: 10 });
     // Slow Workfront down so that requests are in flight, then kill: those requests still land
     // in Workfront after the worker is gone, and their answers are lost.
-    await control(emulator, "PATCH", "config", { latencyMs: 1_000 });
-    // A write is in flight when its pending audit row stays pending (the answer takes a second now).
-    await waitFor("a write in flight", async () => {
-      const rows = await pendingAudits(jobId);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      const still = new Set((await pendingAudits(jobId)).map((row) => row.id));
-      return rows.some((row) => still.has(row.id));
+    const writesSoFar = async () =>
+      Object.entries((await stats(emulator)).byRoute)
+        .filter(([route]) => route.startsWith("PUT USER"))
+        .reduce((sum, [, count]) => sum + count, 0);
+    const writesBefore = await writesSoFar();
+    await control(emulator, "PATCH", "config", { latencyMs: 5_000 });
+    // A write is in flight once one has reached Workfront since the slow-down (it now waits five
+    // seconds for its answer) while its pending audit row exists: events, not a sleep.
+    await waitFor("a write in flight", async () => (await writesSoFar()) > writesBefore && (await pendingAudits(jobId)).length > 0, {
+      everyMs: 10,
     });
     first.child.kill("SIGKILL");
     await first.exited;

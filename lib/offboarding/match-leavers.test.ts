@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "@/emulator";
 import type { WorkfrontUser } from "@/lib/workfront";
-import { clientFor, startTestEmulator } from "@/lib/workfront/test-support";
-import { type MatchDeps, matchLeavers } from "./match-leavers";
+import { clientFor, control, startTestEmulator } from "@/lib/workfront/test-support";
+import { type MatchDeps, matchBodySchema, matchLeavers } from "./match-leavers";
 import { migrate } from "@/lib/db";
 import { createTestDatabase } from "@/lib/db/test-databases";
 import { buildIndex } from "@/lib/user-index";
@@ -87,6 +87,131 @@ describe("matching a leavers list", () => {
     expect(report.userIds).toEqual([b!.id, d!.id]);
   });
 
+  it("protects the people on PROTECTED_USERS, by e-mail, ID or username, for an admin too", async () => {
+    const [byEmail, byId, byUsername, free] = active.slice(40, 44);
+    const protectedDeps: MatchDeps = {
+      ...deps,
+      protectedUsers: [byEmail!.email!.toLowerCase(), byId!.id, byUsername!.username!.toLowerCase()],
+    };
+    const text = [byEmail!.email!.toUpperCase(), byId!.id, byUsername!.email!, free!.email!].join("\n");
+    for (const role of ["operator", "admin"] as const) {
+      const report = await matchLeavers(protectedDeps, { text }, role);
+      expect(report.lines.map((line) => [line.state, line.code ?? null])).toEqual([
+        ["protected", "configured"],
+        ["protected", "configured"],
+        ["protected", "configured"],
+        ["will_deactivate", null],
+      ]);
+      expect(report.lines[0]?.reason).toMatch(/PROTECTED_USERS/);
+      expect(report.userIds).toEqual([free!.id]);
+      expect(report.counts).toMatchObject({ protected: 3, will_deactivate: 1 });
+    }
+    // The same list without the setting protects nobody.
+    expect((await matchLeavers(deps, { text }, "operator")).userIds).toHaveLength(4);
+  });
+
+  it("says why on every line, and describes each person found", async () => {
+    const [a, b] = active.slice(50, 52);
+    const [gone] = inactive;
+    const unknownId = "0".repeat(31) + "9";
+    const text = [a!.email!, unknownId, "nobody@nowhere.example", "no.such.login", a!.id, gone!.email!, b!.email!].join("\n");
+    const report = await matchLeavers(deps, { text }, "operator");
+    expect(report.lines.map((line) => [line.line, line.state, line.kind, line.reason])).toEqual([
+      [1, "will_deactivate", "email", null],
+      [2, "not_found", "id", "No Workfront user has this ID."],
+      [3, "not_found", "email", "No Workfront user has this e-mail address or username."],
+      [4, "not_found", "username", "No Workfront user has this username."],
+      [5, "duplicate", "id", `${a!.name} is already on line 1.`],
+      [6, "already_deactivated", "email", null],
+      [7, "will_deactivate", "email", null],
+    ]);
+    expect(report.lines.map((line) => line.code)).toEqual([null, null, null, null, null, null, null]);
+    expect(report.lines[4]).toMatchObject({ duplicateOf: 1, value: a!.id });
+    expect(report.lines[0]?.user).toEqual({
+      id: a!.id,
+      name: a!.name,
+      email: a!.email,
+      username: a!.username,
+      isActive: true,
+      licenseType: a!.licenseType,
+      licenseTypeLabel: expect.any(String),
+      isAdmin: false,
+    });
+    expect(report.lines[5]?.user).toMatchObject({ id: gone!.id, isActive: false });
+    expect(report.userIds).toEqual([a!.id, b!.id]);
+    expect(report).toMatchObject({ format: "lines", header: null, column: null });
+    const freed = report.licensesFreed;
+    expect(freed.reduce((sum, entry) => sum + entry.count, 0)).toBe(2);
+    expect(freed.map((entry) => entry.count)).toEqual([...freed.map((entry) => entry.count)].sort((x, y) => y - x));
+    expect(freed.every((entry) => entry.label === report.lines.find((line) => line.user?.licenseType === entry.licenseType)?.user?.licenseTypeLabel)).toBe(true);
+  });
+
+  it("names a repeated value that matches no one as a duplicate of its first line", async () => {
+    const report = await matchLeavers(deps, { text: "ghost@nowhere.example\nGHOST@nowhere.example" }, "operator");
+    expect(report.lines.map((line) => [line.state, line.duplicateOf, line.reason])).toEqual([
+      ["not_found", null, "No Workfront user has this e-mail address or username."],
+      ["duplicate", 1, "Same as line 1."],
+    ]);
+  });
+
+  it("says usernames cannot be checked in a tenant too big to read whole", async () => {
+    // A client that reports more users than the import may scan (100,000); everything else is real.
+    const huge = Object.create(deps.client) as typeof deps.client;
+    huge.countUsers = async () => 100_001;
+    const a = active[60];
+    const report = await matchLeavers({ ...deps, client: huge }, { text: ["some.login", a!.email!].join("\n") }, "operator");
+    expect(report.lines.map((line) => [line.state, line.code])).toEqual([
+      ["not_found", "usernames_unchecked"],
+      ["will_deactivate", null],
+    ]);
+    expect(report.lines[0]?.reason).toBe("Usernames cannot be checked in a tenant of more than 100000 users: use e-mails or IDs.");
+  });
+
+  it("reads the whole tenant only when a line may be a username", async () => {
+    const routes = async () => ((await control(emulator, "GET", "stats")) as { byRoute: Record<string, number> }).byRoute;
+    const [a, b] = active.slice(70, 72);
+    await matchLeavers(deps, { text: a!.id }, "operator"); // tenant facts, read once per client
+    await control(emulator, "POST", "stats/reset");
+    const known = await matchLeavers(deps, { text: [a!.email!, b!.id].join("\n") }, "operator");
+    expect(known.userIds).toEqual([a!.id, b!.id]);
+    expect((await routes())["GET USER/count"] ?? 0).toBe(0);
+    await control(emulator, "POST", "stats/reset");
+    await matchLeavers(deps, { text: "some.login" }, "operator");
+    expect((await routes())["GET USER/count"]).toBe(1);
+    // An e-mail that is no one's address may be someone's login: that reads the tenant too.
+    await control(emulator, "POST", "stats/reset");
+    await matchLeavers(deps, { text: "ghost@nowhere.example" }, "operator");
+    expect((await routes())["GET USER/count"]).toBe(1);
+  });
+
+  it("names blank lines, and how many people an ambiguous value matches", async () => {
+    const [x, y] = active.slice(80, 82);
+    // y's address differs from x's only in case: e-mails match without regard to case.
+    const response = await fetch(`${emulator.url}/attask/api/v21.0/user/${y!.id}?method=PUT&updates=${encodeURIComponent(JSON.stringify({ emailAddr: x!.email!.toUpperCase() }))}`, {
+      headers: { apiKey: emulator.apiKey },
+    });
+    expect(response.ok).toBe(true);
+    const report = await matchLeavers(deps, { text: ["", x!.email!].join("\n") }, "operator");
+    expect(report.lines.map((line) => [line.state, line.reason])).toEqual([
+      ["blank", "Blank line."],
+      ["ambiguous", "2 Workfront users match this email."],
+    ]);
+  });
+
+  it("counts licences freed by type, the most first", async () => {
+    const byType = new Map<string | null, WorkfrontUser[]>();
+    for (const user of active.slice(90)) byType.set(user.licenseType, [...(byType.get(user.licenseType) ?? []), user]);
+    const [many, few] = [...byType.values()].sort((p, q) => q.length - p.length);
+    expect(many!.length).toBeGreaterThanOrEqual(3);
+    // The rarer type first in the list, so the order comes from the counts.
+    const people = [few![0]!, ...many!.slice(0, 3)];
+    const report = await matchLeavers(deps, { text: people.map((u) => u.id).join("\n") }, "operator");
+    expect(report.licensesFreed.map((entry) => [entry.licenseType, entry.count])).toEqual([
+      [many![0]!.licenseType, 3],
+      [few![0]!.licenseType, 1],
+    ]);
+  });
+
   it("refuses System Administrators for an operator, and lists them apart for an admin, out of the run", async () => {
     const admin = await deps.client.getUser(emulator.adminUserID);
     const sysadmins = (await deps.client.searchUsers({ filters: [{ field: "accessLevel:isAdmin", value: true }, { field: "isActive", value: true }], limit: 50 })).filter(
@@ -100,6 +225,19 @@ describe("matching a leavers list", () => {
     expect(asAdmin.lines[0]).toMatchObject({ state: "system_admin", code: null });
     expect(asAdmin.userIds).toEqual([]);
     expect(asAdmin.adminIds).toEqual([target.id]);
+  });
+});
+
+describe("the import body", () => {
+  it("takes text or csv, not both and not neither", () => {
+    expect(matchBodySchema.safeParse({ text: "a@b.example" }).success).toBe(true);
+    expect(matchBodySchema.safeParse({ csv: "email\na@b.example", column: " email " })).toMatchObject({ success: true, data: { column: "email" } });
+    for (const body of [{}, { text: "a", csv: "b" }, { column: "email" }]) {
+      const result = matchBodySchema.safeParse(body);
+      expect(result.success, JSON.stringify(body)).toBe(false);
+      expect(result.error?.issues[0]?.message).toBe("Send either text or csv.");
+    }
+    expect(matchBodySchema.safeParse({ text: "a", extra: 1 }).success).toBe(false);
   });
 });
 

@@ -192,7 +192,7 @@ describe("API keys", () => {
     expect((await rejection(asUser.searchUsers({ limit: 1 }))).code).toBe("auth");
   });
 
-  it("reports an expired key as auth once, without retrying, and never echoes the key", async () => {
+  it("reports an expired key as auth once, without retrying (redaction of an echoed key: transport.test.ts)", async () => {
     const client = clientFor(emulator, { credential: { kind: "apiKey", apiKey: emulator.apiKey, placement: "query" } });
     await control(emulator, "POST", "api-keys/expire");
     await control(emulator, "POST", "stats/reset");

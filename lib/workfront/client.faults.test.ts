@@ -20,12 +20,11 @@ afterAll(async () => {
 });
 
 async function settle<T>(work: () => Promise<T>) {
-  const started = Date.now();
   try {
     await work();
-    return { ok: true as const, ms: Date.now() - started };
+    return { ok: true as const };
   } catch (error) {
-    return { ok: false as const, error, ms: Date.now() - started };
+    return { ok: false as const, error };
   }
 }
 
@@ -55,10 +54,9 @@ it("ends 500 reads and 500 isActive writes in a result or a typed error, within 
   ]);
 
   for (const outcome of outcomes) {
+    // No time bound here (that would be the machine's speed): a call the deadline did not end
+    // would hang on a "hang" fault for good, and the test would fail on Vitest's timeout.
     if (!outcome.ok) expect(outcome.error).toBeInstanceOf(WorkfrontError);
-    // Slack for a starved event loop on a busy CI machine: the deadline bounds the call, not the
-    // scheduler. Without the deadline, retry chains through hangs would run far past this.
-    expect(outcome.ms).toBeLessThan(DEADLINE_MS + 1_500);
   }
   const counters = await stats(emulator);
   // Faults really struck (about one request in five; how many requests there were depends on how
@@ -103,14 +101,18 @@ it("backs off when the tenant throttles, and still finishes every read", async (
   await control(emulator, "PATCH", "config", { maxInFlight: 10, latencyMs: 2, jitterMs: 6 });
 });
 
-it("gives up on a request that never answers with a timeout, before the deadline", async () => {
+it("gives up on a request that never answers with a timeout, stopped by the deadline", async () => {
   await control(emulator, "PATCH", "config", { faultRate: 1, faultKinds: ["hang"] });
-  const client = clientFor(emulator, { timeoutMs: 150, deadlineMs: 600, retryBaseMs: 10, retryCapMs: 20 });
-  const started = Date.now();
+  await control(emulator, "POST", "stats/reset");
+  // Retries are all but unlimited, so only the deadline can end the call: each try lasts at least
+  // its 150 ms timeout, so a 600 ms deadline leaves room for at most four (five with rounding).
+  const client = clientFor(emulator, { timeoutMs: 150, deadlineMs: 600, maxRetries: 1_000, retryBaseMs: 10, retryCapMs: 20 });
   const error = await client.searchUsers({ limit: 1 }).catch((reason: unknown) => reason);
   expect(error).toBeInstanceOf(WorkfrontError);
   expect((error as WorkfrontError).code).toBe("timeout");
-  expect(Date.now() - started).toBeLessThan(600 + 1_000);
+  const tries = (await stats(emulator)).total;
+  expect(tries).toBeGreaterThanOrEqual(1);
+  expect(tries).toBeLessThanOrEqual(5);
   await control(emulator, "PATCH", "config", { faultRate: 0 });
 });
 

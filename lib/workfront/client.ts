@@ -10,6 +10,7 @@ import { type LicenseTypeOption, readLicenseTypes } from "./metadata";
 import { type Filter, type SearchQuery, encodeFields, encodeSearch } from "./query";
 import { type WorkfrontRequest, send } from "./transport";
 import { USER_FIELDS, type UserUpdates, type WorkfrontUser, userSchema } from "./user";
+import { workCalls } from "./work";
 
 export interface CallOptions {
   signal?: AbortSignal;
@@ -162,6 +163,7 @@ export function createWorkfrontClient(config: WorkfrontClientConfig) {
     batch,
     userMetadata,
     ...apiKeyActions((request) => call(request)),
+    ...workCalls((request) => call(request)),
     /** The tenant's versioned API base, e.g. https://acme.my.workfront.com/attask/api/v21.0. */
     apiBase: transport.apiBase,
     limiterStats: (): LimiterStats => transport.limiter.stats(),

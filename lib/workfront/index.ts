@@ -10,6 +10,7 @@ export { workfrontIdSchema, isWorkfrontId } from "./ids";
 export type { Filter, SearchQuery, SortKey, SortDirection } from "./query";
 export type { WorkfrontCredential } from "./transport";
 export type { UserUpdates, WorkfrontUser } from "./user";
+export { WORK_OBJ_CODES, MAX_WORK_WRITES, type WorkItem, type WorkObjCode, type WorkValue, type WorkWrite } from "./work";
 export {
   type OAuth2App,
   type OAuth2Options,

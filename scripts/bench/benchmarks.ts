@@ -2,6 +2,7 @@ import { bulkDeactivationBenchmark } from "./bulk-deactivation";
 import { bundleSizeBenchmark } from "./bundle-size";
 import { emulatorSearchBenchmark } from "./emulator-search";
 import { emulatorSeedBenchmark } from "./emulator-seed";
+import { impactCheckBenchmark } from "./impact-check";
 import type { Benchmark } from "./registry";
 import { throttleRecoveryBenchmark } from "./throttle-recovery";
 import { userIndexBenchmark } from "./user-index";
@@ -15,5 +16,6 @@ export const BENCHMARKS: Benchmark[] = [
   usersRouteBenchmark,
   throttleRecoveryBenchmark,
   userIndexBenchmark,
+  impactCheckBenchmark,
   bundleSizeBenchmark,
 ];

@@ -266,7 +266,8 @@ function notes(contenders: BulkContender[], results: Map<BulkContender["key"], B
     "(c) writes one PUT per person (JOBS_WRITE_MODE=single). (d) writes through /batch on a tenant started with --batch " +
       "(Adobe's API docs have no /batch; WORKFRONT_BATCH=on); its reads are the same search by IDs. (e) runs twice as many " +
       "chunks at once as the cap allows requests, so that one chunk's database work overlaps another's Workfront call. " +
-      "Server CPU is the job server's user + system time from the run's start to the job's end.",
+      "Server CPU is the job server's user + system time from the run's start to the job's end. A job's elapsed time runs " +
+      "from the server's receipt of the run to the job's finished_at (same machine, the database's clock).",
   ];
   for (const contender of contenders) {
     const result = results.get(contender.key);

@@ -40,6 +40,7 @@ export async function benchJob(options: JobBenchOptions = {}): Promise<BulkRunRe
     let serverPeakRss = 0;
     let serverRssBefore = 0;
     let serverCpuMs = 0;
+    let serverElapsedMs = 0;
     const result = await measureBulkDeactivation(async ({ emulator, targets }): Promise<UserOutcome[]> => {
       const done = new Promise<DoneMessage>((resolve, reject) => {
         server.child.once("message", (message) => resolve(message as DoneMessage));
@@ -59,6 +60,7 @@ export async function benchJob(options: JobBenchOptions = {}): Promise<BulkRunRe
       serverPeakRss = answer.peakRssBytes;
       serverRssBefore = answer.rssBeforeRunBytes;
       serverCpuMs = answer.cpuMs;
+      serverElapsedMs = answer.elapsedMs;
       const throttledLeft = (state: string, code: string | null) => state === "failed" && code === "throttled";
       return answer.items.map((item) => ({
         ID: item.targetId,
@@ -69,7 +71,9 @@ export async function benchJob(options: JobBenchOptions = {}): Promise<BulkRunRe
         error: item.state === "succeeded" ? undefined : `${item.state} ${item.errorCode ?? ""}`.trim(),
       }));
     }, options);
-    return { ...result, peakRssBytes: serverPeakRss, rssBeforeRunBytes: serverRssBefore, serverCpuMs };
+    // The server's own clock, from "run" to the job's finished_at (bulk-job-server.ts says why).
+    const elapsedMs = serverElapsedMs;
+    return { ...result, elapsedMs, perUserMs: elapsedMs / result.users, peakRssBytes: serverPeakRss, rssBeforeRunBytes: serverRssBefore, serverCpuMs };
   } finally {
     if (server.child.exitCode === null) server.child.kill("SIGTERM");
     await server.exited;

@@ -17,8 +17,21 @@ export interface AccessSnapshot {
   homeGroupName: string | null;
 }
 
+/** A reassignment's change to one Workfront object: written with the pending row, never changed. */
+export interface AuditChange {
+  category: string;
+  objCode: string;
+  objectId: string;
+  objectName: string | null;
+  field: string;
+  from: string;
+  to: string;
+  toName: string | null;
+}
+
 /**
- * One row per attempt to change a Workfront user's status. Append-only: a trigger (migration
+ * One row per attempt to change a Workfront user's status, or (action `reassign`) one object of
+ * theirs handed to a successor. Append-only: a trigger (migration
  * 0001) refuses DELETE, TRUNCATE and any UPDATE but the one that completes a pending row.
  */
 export const auditEvents = pgTable(
@@ -49,6 +62,7 @@ export const auditEvents = pgTable(
     isActiveBefore: boolean("is_active_before"),
     isActiveAfter: boolean("is_active_after"),
     snapshot: jsonb("snapshot").$type<AccessSnapshot>(),
+    change: jsonb("change").$type<AuditChange>(),
     requestId: text("request_id").notNull(),
     clientIp: text("client_ip"),
     // Bulk jobs come later; no FK yet because their tables do not exist.

@@ -8,3 +8,4 @@ export * from "./person-locks";
 export * from "./user-index";
 export * from "./protected-people";
 export * from "./admin-events";
+export * from "./reassignments";

@@ -1,6 +1,7 @@
 "use client";
 
 import type { ColumnDef } from "@tanstack/react-table";
+import Link from "next/link";
 import { type useTranslations } from "next-intl";
 import type { Role } from "@/lib/auth/roles";
 import type { StatusAction } from "@/lib/client/users-api";
@@ -75,6 +76,12 @@ export function userColumns({ role, status, onAction, onIntent, t, never, more }
       id: "name",
       accessorKey: "name",
       header: ({ column }) => <SortableHeader column={column} label={t("name")} />,
+      // The person's page: what they hold, their history and the actions (issue 16).
+      cell: ({ row }) => (
+        <Link href={`/users/${row.original.id}`} className="underline-offset-4 hover:underline">
+          {row.original.name}
+        </Link>
+      ),
       meta: { rowHeader: true, className: "min-w-40" },
     },
     {

@@ -1,0 +1,40 @@
+import { NextResponse } from "next/server";
+import { requireApiUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { respond } from "@/lib/http/errors";
+import { otherMethods } from "@/lib/http/methods";
+import { assertSameOrigin, clientAddress, readJson, requestId } from "@/lib/http/request";
+import { appDeps } from "@/lib/offboarding/deps";
+import { createReassignment, getReassignment, listItems, resolveSuccessors, startRun } from "@/lib/reassign";
+import { createReassignmentBodySchema } from "@/lib/reassign/schemas";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * POST /api/reassignments {leavers: [{leaverId, successorId?}], categories?, reason, ticket?}
+ * → 202 {reassignment}: stored, then handed to Workfront in the background (GET it for progress).
+ * A bad successor (unknown, inactive, the leaver, another leaver here) is a 4xx and writes nothing.
+ */
+export function POST(request: Request) {
+  return respond(async () => {
+    assertSameOrigin(request);
+    const user = await requireApiUser("deactivate");
+    const body = await readJson(request, createReassignmentBodySchema, { maxBytes: 256 * 1024 });
+    const deps = await appDeps();
+    const pairs = await resolveSuccessors(deps.client, body.leavers);
+    const items = await listItems(deps.client, pairs, body.categories);
+    const id = await createReassignment(deps.db, {
+      actor: { accountId: user.id, email: user.email, role: user.role },
+      reason: body.reason,
+      ticket: body.ticket || null,
+      requestId: requestId(),
+      clientIp: clientAddress(request.headers),
+      items,
+    });
+    void startRun({ db: deps.db, client: deps.client }, id);
+    return NextResponse.json({ reassignment: await getReassignment(await getDb(), id) }, { status: 202 });
+  });
+}
+
+/** Other methods: a JSON 405 (lib/http/methods.ts). */
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

@@ -1,0 +1,64 @@
+import "server-only";
+import type { WorkfrontClient } from "@/lib/workfront";
+import { CATEGORY_DEFS } from "./categories";
+import { isAnswerRefusal } from "./check-person";
+import { approversPerStage, stagesOf } from "./sole-approvers";
+import { IMPACT_CATEGORIES, type ImpactCategoryKey, type ImpactCounts } from "./types";
+
+// The in-list goes in a POST body (docs/workfront-fidelity.md 51), so a report can take many
+// people; Workfront documents no cap for a body, so this stays moderate.
+const PEOPLE_PER_REPORT = 1000;
+
+/**
+ * Counts for many people at once (a bulk dry run, an import preview): one `/report` per category
+ * per 1,000 people, grouped by the person, plus two searches for sole approvers — never one
+ * request per person per category. 1,000 people cost 14 reports and 2 searches.
+ */
+export async function checkPeople(
+  client: WorkfrontClient,
+  userIds: readonly string[],
+): Promise<Map<string, ImpactCounts>> {
+  const ids = [...new Set(userIds)];
+  const result = new Map<string, ImpactCounts>(
+    ids.map((id) => [id, { counts: {}, total: 0, blocking: 0, unavailable: [] }]),
+  );
+  if (ids.length === 0) return result;
+  const chunks: string[][] = [];
+  for (let i = 0; i < ids.length; i += PEOPLE_PER_REPORT) chunks.push(ids.slice(i, i + PEOPLE_PER_REPORT));
+
+  await Promise.all(
+    IMPACT_CATEGORIES.map(async (key) => {
+      const def = CATEGORY_DEFS[key];
+      try {
+        for (const chunk of chunks) {
+          const counts = await client.countWorkBy(def.objCode, {
+            groupBy: def.groupBy,
+            field: def.personField,
+            ids: chunk,
+            filters: def.open,
+          });
+          for (const [id, count] of counts)
+            add(result.get(id), key, count, def.blocking === "all" ? count : 0);
+        }
+      } catch (error) {
+        if (!isAnswerRefusal(error)) throw error;
+        for (const entry of result.values()) entry.unavailable.push(key);
+      }
+    }),
+  );
+
+  const stages = await stagesOf(client, ids);
+  const perStage = await approversPerStage(client, [...stages.values()].flat());
+  for (const [id, steps] of stages) {
+    const entry = result.get(id);
+    if (entry) entry.blocking += steps.filter((step) => perStage.get(step) === 1).length;
+  }
+  return result;
+}
+
+function add(entry: ImpactCounts | undefined, key: ImpactCategoryKey, count: number, blocking: number): void {
+  if (!entry) return;
+  entry.counts[key] = count;
+  entry.total += count;
+  entry.blocking += blocking;
+}

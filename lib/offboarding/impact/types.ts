@@ -1,0 +1,63 @@
+/**
+ * What a person still holds in Workfront, as the browser and API scripts get it. Types only, so
+ * client components may import them.
+ */
+export const IMPACT_CATEGORIES = [
+  "approvalsAwaiting",
+  "approvalStages",
+  "taskAssignments",
+  "issueAssignments",
+  "issuesOwned",
+  "projectsOwned",
+  "projectsSponsored",
+  "templatesOwned",
+  "timesheetsToApprove",
+  "timesheetProfiles",
+  "teamsOwned",
+  "reportsRunAs",
+  "documentsCheckedOut",
+  "resourceManager",
+] as const;
+export type ImpactCategoryKey = (typeof IMPACT_CATEGORIES)[number];
+
+/** Where an item lives in Workfront's UI (the app builds the URL from the tenant's origin). */
+export type WorkfrontPage =
+  "project" | "task" | "issue" | "template" | "team" | "report" | "document" | "timesheet";
+
+export interface ImpactItem {
+  id: string;
+  label: string | null;
+  link: { page: WorkfrontPage; id: string } | null;
+  /** Approval stages: the person is the stage's only approver. */
+  soleApprover?: boolean;
+}
+
+export interface ImpactCategory {
+  key: ImpactCategoryKey;
+  count: number;
+  /** The first items (at most ITEMS_PER_CATEGORY); `count` may be larger. */
+  items: ImpactItem[];
+  /** Items that stop a deactivation until reassigned or overridden. */
+  blocking: number;
+  /** The dashboard can hand it to a successor through the API; else it is a manual step. */
+  reassignable: boolean;
+  /** Workfront refused the question (e.g. a field this tenant does not know): unknown, not zero. */
+  unavailable?: boolean;
+}
+
+export interface PersonImpact {
+  userId: string;
+  categories: ImpactCategory[];
+  /** Sum of the categories' counts. */
+  total: number;
+  blocking: number;
+  checkedAt: string;
+}
+
+/** Counts only: what a bulk dry run or an import preview shows per person. */
+export interface ImpactCounts {
+  counts: Partial<Record<ImpactCategoryKey, number>>;
+  total: number;
+  blocking: number;
+  unavailable: ImpactCategoryKey[];
+}

@@ -1,0 +1,140 @@
+import "server-only";
+import { ApiError } from "@/lib/http/errors";
+import { CATEGORY_DEFS } from "@/lib/offboarding/impact/categories";
+import { IMPACT_CATEGORIES, type ImpactCategoryKey } from "@/lib/offboarding/impact/types";
+import type { WorkfrontClient, WorkfrontUser } from "@/lib/workfront";
+
+export interface LeaverRequest {
+  leaverId: string;
+  /** Default: the leaver's manager (`managerID`). */
+  successorId?: string;
+}
+
+export interface PlannedItem {
+  leaverId: string;
+  leaverName: string | null;
+  successorId: string;
+  successorName: string | null;
+  category: ImpactCategoryKey;
+  objCode: string;
+  objectId: string;
+  objectName: string | null;
+  field: string;
+}
+
+const PAGE = 2000;
+const IDS_PER_QUERY = 1000;
+
+/** Categories the API can hand over: a person field the app may edit (docs/workfront-fidelity.md 52, 54). */
+export const REASSIGNABLE = IMPACT_CATEGORIES.filter((key) => CATEGORY_DEFS[key].reassign !== null);
+
+/**
+ * Checks every leaver and successor before anything is written: the successor must exist in
+ * Workfront, be active, and be neither the leaver nor another leaver of the same request (whose
+ * work would be orphaned again). Any failure is a 4xx naming the person; nothing is written.
+ */
+export async function resolveSuccessors(
+  client: WorkfrontClient,
+  requests: readonly LeaverRequest[],
+): Promise<{ leaver: WorkfrontUser; successor: WorkfrontUser }[]> {
+  const leaverIds = new Set(requests.map((r) => r.leaverId));
+  if (leaverIds.size !== requests.length)
+    throw new ApiError(400, "invalid_request", "A leaver is listed twice.");
+  const leavers = await readUsers(client, [...leaverIds]);
+  const pairs = requests.map((request) => {
+    const leaver = leavers.get(request.leaverId);
+    if (!leaver) throw new ApiError(404, "leaver_unknown", `Workfront has no user ${request.leaverId}.`);
+    const successorId = request.successorId ?? leaver.managerId;
+    if (!successorId) {
+      throw new ApiError(
+        422,
+        "successor_missing",
+        `${leaver.name} has no manager in Workfront: name a successor.`,
+      );
+    }
+    if (successorId === leaver.id)
+      throw new ApiError(422, "successor_is_leaver", `${leaver.name} cannot succeed themself.`);
+    if (leaverIds.has(successorId)) {
+      throw new ApiError(
+        422,
+        "successor_is_leaver",
+        `The successor for ${leaver.name} is leaving too, in this same request.`,
+      );
+    }
+    return { leaver, successorId };
+  });
+  const successors = await readUsers(client, [...new Set(pairs.map((p) => p.successorId))]);
+  return pairs.map(({ leaver, successorId }) => {
+    const successor = successors.get(successorId);
+    if (!successor)
+      throw new ApiError(
+        422,
+        "successor_unknown",
+        `Workfront has no user ${successorId} to hand ${leaver.name}'s work to.`,
+      );
+    if (!successor.isActive) {
+      throw new ApiError(
+        422,
+        "successor_inactive",
+        `${successor.name} is deactivated and cannot be given ${leaver.name}'s work.`,
+      );
+    }
+    return { leaver, successor };
+  });
+}
+
+async function readUsers(client: WorkfrontClient, ids: string[]): Promise<Map<string, WorkfrontUser>> {
+  const found = new Map<string, WorkfrontUser>();
+  for (let i = 0; i < ids.length; i += 100) {
+    for (const user of await client.getUsers(ids.slice(i, i + 100))) found.set(user.id, user);
+  }
+  return found;
+}
+
+/**
+ * Every object each leaver holds in the chosen categories, read with in-lists of the leavers
+ * (one paged search per category, not one per person).
+ */
+export async function listItems(
+  client: WorkfrontClient,
+  pairs: readonly { leaver: WorkfrontUser; successor: WorkfrontUser }[],
+  categories: readonly ImpactCategoryKey[] = REASSIGNABLE,
+): Promise<PlannedItem[]> {
+  const byLeaver = new Map(pairs.map((pair) => [pair.leaver.id, pair]));
+  const ids = [...byLeaver.keys()];
+  const items: PlannedItem[] = [];
+  for (const key of categories) {
+    const def = CATEGORY_DEFS[key];
+    if (def.reassign === null) continue;
+    for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
+      const values = ids.slice(i, i + IDS_PER_QUERY);
+      for (let first = 0; ; first += PAGE) {
+        const rows = await client.searchWork(def.objCode, {
+          fields: [...def.fields, def.personField],
+          filters: [...def.open, { field: def.personField, op: "in", values }],
+          sort: [{ field: "ID", direction: "asc" }],
+          first,
+          limit: PAGE,
+        });
+        for (const row of rows) {
+          const pair = byLeaver.get(String(row.values[def.personField]));
+          if (!pair) continue;
+          const label = def.label ? row.values[def.label] : row.values.approvalStepID;
+          items.push({
+            leaverId: pair.leaver.id,
+            leaverName: pair.leaver.name,
+            successorId: pair.successor.id,
+            successorName: pair.successor.name,
+            category: key,
+            objCode: def.objCode,
+            objectId: row.id,
+            objectName: typeof label === "string" ? label : null,
+            field: def.personField,
+          });
+        }
+        if (rows.length < PAGE) break;
+      }
+    }
+  }
+  return items;
+}

@@ -1,0 +1,172 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { RunningEmulator } from "@/emulator";
+import { createTestDatabase } from "@/lib/db/test-databases";
+import { type DatabaseHandle, auditEvents, migrate, reassignmentItems, reassignments } from "@/lib/db";
+import { ApiError } from "@/lib/http/errors";
+import { checkPerson } from "@/lib/offboarding/impact/check-person";
+import { type WorkfrontClient, WorkfrontError } from "@/lib/workfront";
+import { clientFor, control, startTestEmulator } from "@/lib/workfront/test-support";
+import { createReassignment } from "./create";
+import { REASSIGNABLE, listItems, resolveSuccessors } from "./plan";
+import { getReassignment } from "./queries";
+import { runReassignment } from "./run";
+
+let emulator: RunningEmulator;
+let database: DatabaseHandle;
+let client: WorkfrontClient;
+
+beforeAll(async () => {
+  emulator = await startTestEmulator({ users: 400 });
+  database = await createTestDatabase("pglite");
+  await migrate(database.db);
+  client = clientFor(emulator);
+});
+afterAll(async () => {
+  await database?.close();
+  await emulator?.close();
+});
+beforeEach(() => control(emulator, "POST", "reset"));
+
+const actor = { accountId: null, email: "operator@example.com", role: "operator" as const };
+
+/** An active person with open task assignments and an active manager. */
+async function leaverWithWork(skip: string[] = []): Promise<{ leaver: string; manager: string }> {
+  const open = await client.searchWork("ASSGN", {
+    fields: ["assignedToID"],
+    filters: [{ field: "task:percentComplete", op: "lt", value: 100 }],
+    limit: 2000,
+  });
+  const holders = [...new Set(open.map((row) => String(row.values.assignedToID)))].filter(
+    (id) => !skip.includes(id),
+  );
+  for (let i = 0; i < holders.length; i += 100) {
+    for (const user of await client.getUsers(holders.slice(i, i + 100))) {
+      if (!user.isActive || !user.managerId || skip.includes(user.managerId)) continue;
+      const [manager] = await client.getUsers([user.managerId]);
+      if (manager?.isActive) return { leaver: user.id, manager: manager.id };
+    }
+  }
+  throw new Error("no leaver with work and an active manager in the seed");
+}
+
+async function plan(leaverId: string, successorId?: string) {
+  const pairs = await resolveSuccessors(client, [{ leaverId, successorId }]);
+  return listItems(client, pairs);
+}
+
+const reassignableLeft = async (id: string) =>
+  (await checkPerson(client, id)).categories
+    .filter((c) => REASSIGNABLE.includes(c.key))
+    .reduce((n, c) => n + c.count, 0);
+
+async function rowsFor(reassignmentId: string) {
+  const items = await database.db
+    .select()
+    .from(reassignmentItems)
+    .where(eq(reassignmentItems.reassignmentId, reassignmentId));
+  const audits = await database.db.select().from(auditEvents).where(eq(auditEvents.action, "reassign"));
+  const ours = new Set(items.map((item) => item.auditEventId));
+  return { items, audits: audits.filter((row) => ours.has(row.id)) };
+}
+
+describe("reassigning a leaver's work to their manager", () => {
+  it("hands every reassignable object over, with one completed audit row per change", async () => {
+    const { leaver, manager } = await leaverWithWork();
+    const items = await plan(leaver);
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((item) => item.successorId === manager)).toBe(true);
+    const id = await createReassignment(database.db, {
+      actor,
+      reason: "Left",
+      ticket: null,
+      requestId: "r1",
+      clientIp: null,
+      items,
+    });
+    await runReassignment({ db: database.db, client }, id);
+    expect(await reassignableLeft(leaver)).toBe(0);
+    const summary = await getReassignment(database.db, id);
+    expect(summary).toMatchObject({ status: "completed", counts: { done: items.length, failed: 0 } });
+    const { audits } = await rowsFor(id);
+    expect(audits).toHaveLength(items.length);
+    for (const row of audits) {
+      expect(row.outcome).toBe("succeeded");
+      expect(row.targetId).toBe(leaver);
+      expect(row.change).toMatchObject({ from: leaver, to: manager });
+    }
+    const [assignment] = items.filter((item) => item.objCode === "ASSGN");
+    const [after] = await client.searchWork("ASSGN", {
+      fields: ["assignedToID"],
+      filters: [{ field: "ID", value: assignment!.objectId }],
+    });
+    expect(after!.values.assignedToID).toBe(manager);
+  });
+
+  it("finishes after an answer was lost: the write that landed completes as succeeded, once", async () => {
+    const { leaver } = await leaverWithWork();
+    const items = await plan(leaver);
+    const id = await createReassignment(database.db, {
+      actor,
+      reason: "Left",
+      ticket: null,
+      requestId: "r2",
+      clientIp: null,
+      items,
+    });
+    // The first bulk edit reaches Workfront but its answer is lost (a timeout after the write).
+    let lost = false;
+    const flaky: WorkfrontClient = {
+      ...client,
+      updateWorkMany: async (...args) => {
+        const answer = await client.updateWorkMany(...args);
+        if (!lost) {
+          lost = true;
+          throw new WorkfrontError("timeout", "Workfront did not answer in time");
+        }
+        return answer;
+      },
+    };
+    await runReassignment({ db: database.db, client: flaky }, id).catch(() => undefined);
+    expect((await getReassignment(database.db, id))?.status).toBe("running");
+    await runReassignment({ db: database.db, client }, id);
+    const { items: stored, audits } = await rowsFor(id);
+    expect(stored.every((item) => item.state === "done")).toBe(true);
+    expect(audits).toHaveLength(items.length);
+    expect(audits.every((row) => row.outcome === "succeeded" && row.completedAt !== null)).toBe(true);
+    expect(await reassignableLeft(leaver)).toBe(0);
+  });
+});
+
+describe("bad successors are refused before anything is written", () => {
+  const refusal = async (promise: Promise<unknown>) => {
+    const error = await promise.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ApiError);
+    return (error as ApiError).code;
+  };
+
+  it("refuses an inactive, unknown, self or fellow-leaver successor", async () => {
+    const before = (await database.db.select().from(reassignments)).length;
+    const { leaver } = await leaverWithWork();
+    const { leaver: other } = await leaverWithWork([leaver]);
+    const [inactive] = await client.searchUsers({ filters: [{ field: "isActive", value: false }], limit: 1 });
+    expect(await refusal(resolveSuccessors(client, [{ leaverId: leaver, successorId: inactive!.id }]))).toBe(
+      "successor_inactive",
+    );
+    expect(
+      await refusal(resolveSuccessors(client, [{ leaverId: leaver, successorId: "f".repeat(32) }])),
+    ).toBe("successor_unknown");
+    expect(await refusal(resolveSuccessors(client, [{ leaverId: leaver, successorId: leaver }]))).toBe(
+      "successor_is_leaver",
+    );
+    expect(
+      await refusal(
+        resolveSuccessors(client, [{ leaverId: leaver, successorId: other }, { leaverId: other }]),
+      ),
+    ).toBe("successor_is_leaver");
+    expect((await database.db.select().from(reassignments)).length).toBe(before);
+  });
+});

@@ -1,0 +1,48 @@
+/**
+ * `npm run test:mutation -- <module> [--sample <n> --seed <s>] [--files a.ts,b.ts] [--concurrency 2]`:
+ * Stryker over one of lib/workfront, lib/offboarding, lib/jobs, lib/audit, under `nice -n 15`, one
+ * module per run (the machine is shared). `--sample` mutates n of the module's files picked by a
+ * seeded shuffle, so the same seed measures the same files again; `--files` names them. Postgres
+ * suites are skipped (TEST_POSTGRES=off): every engine-specific path is also tested on PGlite, and
+ * running both would double the time. Results: reports/mutation/<module>[-sample].json and the
+ * score table Stryker prints.
+ */
+import { spawnSync } from "node:child_process";
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { productFiles, seededSample } from "./sample";
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    sample: { type: "string" },
+    seed: { type: "string", default: "13" },
+    files: { type: "string" },
+    concurrency: { type: "string", default: "1" },
+  },
+});
+const moduleName = positionals[0];
+if (!moduleName || !["workfront", "offboarding", "jobs", "audit"].includes(moduleName)) {
+  console.error("usage: npm run test:mutation -- <workfront|offboarding|jobs|audit> [--sample n --seed s] [--files a,b]");
+  process.exit(2);
+}
+const all = productFiles(readdirSync(join("lib", moduleName))).map((file) => `lib/${moduleName}/${file}`);
+const files = values.files
+  ? values.files.split(",")
+  : values.sample
+    ? seededSample(all, Number(values.sample), Number(values.seed))
+    : undefined;
+if (files) console.log(`mutating ${files.length} of ${all.length} files (seed ${values.seed}): ${files.join(", ")}`);
+
+const result = spawnSync("nice", ["-n", "15", "npx", "stryker", "run", "stryker.config.mjs"], {
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    MUTATION_MODULE: moduleName,
+    MUTATION_CONCURRENCY: values.concurrency,
+    ...(files ? { MUTATION_FILES: files.join(",") } : {}),
+    TEST_POSTGRES: "off",
+  },
+});
+process.exit(result.status ?? 1);
