@@ -43,6 +43,8 @@ export const envSchema = z.object({
   WORKFRONT_BATCH: z.enum(["off", "auto", "on"]).default("off"),
   /** How often the local index of the tenant's users asks Workfront what changed (lib/user-index). */
   USER_INDEX_REFRESH_MS: positiveInt.min(5_000).max(86_400_000).default(300_000),
+  /** The most people one CSV export of the users list may hold; a larger one is refused (422). */
+  USERS_EXPORT_MAX: positiveInt.max(1_000_000).default(100_000),
   /** Logs every Workfront request at debug level (URLs redacted). */
   WORKFRONT_LOG_REQUESTS: booleanFromEnv.default(false),
   /** Workfront users nobody may deactivate here: e-mails or IDs, separated by commas. */

@@ -18,6 +18,7 @@ import type { UserDto, UserListPage } from "@/lib/offboarding/user-dto";
  */
 export const RESERVED_DOMAINS: Record<string, string> = {
   "bulk.spec.ts": "globex.example",
+  "admin-tools.spec.ts": "initech.example",
 };
 
 const POOL_SIZES: [spec: string, size: number][] = [

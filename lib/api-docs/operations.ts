@@ -9,6 +9,11 @@ import { matchBodySchema } from "@/lib/offboarding/match-leavers";
 import { resolveSelectionSchema } from "@/lib/offboarding/resolve-selection";
 import { impactManyBodySchema } from "@/lib/offboarding/impact/schemas";
 import { statusChangeBodySchemas } from "@/lib/offboarding/status-change-schemas";
+import { accountUpdateSchema, inviteSchema } from "@/lib/admin/accounts";
+import { addProtectedSchema, removeProtectedSchema } from "@/lib/admin/protected-people";
+import { usersColumnsBodySchema } from "@/lib/auth/preferences";
+import { jobResultsQuerySchema } from "@/lib/jobs/results-csv";
+import { usersExportQuerySchema } from "@/lib/user-index/export";
 import { createReassignmentBodySchema, reassignmentParamsSchema } from "@/lib/reassign/schemas";
 import type { ApiOperation } from "./operation";
 
@@ -123,4 +128,51 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   },
   { method: "GET", path: "/api/reassignments/{id}", summary: "A reassignment's status and its changes by state.", permission: "viewAudit", params: reassignmentParamsSchema, responses: { 200: "{reassignment: ReassignmentSummary}", 404: "not_found" } },
   { method: "POST", path: "/api/settings/workfront/test", summary: "Test the stored connection now.", permission: "manageSettings", responses: { 200: "{test: TestResultDto, status}" } },
+  // Issue 15: the users page's tools, reports for HR, administration in the app.
+  { method: "GET", path: "/api/users/facets", summary: "The values the users page's filters offer, each with how many people have it, from the index.", permission: "viewUsers", responses: { 200: "{license, accessLevel, group, company, manager: {value, label, count}[]}", 503: "index_not_ready" } },
+  {
+    method: "GET",
+    path: "/api/users/export",
+    summary: "Everyone the users page's filters match, as a streamed CSV in the audit CSV's conventions.",
+    permission: "viewUsers",
+    query: [usersExportQuerySchema],
+    responses: { 200: "text/csv", 422: "export_too_large", 503: "index_not_ready" },
+  },
+  { method: "PUT", path: "/api/preferences/users-columns", summary: "The users table's optional columns this account shows.", permission: "viewUsers", body: usersColumnsBodySchema, responses: { 200: "{columns}" } },
+  {
+    method: "GET",
+    path: "/api/jobs/{id}/results",
+    summary: "A job's results for HR as CSV: one line per person, with the job's reason, ticket and source file.",
+    permission: "exportAudit",
+    params: jobParamsSchema,
+    query: [jobResultsQuerySchema],
+    responses: { 200: "text/csv", 404: "not_found" },
+  },
+  { method: "GET", path: "/api/admin/accounts", summary: "The dashboard's accounts (never a password hash).", permission: "manageAccounts", responses: { 200: "{accounts: AccountDto[]}" } },
+  { method: "POST", path: "/api/admin/accounts", summary: "Invite someone: a new account with a generated password, answered once; in the admin log.", permission: "manageAccounts", body: inviteSchema, responses: { 201: "{email, password}", 409: "email_taken" } },
+  {
+    method: "POST",
+    path: "/api/admin/accounts/update",
+    summary: "Change another account's role or status; every session of it ends at once; in the admin log.",
+    permission: "manageAccounts",
+    body: accountUpdateSchema,
+    responses: { 200: "{email}", 404: "account_not_found", 409: "own_account" },
+  },
+  { method: "GET", path: "/api/admin/protected", summary: "The protected list: PROTECTED_USERS (locked) and the people admins added.", permission: "manageAccounts", responses: { 200: "{locked: string[], people: ProtectedPersonDto[]}" } },
+  {
+    method: "POST",
+    path: "/api/admin/protected",
+    summary: "Protect a Workfront person (by ID or e-mail, read from Workfront first) with a reason; in the admin log.",
+    permission: "manageAccounts",
+    body: addProtectedSchema,
+    responses: { 201: "ProtectedPersonDto", 409: "already_protected", 422: "person_not_found, person_ambiguous" },
+  },
+  {
+    method: "POST",
+    path: "/api/admin/protected/remove",
+    summary: "Take a person off the protected list kept in the app, with a reason; in the admin log.",
+    permission: "manageAccounts",
+    body: removeProtectedSchema,
+    responses: { 200: "{workfrontId}", 404: "not_found" },
+  },
 ];

@@ -8,31 +8,9 @@ import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from "./vocabulary";
 import { ROLES } from "@/lib/auth/roles";
 import type { Locale } from "@/lib/i18n/locales";
 import { type Messages, catalogues } from "@/lib/i18n/messages";
+import { CSV_DELIMITERS, UTF8_BOM, csvCell, csvLine } from "@/lib/csv-format";
 
-/** Spreadsheets run a cell that starts with one of these as a formula (CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** The separator a spreadsheet in each language expects: German Excel splits on semicolons. */
-export type CsvDelimiter = "," | ";";
-export const CSV_DELIMITERS: Record<Locale, CsvDelimiter> = { en: ",", de: ";" };
-
-/** Excel reads a CSV as UTF-8 only when it starts with a byte-order mark (else as ANSI: "Ã¤"). */
-export const UTF8_BOM = "\uFEFF";
-
-/**
- * One RFC 4180 field; text that a spreadsheet would evaluate gets a leading apostrophe. A cell
- * holding either separator is quoted, whichever is used, so no spreadsheet's guess splits it.
- */
-export function csvCell(value: string | number | boolean | Date | null | undefined): string {
-  if (value === null || value === undefined) return "";
-  let text = value instanceof Date ? value.toISOString() : String(value);
-  if (typeof value === "string" && FORMULA_START.test(text)) text = `'${text}`;
-  return /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function csvLine(cells: readonly Parameters<typeof csvCell>[0][], delimiter: CsvDelimiter = ","): string {
-  return `${cells.map(csvCell).join(delimiter)}\r\n`;
-}
+export { CSV_DELIMITERS, type CsvDelimiter, UTF8_BOM, csvCell, csvLine } from "@/lib/csv-format";
 
 type ColumnName = keyof Messages["audit"]["csv"];
 

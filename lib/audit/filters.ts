@@ -43,6 +43,12 @@ const filterShape = {
   actor: search,
   /** A Workfront ID (exact) or part of the target's name or e-mail. */
   target: search,
+  /** A bulk job's ID: its people's rows. */
+  job: z.uuid("job: a job's ID").optional(),
+  /** Part of the ticket. */
+  ticket: search,
+  /** Part of the reason. */
+  reason: search,
   action: z.enum(AUDIT_ACTIONS).optional(),
   outcome: z.enum(AUDIT_OUTCOMES).optional(),
   from: bound("from").optional(),
@@ -98,6 +104,9 @@ export function auditWhere(filter: AuditFilter): SQL | undefined {
           ),
     );
   }
+  if (filter.job) conditions.push(eq(auditEvents.jobId, filter.job));
+  if (filter.ticket) conditions.push(ilike(auditEvents.ticket, contains(filter.ticket)));
+  if (filter.reason) conditions.push(ilike(auditEvents.reason, contains(filter.reason)));
   if (filter.action) conditions.push(eq(auditEvents.action, filter.action));
   if (filter.outcome) conditions.push(eq(auditEvents.outcome, filter.outcome));
   if (filter.from) conditions.push(gte(auditEvents.occurredAt, filter.from));

@@ -1,10 +1,11 @@
 import type { MatchReportDto } from "@/lib/offboarding/match-leavers";
 import type { ResolvedSelectionDto } from "@/lib/offboarding/resolve-selection";
 import { postJson } from "./fetch-json";
+import type { filtersBody } from "./user-filters";
 import type { UserStatus } from "./user-search";
 
 /** "Select all N matching this filter": the server pages through Workfront for everyone. */
-export function resolveSelection(filter: { q: string; status: UserStatus }, signal?: AbortSignal): Promise<ResolvedSelectionDto> {
+export function resolveSelection(filter: { q: string; status: UserStatus } & Partial<ReturnType<typeof filtersBody>>, signal?: AbortSignal): Promise<ResolvedSelectionDto> {
   return postJson<ResolvedSelectionDto>("/api/users/resolve", filter, signal);
 }
 

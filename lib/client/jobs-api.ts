@@ -51,16 +51,19 @@ export interface JobRequest {
   reason: string;
   ticket?: string;
   confirmCount?: number;
+  /** The imported file's name, kept on the job. */
+  sourceName?: string;
   includeAdmins?: boolean;
 }
 
 /** An empty ticket and an absent count are left out: the API reads absent as "none". */
 function jobBody(request: JobRequest) {
-  const { ticket, confirmCount, includeAdmins, ...rest } = request;
+  const { ticket, confirmCount, sourceName, includeAdmins, ...rest } = request;
   return {
     ...rest,
     ...(ticket ? { ticket } : {}),
     ...(confirmCount !== undefined ? { confirmCount } : {}),
+    ...(sourceName ? { sourceName } : {}),
     ...(includeAdmins ? { includeAdmins: true } : {}),
   };
 }

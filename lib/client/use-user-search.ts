@@ -1,5 +1,6 @@
 import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
+import { appendFilterParams, parseUserFilters } from "./user-filters";
 import { type UserSearch, parseUserSearch, toSearchParams, withChange } from "./user-search";
 
 /**
@@ -18,8 +19,10 @@ export function useUserSearch(): [UserSearch, (change: Partial<UserSearch>) => v
   const update = useCallback(
     (change: Partial<UserSearch>) => {
       // Read the address bar now, not the render's copy: a debounced search and a click can race.
-      const current = parseUserSearch(new URLSearchParams(window.location.search));
-      const query = toSearchParams(withChange(current, change)).toString();
+      const params = new URLSearchParams(window.location.search);
+      const current = parseUserSearch(params);
+      // The filters (use-user-filters.ts) share the address bar and stay as they are.
+      const query = appendFilterParams(toSearchParams(withChange(current, change)), parseUserFilters(params)).toString();
       window.history.replaceState(null, "", query ? `${pathname}?${query}` : pathname);
     },
     [pathname],

@@ -3,8 +3,10 @@
  * React or server imports, so the server page (to canonicalise a shared link) and the browser (to
  * read and write the address bar) parse it the same way.
  */
+import { filtersCanonical, isFilterKey } from "./user-filters";
+
 export const USER_STATUSES = ["active", "deactivated", "all"] as const;
-export const USER_SORTS = ["name", "email", "lastLogin", "deactivated"] as const;
+export const USER_SORTS = ["name", "email", "lastLogin", "deactivated", "created"] as const;
 export const SORT_DIRS = ["asc", "desc"] as const;
 export const PAGE_SIZES = [25, 50, 100, 200] as const;
 
@@ -89,7 +91,8 @@ export function withChange(search: UserSearch, change: Partial<UserSearch>): Use
 /** True when a raw query holds nothing the parser dropped or changed, i.e. the link means what it says. */
 export function isCanonical(raw: Record<string, string | string[] | undefined>): boolean {
   const parsed = parseUserSearch(raw);
-  return Object.entries(raw).every(
+  if (!filtersCanonical(raw)) return false;
+  return Object.entries(raw).filter(([key]) => !isFilterKey(key)).every(
     ([key, value]) => key in parsed && typeof value === "string" && String(parsed[key as keyof UserSearch]) === value,
   );
 }

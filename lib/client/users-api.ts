@@ -1,6 +1,7 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import type { UserActionResult, UserCounts, UserListPage } from "@/lib/offboarding/user-dto";
 import { RequestError, fetchJson } from "./fetch-json";
+import { NO_FILTERS, type UserFilters, appendFilterParams } from "./user-filters";
 import { type UserSearch, toApiParams } from "./user-search";
 
 /** The browser's side of the users API: query keys, query options and the status-change request. */
@@ -21,9 +22,9 @@ export interface StatusChangeInput {
 export const userKeys = {
   all: ["users"] as const,
   lists: () => [...userKeys.all, "list"] as const,
-  list: (search: UserSearch) => [...userKeys.lists(), search] as const,
+  list: (search: UserSearch, filters: UserFilters = NO_FILTERS) => [...userKeys.lists(), search, filters] as const,
   counts: () => [...userKeys.all, "counts"] as const,
-  count: (q: string) => [...userKeys.counts(), q] as const,
+  count: (q: string, filters: UserFilters = NO_FILTERS) => [...userKeys.counts(), q, filters] as const,
 };
 
 /**
@@ -35,20 +36,20 @@ export function shouldRetry(failureCount: number, error: Error): boolean {
   return failureCount < 1;
 }
 
-export function usersListQuery(search: UserSearch) {
+export function usersListQuery(search: UserSearch, filters: UserFilters = NO_FILTERS) {
   return queryOptions({
-    queryKey: userKeys.list(search),
+    queryKey: userKeys.list(search, filters),
     // Passing the signal lets TanStack Query abort a search that a newer keystroke made stale.
-    queryFn: ({ signal }) => fetchJson<UserListPage>(`/api/users?${toApiParams(search)}`, { signal }),
+    queryFn: ({ signal }) => fetchJson<UserListPage>(`/api/users?${appendFilterParams(toApiParams(search), filters)}`, { signal }),
     placeholderData: keepPreviousData,
     retry: shouldRetry,
   });
 }
 
-export function userCountsQuery(q: string) {
+export function userCountsQuery(q: string, filters: UserFilters = NO_FILTERS) {
   return queryOptions({
-    queryKey: userKeys.count(q),
-    queryFn: ({ signal }) => fetchJson<UserCounts>(`/api/users/counts?${new URLSearchParams({ q })}`, { signal }),
+    queryKey: userKeys.count(q, filters),
+    queryFn: ({ signal }) => fetchJson<UserCounts>(`/api/users/counts?${appendFilterParams(new URLSearchParams({ q }), filters)}`, { signal }),
     placeholderData: keepPreviousData,
     retry: shouldRetry,
   });

@@ -40,6 +40,7 @@ export async function createJob(
     targets: body.userIds.map((id) => ({ id, name: names.get(id)?.name ?? null, email: names.get(id)?.email ?? null })),
     reason: body.reason,
     ticket: body.ticket || null,
+    sourceName: body.sourceName ?? null,
     actor,
     includeAdmins: body.includeAdmins,
   });

@@ -16,6 +16,8 @@ export interface NewJob {
   targets: readonly JobTarget[];
   reason: string;
   ticket: string | null;
+  /** The imported file's name, if the list came from a file. */
+  sourceName?: string | null;
   actor: JobActor;
   undoOf?: string | null;
   /** System Administrators in the list are deactivated too (an admin's explicit choice). */
@@ -38,6 +40,7 @@ export async function insertJob(db: Database, input: NewJob): Promise<string> {
         createdByRole: input.actor.role,
         reason: input.reason,
         ticket: input.ticket,
+        sourceName: input.sourceName ?? null,
         requestId: input.actor.requestId,
         clientIp: input.actor.clientIp,
         undoOf: input.undoOf ?? null,

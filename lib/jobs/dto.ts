@@ -37,6 +37,8 @@ export interface JobDto {
   createdBy: { email: string; role: Role };
   reason: string;
   ticket: string | null;
+  /** The imported file's name, when the job came from an import. */
+  sourceName?: string | null;
   /** The job this one undoes (a reactivation of the people it deactivated). */
   undoOf: string | null;
   createdAt: string;

@@ -68,6 +68,7 @@ export function toJobDto(job: JobRow, stats: ItemStats | undefined, now = Date.n
     createdBy: { email: job.createdByEmail, role: job.createdByRole },
     reason: job.reason,
     ticket: job.ticket,
+    sourceName: job.sourceName,
     undoOf: job.undoOf,
     createdAt: job.createdAt.toISOString(),
     startedAt: iso(job.startedAt),

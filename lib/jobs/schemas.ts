@@ -22,6 +22,8 @@ export const createJobBodySchema = z
     reason,
     ticket,
     confirmCount,
+    /** The imported file's name, when the list came from one (kept on the job for HR's report). */
+    sourceName: z.string().trim().min(1).max(255, "sourceName: at most 255 characters").optional(),
     /** Deactivate the System Administrators in the list too (admin role); without it each is refused. */
     includeAdmins: z.boolean().default(false),
     dryRun: z.boolean().default(false),

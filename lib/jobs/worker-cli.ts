@@ -5,6 +5,7 @@
  * `{"ready":true,"owner":…}` once polling; SIGTERM/SIGINT stop it after the chunks in progress.
  */
 import { reconcileGraceMs, startAuditReconciler } from "@/lib/audit";
+import { protectedIds } from "@/lib/admin/protected-people";
 import { resolverFor } from "@/lib/connection";
 import { createDatabase, databaseConfig, migrate } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -17,7 +18,11 @@ async function main(): Promise<void> {
   await migrate(handle.db);
   // Its own resolver over its own handle: it follows the stored connection like the web servers.
   const resolver = resolverFor(handle.db);
-  const deps = async () => ({ db: handle.db, client: await resolver.client(), protectedUsers: env().PROTECTED_USERS });
+  const deps = async () => ({
+    db: handle.db,
+    client: await resolver.client(),
+    protectedUsers: [...env().PROTECTED_USERS, ...(await protectedIds(handle.db))],
+  });
   const worker = startWorker({
     deps,
     owner: process.env.JOBS_WORKER_OWNER || undefined,

@@ -1,6 +1,7 @@
 import "server-only";
 import { appConnection } from "@/lib/connection";
 import { type Database, getDb } from "@/lib/db";
+import { protectedIds } from "@/lib/admin/protected-people";
 import { env } from "@/lib/env";
 import type { WorkfrontClient } from "@/lib/workfront";
 import { type PersonLockOptions, personLockOptions } from "./person-locks";
@@ -9,7 +10,7 @@ import { type PersonLockOptions, personLockOptions } from "./person-locks";
 export interface OffboardingDeps {
   db: Database;
   client: WorkfrontClient;
-  /** E-mails or IDs from PROTECTED_USERS, lower-case. */
+  /** E-mails or IDs from PROTECTED_USERS, lower-case, and the IDs an admin protected in Settings. */
   protectedUsers: readonly string[];
   /** How long one action holds a person and another waits for it (default: from a 2-minute deadline). */
   personLock?: PersonLockOptions;
@@ -24,10 +25,11 @@ export interface OffboardingDeps {
 export async function appDeps(): Promise<OffboardingDeps> {
   const resolver = await appConnection();
   const config = env();
+  const db = await getDb();
   return {
-    db: await getDb(),
+    db,
     client: await resolver.client(),
-    protectedUsers: config.PROTECTED_USERS,
+    protectedUsers: [...config.PROTECTED_USERS, ...(await protectedIds(db))],
     personLock: personLockOptions(config.WORKFRONT_DEADLINE_MS),
   };
 }

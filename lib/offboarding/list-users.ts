@@ -12,9 +12,11 @@ import {
   tenantOf,
   toUser,
 } from "@/lib/user-index";
+import { namesOf } from "@/lib/user-index/facets";
 import { indexFilterShape } from "@/lib/user-index/query";
 import { type Filter, type SortKey, type WorkfrontUser, workfrontIdSchema } from "@/lib/workfront";
 import type { OffboardingDeps } from "./deps";
+import { assertKnownFilters } from "./known-filters";
 import { protectionOf } from "./protections";
 import { tenantFacts } from "./tenant-facts";
 import type { DeactivationRecord, UserCounts, UserDto, UserListPage } from "./user-dto";
@@ -90,11 +92,13 @@ const indexNotReady = () =>
   new ApiError(503, "index_not_ready", "The list of Workfront users is still being read for the first time; filters work once it is done.");
 
 export async function listUsers(deps: OffboardingDeps, query: UserListQuery, signal?: AbortSignal): Promise<UserListPage> {
+  await assertKnownFilters(deps, query);
   const tenant = tenantOf(deps.client);
   const state = await indexState(deps.db, tenant);
   if (state) {
     const { rows, total } = await listIndexed(deps.db, tenant, query, state.version);
-    const users = await toUserDtos(deps, rows.map(toUser));
+    const [users, managers] = await Promise.all([toUserDtos(deps, rows.map(toUser)), namesOf(deps.db, tenant, rows.flatMap((row) => (row.managerId ? [row.managerId] : [])))]);
+    for (const [index, user] of users.entries()) user.manager = managers.get(rows[index]!.managerId ?? "") ?? null;
     return { users, total, page: query.page, pageSize: query.pageSize, source: "index", refreshedAt: state.refreshedAt.toISOString() };
   }
   if (needsIndex(query)) throw indexNotReady();
@@ -124,6 +128,7 @@ async function listFromWorkfront(deps: OffboardingDeps, query: UserListQuery, si
 }
 
 export async function countUsersByStatus(deps: OffboardingDeps, filter: Omit<IndexFilter, "status">, signal?: AbortSignal): Promise<UserCounts> {
+  await assertKnownFilters(deps, filter);
   const tenant = tenantOf(deps.client);
   const state = await indexState(deps.db, tenant);
   if (state) {

@@ -7,7 +7,7 @@ const reasons: Record<ProtectionCode, string> = {
   main_admin: "This is the Workfront tenant's main administrator (Customer Info › Admin Email); Workfront never allows deactivating it.",
   integration_user: "This is the Workfront user whose credential the dashboard uses; deactivating it would cut the dashboard off.",
   // Worded for HR, as the dialog says it (the catalogues' users.protection.configured): no variable names.
-  configured: "This account is on the dashboard's list of protected accounts, kept by whoever runs the dashboard.",
+  configured: "This account is on the dashboard's list of protected accounts, kept by whoever runs the dashboard or by an admin in Settings.",
 };
 
 export function protectionOf(

@@ -4,6 +4,7 @@ import type { OffboardingDeps } from "./deps";
 import { allUsers } from "./find-users";
 import { idsMatching, indexFilterSchema, indexState, tenantOf, toUser } from "@/lib/user-index";
 import type { WorkfrontUser } from "@/lib/workfront";
+import { assertKnownFilters } from "./known-filters";
 import { searchGroups, statusFilters } from "./list-users";
 
 /**
@@ -55,6 +56,7 @@ export async function resolveSelection(
   query: ResolveSelectionQuery,
   signal?: AbortSignal,
 ): Promise<ResolvedSelectionDto> {
+  await assertKnownFilters(deps, query);
   const tenant = tenantOf(deps.client);
   if (await indexState(deps.db, tenant)) {
     const { total, rows } = await idsMatching(deps.db, tenant, query, RESOLVE_LIMIT);

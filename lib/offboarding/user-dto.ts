@@ -62,6 +62,10 @@ export interface UserDto {
   /** A System Administrator: only the admin role may deactivate them. */
   isAdmin: boolean;
   homeGroup: string | null;
+  company?: string | null;
+  /** The manager's name (from the index; null when Workfront answered the list or they have none). */
+  manager?: string | null;
+  createdAt?: string | null;
   lastLoginAt: string | null;
   deactivatedAt: string | null;
   protection: UserProtection | null;
@@ -106,6 +110,9 @@ export function toUserDto(user: WorkfrontUser, context: UserDtoContext): UserDto
     accessLevel: user.accessLevel?.name ?? null,
     isAdmin: user.accessLevel?.isAdmin === true,
     homeGroup: user.homeGroup?.name ?? null,
+    company: user.company?.name ?? null,
+    manager: null,
+    createdAt: user.createdAt,
     lastLoginAt: user.lastLoginAt,
     deactivatedAt: user.deactivatedAt,
     protection: context.protectionOf(user),

@@ -3,6 +3,14 @@ import { getTranslations } from "next-intl/server";
 import { can } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
 import { appConnectionStatus } from "@/lib/connection/http";
+import { listAccounts } from "@/lib/admin/accounts";
+import { recentAdminEvents } from "@/lib/admin/admin-log";
+import { listProtectedPeople } from "@/lib/admin/protected-people";
+import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
+import { AccountsCard } from "./_components/accounts-card";
+import { AdminLogCard } from "./_components/admin-log-card";
+import { ProtectedCard } from "./_components/protected-card";
 import { SessionsCard } from "./_components/sessions-card";
 import { WorkfrontSettings } from "./_components/workfront-settings";
 
@@ -12,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 export const dynamic = "force-dynamic";
 
-/** Admins only: the Workfront connection. Everyone else is told why they cannot see it. */
+/** Admins only: the Workfront connection, accounts, the protected list, the admin log. Everyone else is told why they cannot see it. */
 export default async function SettingsPage() {
   // Checked here too: the layout is not re-run when the client navigates between pages.
   const user = await requirePageUser();
@@ -27,14 +35,18 @@ export default async function SettingsPage() {
       </div>
     );
   }
+  const db = await getDb();
   return (
-    <div className="max-w-3xl space-y-6">
+    <div className="max-w-4xl space-y-6">
       <div className="space-y-1">
         <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <p className="text-sm text-muted-foreground">{t("intro")}</p>
       </div>
       <WorkfrontSettings initialStatus={await appConnectionStatus()} />
       <SessionsCard />
+      <AccountsCard accounts={await listAccounts(db)} self={user.email} />
+      <ProtectedCard locked={env().PROTECTED_USERS} people={await listProtectedPeople(db)} />
+      <AdminLogCard events={await recentAdminEvents(db)} />
     </div>
   );
 }

@@ -2,7 +2,10 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/session";
+import { usersColumnsOf } from "@/lib/auth/preferences";
+import { appendFilterParams, parseUserFilters } from "@/lib/client/user-filters";
 import { isCanonical, parseUserSearch, toSearchParams } from "@/lib/client/user-search";
+import { getDb } from "@/lib/db";
 import { bulkRules } from "@/lib/jobs/config";
 import { UsersTable } from "./_components/users-table";
 
@@ -24,7 +27,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const raw = await searchParams;
   const t = await getTranslations("users.page");
   if (!isCanonical(raw)) {
-    const query = toSearchParams(parseUserSearch(raw)).toString();
+    const query = appendFilterParams(toSearchParams(parseUserSearch(raw)), parseUserFilters(raw)).toString();
     redirect(query ? `/users?${query}` : "/users");
   }
   return (
@@ -33,7 +36,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <p className="text-sm text-muted-foreground">{t("intro")}</p>
       </div>
-      <UsersTable role={user.role} rules={bulkRules()} />
+      <UsersTable role={user.role} rules={bulkRules()} columns={await usersColumnsOf(await getDb(), user.id)} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { ROLES } from "../../auth/roles";
 import { LOCALES } from "../../i18n/locales";
 import { oneOf } from "./checks";
@@ -31,6 +31,8 @@ export const accounts = pgTable(
      * current: raising it (sign-out, disable, password or role change) ends them all at once.
      */
     sessionVersion: integer("session_version").notNull().default(0),
+    /** What the person chose to see (the users table's columns…); validated when read (lib/auth/preferences.ts). */
+    preferences: jsonb("preferences").$type<Record<string, unknown>>(),
   },
   (table) => [
     uniqueIndex("accounts_email_key").on(table.email),

@@ -6,4 +6,6 @@ export * from "./jobs";
 export * from "./workfront-connection";
 export * from "./person-locks";
 export * from "./user-index";
+export * from "./protected-people";
+export * from "./admin-events";
 export * from "./reassignments";

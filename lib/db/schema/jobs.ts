@@ -36,6 +36,8 @@ export const jobs = pgTable(
     createdByRole: text("created_by_role", { enum: ROLES }).notNull(),
     reason: text("reason").notNull(),
     ticket: text("ticket"),
+    /** The imported file's name, when the job came from an import (for HR's report). */
+    sourceName: text("source_name"),
     requestId: text("request_id").notNull(),
     clientIp: text("client_ip"),
     undoOf: uuid("undo_of").references((): AnyPgColumn => jobs.id),

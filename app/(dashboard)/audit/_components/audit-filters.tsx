@@ -4,6 +4,7 @@ import { Button, buttonVariants } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from "@/lib/audit/vocabulary";
+import { AuditMoreFilters } from "./audit-more-filters";
 
 interface AuditFiltersProps {
   values: Record<string, string>;
@@ -27,6 +28,7 @@ export function AuditFilters({ values, csvHref, pageSizes }: AuditFiltersProps) 
         <span className={labelClass}>{t("filters.target")}</span>
         <Input name="target" defaultValue={values.target} className="w-56" />
       </label>
+      <AuditMoreFilters values={values} labelClass={labelClass} />
       <label className="flex flex-col gap-1">
         <span className={labelClass}>{t("filters.action")}</span>
         <NativeSelect name="action" defaultValue={values.action ?? ""} className="h-9">

@@ -3,6 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { AuditEvent } from "@/lib/audit";
 import type { AuditOutcome } from "@/lib/audit/vocabulary";
+import { JobLink } from "./audit-more-filters";
 import { refusalCodeOf } from "./refusal";
 
 const outcomeVariants: Record<AuditOutcome, "success" | "secondary" | "destructive" | "outline"> = {
@@ -78,7 +79,10 @@ export function AuditTable({ rows }: { rows: AuditEvent[] }) {
                 <div className="font-medium">{row.targetName}</div>
                 <div className="text-xs text-muted-foreground">{row.targetEmail ?? row.targetId}</div>
               </TableCell>
-              <TableCell className="max-w-xs break-words">{row.reason}</TableCell>
+              <TableCell className="max-w-xs break-words">
+                {row.reason}
+                <JobLink jobId={row.jobId} />
+              </TableCell>
               <TableCell>{row.ticket}</TableCell>
               <TableCell>
                 <Badge variant={outcomeVariants[row.outcome]} title={t(`outcomeDescriptions.${row.outcome}`)}>

@@ -9,6 +9,7 @@ import type { MatchReportDto, MatchState } from "@/lib/offboarding/match-leavers
 import { LicencesFreed } from "../../_components/status-change/licences-freed";
 import { MatchLinesTable } from "./match-lines-table";
 import { MATCH_ORDER } from "./match-words";
+import { PreviewDownload } from "./preview-download";
 import { RunImport } from "./run-import";
 import type { ImportSourceName } from "./source-name";
 
@@ -52,7 +53,8 @@ export function ImportPreview({ report, source, role, rules, onStartOver }: Impo
         ))}
       </div>
       <LicencesFreed licences={report.licensesFreed} />
-      <RunImport report={report} role={role} rules={rules} />
+      <PreviewDownload report={report} fileName={source.source === "file" ? source.name : null} />
+      <RunImport report={report} role={role} rules={rules} sourceName={source.source === "file" ? source.name : undefined} />
       <MatchLinesTable key={shown ?? "all"} lines={lines} column={report.column} />
     </section>
   );

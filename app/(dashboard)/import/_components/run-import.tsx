@@ -19,7 +19,7 @@ const StatusChangeDialog = lazy(() =>
 );
 
 /** The run: only the lines that will be deactivated go into the job, through the one confirm dialog. */
-export function RunImport({ report, role, rules }: { report: MatchReportDto; role: Role; rules: BulkRules }) {
+export function RunImport({ report, role, rules, sourceName }: { report: MatchReportDto; role: Role; rules: BulkRules; sourceName?: string }) {
   const t = useTranslations("bulk.run");
   const [open, setOpen] = useState(false);
   const [mounted, setMounted] = useState(false);
@@ -34,7 +34,7 @@ export function RunImport({ report, role, rules }: { report: MatchReportDto; rol
   async function confirm(input: StatusChangeInput) {
     try {
       const userIds = idsFor(input.includeAdmins === true);
-      const { job } = await createJob({ kind: "deactivate", userIds, ...input });
+      const { job } = await createJob({ kind: "deactivate", userIds, sourceName, ...input });
       notify.success(t("started", { count: userIds.length }));
       void queryClient.invalidateQueries({ queryKey: jobKeys.lists() });
       setOpen(false);

@@ -25,6 +25,8 @@ interface ColumnOptions {
   t: ColumnWords;
   /** "Never" for people who never signed in. */
   never: string;
+  /** Headers of the columns the index added (userTools.columns). */
+  more?: { company: string; manager: string; created: string };
 }
 
 function Missing() {
@@ -49,11 +51,26 @@ function text(value: string | null) {
   return value ? value : <Missing />;
 }
 
+/** Columns only the index fills (hidden unless the reader chose them). */
+function indexColumns(words: NonNullable<ColumnOptions["more"]>): ColumnDef<UserDto>[] {
+  return [
+    { id: "company", header: words.company, enableSorting: false, cell: ({ row }) => text(row.original.company ?? null) },
+    { id: "manager", header: words.manager, enableSorting: false, cell: ({ row }) => text(row.original.manager ?? null) },
+    {
+      id: "created",
+      accessorFn: (user) => user.createdAt,
+      header: ({ column }) => <SortableHeader column={column} label={words.created} />,
+      meta: { className: "whitespace-nowrap" },
+      cell: ({ row }) => (row.original.createdAt ? <TimeAgo iso={row.original.createdAt} /> : <Missing />),
+    },
+  ];
+}
+
 /**
  * The users table's columns. Column IDs of sortable columns are the API's sort keys, so the
  * table's sorting state maps one to one onto the URL. Sorting happens on the server.
  */
-export function userColumns({ role, status, onAction, onIntent, t, never }: ColumnOptions): ColumnDef<UserDto>[] {
+export function userColumns({ role, status, onAction, onIntent, t, never, more }: ColumnOptions): ColumnDef<UserDto>[] {
   const columns: ColumnDef<UserDto>[] = [
     {
       id: "name",
@@ -77,6 +94,7 @@ export function userColumns({ role, status, onAction, onIntent, t, never }: Colu
     { id: "licenseType", header: t("licence"), enableSorting: false, cell: ({ row }) => text(row.original.licenseTypeLabel) },
     { id: "accessLevel", header: t("accessLevel"), enableSorting: false, cell: ({ row }) => text(row.original.accessLevel) },
     { id: "homeGroup", header: t("homeGroup"), enableSorting: false, cell: ({ row }) => text(row.original.homeGroup) },
+    ...(more ? indexColumns(more) : []),
     {
       id: "lastLogin",
       // TanStack only sorts columns with an accessor, even when the server does the sorting.

@@ -2,6 +2,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
 import { type Role, can } from "@/lib/auth/roles";
 import { resolveSelection } from "@/lib/client/bulk-api";
+import { NO_FILTERS, type UserFilters, filtersBody } from "@/lib/client/user-filters";
 import type { UserSearch } from "@/lib/client/user-search";
 import type { Selection } from "./use-selection";
 
@@ -21,7 +22,8 @@ export function useSelectAllMatching(selection: Selection, role: Role) {
   const clearNote = useCallback(() => setNote(null), []);
   const { add, fromResolved } = selection;
   const mutation = useMutation({
-    mutationFn: (search: Pick<UserSearch, "q" | "status">) => resolveSelection({ q: search.q, status: search.status }),
+    mutationFn: ({ search, filters }: { search: Pick<UserSearch, "q" | "status">; filters: UserFilters }) =>
+      resolveSelection({ q: search.q, status: search.status, ...filtersBody(filters) }),
     onSuccess: (answer) => {
       if (!answer.complete) {
         setNote({ kind: "tooMany", total: answer.total, limit: answer.limit });
@@ -35,9 +37,10 @@ export function useSelectAllMatching(selection: Selection, role: Role) {
     onError: (error) => setNote({ kind: "failed", error }),
   });
   return {
-    selectAll: (search: Pick<UserSearch, "q" | "status">) => {
+    /** With the page's filters: "all matching" means what the list shows, filters and all. */
+    selectAll: (search: Pick<UserSearch, "q" | "status">, filters: UserFilters = NO_FILTERS) => {
       setNote(null);
-      mutation.mutate(search);
+      mutation.mutate({ search, filters });
     },
     pending: mutation.isPending,
     note,

@@ -3,12 +3,14 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { type SortingState, type Updater, getCoreRowModel, useReactTable } from "@tanstack/react-table";
-import { useCallback, useEffect, useMemo } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { TabsPanel } from "@/components/ui/tabs";
 import { type Role, can, hasRole } from "@/lib/auth/roles";
 import { useSignInOnUnauthenticated } from "@/lib/client/sign-in-redirect";
 import { USER_SORTS, type UserStatus } from "@/lib/client/user-search";
 import { useUserSearch } from "@/lib/client/use-user-search";
+import { useUserFilters } from "@/lib/client/use-user-filters";
+import { type OptionalUserColumn, columnVisibility } from "@/lib/client/user-columns";
 import { type StatusAction, userCountsQuery, usersListQuery } from "@/lib/client/users-api";
 import type { BulkRules } from "@/lib/jobs/config";
 import type { UserDto } from "@/lib/offboarding/user-dto";
@@ -28,6 +30,7 @@ import { UserSearchInput } from "./user-search-input";
 import { UsersEmpty } from "./users-empty";
 import { UsersErrorBanner } from "./users-error-banner";
 import { UsersStatusDialog, preloadStatusDialog as preloadDialog } from "./users-status-dialog";
+import { UserTools } from "./tools/user-tools";
 
 const PANEL_ID = "users-panel";
 
@@ -43,13 +46,16 @@ const selectableFor = (role: Role) => (user: UserDto) => {
 };
 
 /** The users page's client side: URL state → queries → table, the selection and the confirm dialog. */
-export function UsersTable({ role, rules }: { role: Role; rules: BulkRules }) {
+export function UsersTable({ role, rules, columns: savedColumns }: { role: Role; rules: BulkRules; columns: readonly OptionalUserColumn[] }) {
   const t = useTranslations("users.table");
   const columnWords = useTranslations("users.table.columns");
+  const toolWords = useTranslations("userTools.columns");
   const never = useTranslations("common")("never");
   const [search, updateSearch] = useUserSearch();
-  const list = useQuery(usersListQuery(search));
-  const counts = useQuery(userCountsQuery(search.q));
+  const [filters, updateFilters] = useUserFilters();
+  const [shownColumns, setShownColumns] = useState(savedColumns);
+  const list = useQuery(usersListQuery(search, filters));
+  const counts = useQuery(userCountsQuery(search.q, filters));
   useSignInOnUnauthenticated(list.error, counts.error);
   useClampPage(search, list.isPlaceholderData ? undefined : list.data, updateSearch);
 
@@ -79,10 +85,11 @@ export function UsersTable({ role, rules }: { role: Role; rules: BulkRules }) {
     [add, remove, clearNote],
   );
   const columns = useMemo(() => {
-    const base = userColumns({ role, status: search.status, onAction: openAction, onIntent: preloadDialog, t: columnWords, never });
+    const more = { company: toolWords("company"), manager: toolWords("manager"), created: toolWords("created") };
+    const base = userColumns({ role, status: search.status, onAction: openAction, onIntent: preloadDialog, t: columnWords, never, more });
     const words = { selectPage: t("selectPage"), selectRow: (name: string) => t("selectRow", { name }) };
     return bulk ? [selectColumn({ isSelected, canSelect, onToggle: toggle, words }), ...base] : base;
-  }, [role, search.status, openAction, bulk, isSelected, canSelect, toggle, t, columnWords, never]);
+  }, [role, search.status, openAction, bulk, isSelected, canSelect, toggle, t, columnWords, toolWords, never]);
 
   const sorting: SortingState = [{ id: search.sort, desc: search.dir === "desc" }];
   // The React Compiler is not enabled; TanStack Table's instance is meant to be recreated per render.
@@ -95,7 +102,7 @@ export function UsersTable({ role, rules }: { role: Role; rules: BulkRules }) {
     manualSorting: true,
     manualPagination: true,
     rowCount: list.data?.total ?? 0,
-    state: { sorting, pagination: { pageIndex: search.page - 1, pageSize: search.pageSize } },
+    state: { sorting, pagination: { pageIndex: search.page - 1, pageSize: search.pageSize }, columnVisibility: columnVisibility(shownColumns) },
     // The server always sorts by something: a header toggles asc ⇄ desc and never back to "unsorted".
     enableSortingRemoval: false,
     enableMultiSort: false,
@@ -126,6 +133,7 @@ export function UsersTable({ role, rules }: { role: Role; rules: BulkRules }) {
         <StatusTabs status={search.status} counts={counts.data} panelId={PANEL_ID} onChange={changeStatus} />
         <UserSearchInput value={search.q} onSearch={(q) => updateSearch({ q })} />
       </div>
+      <UserTools search={search} filters={filters} onFilters={updateFilters} columns={shownColumns} onColumns={setShownColumns} />
       <IndexFreshness list={list.data} />
       <TabsPanel id={PANEL_ID} aria-labelledby={statusTabId(search.status)} className="space-y-3">
         {failed ? null : (
@@ -157,7 +165,7 @@ export function UsersTable({ role, rules }: { role: Role; rules: BulkRules }) {
           selectAllOffer={pageAllSelected && total > rows.length && !list.isPlaceholderData ? total : null}
           selectingAll={matching.pending}
           note={matching.note}
-          onSelectAll={() => matching.selectAll(search)}
+          onSelectAll={() => matching.selectAll(search, filters)}
           onDrop={selection.remove}
           onClear={() => {
             selection.clear();

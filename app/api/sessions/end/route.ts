@@ -3,7 +3,8 @@ import { endSessionsBodySchema, endSessions, findAccountByEmail } from "@/lib/au
 import { requireApiUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { ApiError, respond } from "@/lib/http/errors";
-import { assertSameOrigin, readJson, requestId } from "@/lib/http/request";
+import { assertSameOrigin, clientAddress, readJson, requestId } from "@/lib/http/request";
+import { actorOf, recordAdminEvent } from "@/lib/admin/admin-log";
 import { logger } from "@/lib/logger";
 import { otherMethods } from "@/lib/http/methods";
 
@@ -12,7 +13,7 @@ export const dynamic = "force-dynamic";
 /**
  * POST /api/sessions/end {email?} → {email}: "sign out everywhere". Ends every session of the
  * account at once, in every browser and script; the caller's own account without an e-mail
- * (their own session ends too). Admins only; recorded as a log line, like connection changes.
+ * (their own session ends too). Admins only; written to the admin log (lib/admin).
  */
 export function POST(request: Request) {
   return respond(async () => {
@@ -23,6 +24,11 @@ export function POST(request: Request) {
     const account = email === undefined ? user : await findAccountByEmail(db, email);
     if (!account) throw new ApiError(404, "account_not_found", "There is no account with this e-mail.");
     await endSessions(db, account.id);
+    await recordAdminEvent(db, actorOf(user, requestId(), clientAddress(request.headers)), {
+      action: "account_sessions_ended",
+      subject: account.email,
+      subjectName: account.name,
+    });
     logger.info({ event: "end_sessions", actor: user.email, account: account.email, requestId: requestId() }, "sessions ended");
     return NextResponse.json({ email: account.email }, { headers: { "cache-control": "no-store" } });
   });

@@ -13,6 +13,7 @@ import type { JobDetailDto } from "@/lib/jobs/dto";
 import { JobActions } from "./job-actions";
 import { JobErrorBanner } from "./job-error-banner";
 import { JobHeader } from "./job-header";
+import { JobReport } from "./job-report";
 import { isEqual } from "./is-equal";
 import { JobItems } from "./job-items";
 import { JobProgress } from "./job-progress";
@@ -43,6 +44,7 @@ export function JobView({ id, role, rules, initial, initialSearch }: JobViewProp
         </Link>
       </p>
       <JobHeader job={job} />
+      <JobReport job={job} />
       {detail.error ? <JobErrorBanner error={detail.error} onRetry={() => void detail.refetch()} /> : null}
       <JobProgress job={job} />
       <JobActions job={job} role={role} rules={rules} />

@@ -1,0 +1,58 @@
+import "server-only";
+import { and, asc, eq, gt, sql } from "drizzle-orm";
+import { CSV_DELIMITERS, csvLine } from "@/lib/csv-format";
+import { type Database, auditEvents, jobItems, type jobs } from "@/lib/db";
+import { z } from "zod";
+import { LOCALES, type Locale } from "@/lib/i18n/locales";
+import { type Messages, catalogues } from "@/lib/i18n/messages";
+
+/**
+ * A job's results for HR, as CSV (the audit CSV's conventions): one line per person in the
+ * order they were listed, with the job's reason, ticket and source file on every line so the
+ * sheet stands on its own; the licence type from the person's audit snapshot.
+ */
+type ColumnName = keyof Messages["reports"]["resultsCsv"];
+type Job = typeof jobs.$inferSelect;
+type Row = { item: typeof jobItems.$inferSelect; licenseType: string | null };
+
+const columns: [ColumnName, (job: Job, row: Row) => Parameters<typeof csvLine>[0][number]][] = [
+  ["job_id", (job) => job.id],
+  ["job_kind", (job) => job.kind],
+  ["source_name", (job) => job.sourceName],
+  ["reason", (job) => job.reason],
+  ["ticket", (job) => job.ticket],
+  ["position", (_, row) => row.item.position + 1],
+  ["target_id", (_, row) => row.item.targetId],
+  ["name", (_, row) => row.item.targetName],
+  ["email", (_, row) => row.item.targetEmail],
+  ["state", (_, row) => row.item.state],
+  ["error_code", (_, row) => row.item.errorCode],
+  ["error_message", (_, row) => row.item.errorMessage],
+  ["license_type", (_, row) => row.licenseType],
+  ["finished_at", (_, row) => row.item.finishedAt],
+];
+
+const PAGE = 1_000;
+
+/** GET /api/jobs/{id}/results: the CSV's language (else the reader's). */
+export const jobResultsQuerySchema = z.object({ locale: z.enum(LOCALES).optional() }).strict();
+
+export async function* jobResultsCsvLines(db: Database, job: Job, locale: Locale): AsyncGenerator<string> {
+  const names = catalogues[locale].reports.resultsCsv;
+  const delimiter = CSV_DELIMITERS[locale];
+  yield csvLine(columns.map(([name]) => names[name]), delimiter);
+  let after = -1;
+  for (;;) {
+    const page = await db
+      .select({ item: jobItems, licenseType: sql<string | null>`${auditEvents.snapshot}->>'licenseType'` })
+      .from(jobItems)
+      .leftJoin(auditEvents, eq(auditEvents.id, jobItems.auditEventId))
+      .where(and(eq(jobItems.jobId, job.id), gt(jobItems.position, after)))
+      .orderBy(asc(jobItems.position))
+      .limit(PAGE);
+    if (page.length === 0) return;
+    yield page.map((row) => csvLine(columns.map(([, read]) => read(job, row)), delimiter)).join("");
+    after = page[page.length - 1]!.item.position;
+    if (page.length < PAGE) return;
+  }
+}
