@@ -102,7 +102,7 @@ describe("matching a leavers list", () => {
         ["protected", "configured"],
         ["will_deactivate", null],
       ]);
-      expect(report.lines[0]?.reason).toMatch(/PROTECTED_USERS/);
+      expect(report.lines[0]?.reason).toMatch(/list of protected accounts/);
       expect(report.userIds).toEqual([free!.id]);
       expect(report.counts).toMatchObject({ protected: 3, will_deactivate: 1 });
     }
