@@ -8,7 +8,7 @@ import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from "./vocabulary";
 import { ROLES } from "@/lib/auth/roles";
 import type { Locale } from "@/lib/i18n/locales";
 import { type Messages, catalogues } from "@/lib/i18n/messages";
-import { CSV_DELIMITERS, UTF8_BOM, csvCell, csvLine } from "@/lib/csv-format";
+import { CSV_DELIMITERS, csvCell, csvLine, csvStream } from "@/lib/csv-format";
 
 export { CSV_DELIMITERS, type CsvDelimiter, UTF8_BOM, csvCell, csvLine } from "@/lib/csv-format";
 
@@ -119,19 +119,5 @@ export async function* auditCsvLines(db: Database, filter: AuditFilterInput = {}
  */
 export function auditCsv(db: Database, filter: AuditFilterInput = {}, locale: Locale = "en"): ReadableStream<Uint8Array> {
   auditFilterSchema.parse(filter);
-  const lines = auditCsvLines(db, filter, locale);
-  const encoder = new TextEncoder();
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(encoder.encode(UTF8_BOM));
-    },
-    async pull(controller) {
-      const next = await lines.next();
-      if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
-    },
-    async cancel() {
-      await lines.return(undefined);
-    },
-  });
+  return csvStream(auditCsvLines(db, filter, locale));
 }
