@@ -50,7 +50,7 @@ async function Operation({ operation }: { operation: OperationView }) {
         {operation.role ? t("role", { role: roles(operation.role) }) : t("open")}
       </p>
       {operation.parameters.length > 0 ? (
-        <div className="overflow-x-auto">
+        <div tabIndex={0} className="overflow-x-auto focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none">
           <table className="w-full text-left text-sm">
             <caption className="mb-1 text-left font-medium">{t("parameters")}</caption>
             <thead>
@@ -77,7 +77,10 @@ async function Operation({ operation }: { operation: OperationView }) {
       {operation.body ? (
         <div className="space-y-1">
           <h3 className="text-sm font-medium">{t("body")}</h3>
-          <pre className="overflow-x-auto rounded-md bg-muted p-3 text-xs">{operation.body}</pre>
+          {/* Focusable, so a keyboard can scroll a wide schema (axe: scrollable-region-focusable). */}
+          <pre tabIndex={0} className="overflow-x-auto rounded-md bg-muted p-3 text-xs focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none">
+            {operation.body}
+          </pre>
         </div>
       ) : null}
       <div className="space-y-1">
