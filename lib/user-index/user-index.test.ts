@@ -1,7 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { RunningEmulator } from "@/emulator";
+import { listAuditEvents } from "@/lib/audit";
+import { createAccount } from "@/lib/auth/accounts";
 import { indexedUsers, userIndexState } from "@/lib/db";
+import { changeUserStatus } from "@/lib/offboarding/change-status";
 import { forEachDriver } from "@/lib/db/test-databases";
 import type { WorkfrontUser } from "@/lib/workfront";
 import { clientFor, control, startTestEmulator, stats } from "@/lib/workfront/test-support";
@@ -74,6 +77,31 @@ forEachDriver("the user index", ({ db }) => {
     const [row] = await db().select().from(indexedUsers).where(and(eq(indexedUsers.tenant, tenant()), eq(indexedUsers.id, person.id)));
     expect(row!.title).toBe("Noted by an action");
     expect((await indexState(db(), tenant()))!.version).toBe(before + 1);
+  });
+
+  it("never decides from the index: an action on someone Workfront changed since the last refresh uses Workfront's state", async () => {
+    const target = everyone.find(
+      (user) => user.isActive && user.accessLevel?.isAdmin === false && user.id !== emulator.adminUserID && user.id !== emulator.integrationUser.ID,
+    )!;
+    const indexed = async () =>
+      (await db().select().from(indexedUsers).where(and(eq(indexedUsers.tenant, tenant()), eq(indexedUsers.id, target.id))))[0]!;
+    await refreshIndex({ db: db(), client: client() }, "test");
+    expect((await indexed()).isActive).toBe(true);
+    await client().updateUser(target.id, { isActive: false }); // in Workfront, after the last refresh
+    expect((await indexed()).isActive).toBe(true); // the index has not seen it
+
+    const actor = await createAccount(db(), { email: `fresh-${tenant().length}@example.com`, role: "operator", password: "a long enough password" });
+    const result = await changeUserStatus(
+      { db: db(), client: client(), protectedUsers: [] },
+      { action: "deactivate", targetId: target.id, reason: "Left the company", ticket: null, actor, requestId: "req-fresh", clientIp: null },
+    );
+    expect(result.isActive).toBe(false);
+    const [row] = (await listAuditEvents(db(), { target: target.id, page: 1, pageSize: 25 })).rows;
+    expect(row).toMatchObject({ outcome: "already", isActiveBefore: false });
+    // What the action read from Workfront is in the index at once.
+    expect((await indexed()).isActive).toBe(false);
+    await client().updateUser(target.id, { isActive: true });
+    await refreshIndex({ db: db(), client: client() }, "test");
   });
 
   it("lets one instance build at a time", async () => {
