@@ -93,3 +93,28 @@ describe("the embedded PostgreSQL server", () => {
     expect(await query(a.url, "select note from kept")).toEqual([{ note: "written before" }]);
   }, 120_000);
 });
+
+// As root, PostgreSQL runs as another account; a checkout it cannot reach (under a 0700 folder,
+// as /root is) gets its cluster in /var/tmp, tied to the data folder by a marker.
+describe.runIf(process.getuid?.() === 0)("as root, with a data folder the server's account cannot reach", () => {
+  const privateParent = mkdtempSync(join(tmpdir(), "wfo-private-")); // mkdtemp makes it 0700
+  const dataDir = join(privateParent, "data", "postgres");
+  afterAll(() => rmSync(privateParent, { recursive: true, force: true }));
+
+  it("keeps the cluster in /var/tmp, and starts afresh there when the data folder is deleted", async () => {
+    const first = await openEmbeddedServer(dataDir);
+    expect(first.clusterDir).toMatch(/^\/var\/tmp\/wf-offboard-db-[0-9a-f]{16}\/cluster$/);
+    await query(first.url, "create table kept (note text)");
+    await first.stop();
+    const again = await openEmbeddedServer(dataDir);
+    expect(again.clusterDir).toBe(first.clusterDir);
+    expect(await query(again.url, "select count(*)::int as n from kept")).toEqual([{ n: 0 }]);
+    await again.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+    const afresh = await openEmbeddedServer(dataDir);
+    expect(afresh.clusterDir).toBe(first.clusterDir);
+    expect(await query(afresh.url, "select to_regclass('kept') as t")).toEqual([{ t: null }]);
+    await afresh.stop();
+    rmSync(join(first.clusterDir, ".."), { recursive: true, force: true });
+  }, 120_000);
+});
