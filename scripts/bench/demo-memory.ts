@@ -54,10 +54,12 @@ async function measure(label: string, app: RunningApp, emulatorUrl: string, cont
     body: JSON.stringify({ kind: "deactivate", userIds: ids, reason: "Benchmark: memory during a job", confirmCount: ids.length }),
   });
   if (created.status !== 201) throw new Error(`${label}: creating the job answered ${created.status}: ${(await created.text()).slice(0, 300)}`);
-  const { id } = (await created.json()) as { id: string };
+  const { job } = (await created.json()) as { job: { id: string } };
+  const deadline = Date.now() + 10 * 60_000;
   for (;;) {
-    const job = (await (await fetch(`${app.url}/api/jobs/${id}`, { headers })).json()) as { status: string };
-    if (["completed", "cancelled", "failed"].includes(job.status)) break;
+    const { job: now } = (await (await fetch(`${app.url}/api/jobs/${job.id}`, { headers })).json()) as { job: { status: string } };
+    if (now.status === "completed") break;
+    if (Date.now() > deadline) throw new Error(`${label}: the job is still ${now.status} after 10 minutes`);
     await sleep(500);
   }
   const jobMs = performance.now() - started;
@@ -140,8 +142,9 @@ async function run(): Promise<BenchReport> {
   const mib = (bytes: number) => round(bytes / MIB, 0);
   const embedded = results[0]!;
   const rows: BenchRow[] = [
-    { metric: "embedded default, idle: resident memory of all its processes (sum of RSS)", value: mib(embedded.idle.rssBytes), unit: "MiB", goal: { op: "<=", value: 400 } },
-    { metric: "embedded default, peak during a 1,000-person job (sum of RSS)", value: mib(embedded.peak.rssBytes), unit: "MiB", goal: { op: "<=", value: 400 } },
+    { metric: "embedded default, idle: resident memory of all its processes (sum of PSS)", value: mib(embedded.idle.pssBytes), unit: "MiB", goal: { op: "<=", value: 400 } },
+    { metric: "embedded default, peak during a 1,000-person job (sum of PSS)", value: mib(embedded.peak.pssBytes), unit: "MiB", goal: { op: "<=", value: 400 } },
+    { metric: "embedded default, peak during the job, sum of RSS (shared pages counted in every process)", value: mib(embedded.peak.rssBytes), unit: "MiB" },
   ];
   const table: BenchTable = {
     caption: `Memory of the app's processes, idle and at the peak of a ${JOB_PEOPLE.toLocaleString("en")}-person job (emulator with ${USERS.toLocaleString("en")} people, 40 ms latency)`,
@@ -157,7 +160,7 @@ async function run(): Promise<BenchReport> {
     ]),
   };
   notes.push(
-    "RSS sum counts pages shared between processes (libraries, PostgreSQL's shared buffers) once per process, so it overstates; PSS divides each shared page among its sharers. The goal is held to the RSS sum.",
+    "What the processes hold together is the sum of their PSS (proportional set size: each page shared between processes, such as PostgreSQL's shared buffers and the libraries every backend maps, divided among its sharers), as `smem` reports it; that is what the goal is held to. The sum of RSS counts each shared page once per process: for PostgreSQL's processes it adds their shared memory many times over, so it is shown but overstates.",
     "Processes: the `next start` process and everything it started (for the embedded default: the watcher shell and PostgreSQL's postmaster, background workers and one backend per pooled connection), read from /proc every 200 ms during the job.",
   );
   return { rows, tables: [table], notes };

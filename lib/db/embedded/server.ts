@@ -44,8 +44,11 @@ const SUPERUSER = "postgres";
 const MAX_SOCKET_DIR = 90;
 
 /**
- * Small settings for a single small app: the defaults reserve memory for 100 connections and
- * 128 MB of shared buffers. Durability settings (fsync, synchronous_commit) stay at their defaults.
+ * Small settings for one small app: the defaults reserve memory for 100 connections and 128 MB of
+ * shared buffers, and start processes a single embedded server has no use for (PostgreSQL 18's
+ * three I/O workers, the logical replication launcher, WAL senders). Durability settings (fsync,
+ * synchronous_commit, full_page_writes) stay at their defaults; `wal_level=minimal` still recovers
+ * after a crash, it only cannot feed a replica.
  */
 const SERVER_SETTINGS = [
   "listen_addresses=",
@@ -57,6 +60,10 @@ const SERVER_SETTINGS = [
   "huge_pages=off",
   "dynamic_shared_memory_type=posix",
   "logging_collector=off",
+  "io_method=sync",
+  "wal_level=minimal",
+  "max_wal_senders=0",
+  "max_logical_replication_workers=0",
 ];
 
 const WATCHER = [
