@@ -24,7 +24,7 @@ export interface RenderOptions {
  */
 export function renderNotification(event: NotificationEvent, options: RenderOptions): RenderedMessage {
   const t = createTranslator({ locale: options.locale, messages: catalogues[options.locale], namespace: "notifications" });
-  const dateTime = new Intl.DateTimeFormat(options.locale, { dateStyle: "medium", timeStyle: "short", timeZone: options.timeZone, timeZoneName: "short" });
+  const dateTime = new Intl.DateTimeFormat(options.locale, { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", timeZone: options.timeZone, timeZoneName: "short" });
   const date = new Intl.DateTimeFormat(options.locale, { dateStyle: "medium", timeZone: "UTC" });
   const when = (iso: string) => dateTime.format(new Date(iso));
   const day = (isoDay: string) => date.format(new Date(`${isoDay}T00:00:00Z`));
