@@ -14,7 +14,7 @@ export interface EmailSettings {
 
 export interface WebhookSettings {
   /** Slack's and Teams' webhook URLs carry their token: a secret, never logged. */
-  url: string;
+  webhookUrl: string;
   format: "slack" | "teams";
 }
 
@@ -63,7 +63,7 @@ export function notifyConfig(source: NotifyEnv = env()): NotifyConfig {
       : null;
   return {
     email,
-    webhook: source.NOTIFY_WEBHOOK_URL ? { url: source.NOTIFY_WEBHOOK_URL, format: source.NOTIFY_WEBHOOK_FORMAT } : null,
+    webhook: source.NOTIFY_WEBHOOK_URL ? { webhookUrl: source.NOTIFY_WEBHOOK_URL, format: source.NOTIFY_WEBHOOK_FORMAT } : null,
     locale: source.NOTIFY_LOCALE,
     timeZone: source.APP_TIME_ZONE,
     appUrl: source.NEXTAUTH_URL ?? null,

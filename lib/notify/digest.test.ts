@@ -6,7 +6,7 @@ import { enqueueDigestIfDue, zonedDayAndHour } from "./digest";
 import type { Leaver, LeaversDigestEvent } from "./events";
 import { renderNotification } from "./render";
 
-const channels = { email: { smtpUrl: "smtp://127.0.0.1:1", from: "a@example.com", to: ["it@example.com"], digestTo: ["hr@example.com"] }, webhook: { url: "http://127.0.0.1:1/hook", format: "slack" as const } };
+const channels = { email: { smtpUrl: "smtp://127.0.0.1:1", from: "a@example.com", to: ["it@example.com"], digestTo: ["hr@example.com"] }, webhook: { webhookUrl: "http://127.0.0.1:1/hook", format: "slack" as const } };
 const berlin = { ...channels, timeZone: "Europe/Berlin", digestHour: 7 };
 
 const leavers: Leaver[] = [

@@ -63,7 +63,7 @@ beforeEach(() => {
 function config(overrides: Partial<NotifyConfig> = {}): NotifyConfig {
   return {
     email: { smtpUrl: smtp.url(SMTP_USER, SMTP_PASSWORD), from: "wf-offboard@example.com", to: ["it@example.com"], digestTo: ["hr@example.com"] },
-    webhook: { url: hook.url, format: "slack" },
+    webhook: { webhookUrl: hook.url, format: "slack" },
     locale: "en",
     timeZone: "Europe/Berlin",
     appUrl: "https://offboard.example.com",

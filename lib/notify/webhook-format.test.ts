@@ -65,7 +65,7 @@ describe("notification settings", () => {
       to: ["it@example.com", "security@example.com"],
       digestTo: ["hr@example.com"],
     });
-    expect(config.webhook).toEqual({ url: "https://hooks.slack.com/services/T/B/x", format: "teams" });
+    expect(config.webhook).toEqual({ webhookUrl: "https://hooks.slack.com/services/T/B/x", format: "teams" });
     expect(config.locale).toBe("de");
   });
 

@@ -37,7 +37,7 @@ export function webhookChannel(settings: WebhookSettings, options: { timeoutMs?:
     async send(message) {
       let response: Response;
       try {
-        response = await fetch(settings.url, {
+        response = await fetch(settings.webhookUrl, {
           method: "POST",
           headers: { "content-type": "application/json" },
           body: JSON.stringify(webhookBody(message, settings.format)),
