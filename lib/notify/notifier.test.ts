@@ -1,7 +1,10 @@
 import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { eq, inArray, like } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type Database, notifications } from "@/lib/db";
+import { type Database, createDatabase, migrate, notifications } from "@/lib/db";
 import { forEachDriver } from "@/lib/db/test-databases";
 import type { NotifyConfig } from "./config";
 import { enqueueNotification } from "./enqueue";
@@ -96,6 +99,32 @@ async function drain(run: () => Promise<number>, db: Database, keys: string[]) {
     await new Promise((resolve) => setTimeout(resolve, 30));
   }
 }
+
+describe("a restart", () => {
+  it("the outbox is on disk: what one process enqueued, the next one sends after it stopped", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "wfo-notify-"));
+    try {
+      const event = jobEnded();
+      const id = (event as { jobId: string }).jobId;
+      const before = await createDatabase({ pgliteDir: dir });
+      await migrate(before.db);
+      await enqueueNotification(before.db, event, config());
+      await before.close();
+
+      const after = await createDatabase({ pgliteDir: dir });
+      const notifier = startNotifier({ db: after.db, config: config(), logger: capturingLogger().logger });
+      expect(await notifier.runOnce()).toBe(2);
+      await notifier.stop();
+      expect((await rowsOf(after.db, [id])).map((row) => row.state)).toEqual(["sent", "sent"]);
+      await after.close();
+      expect(smtp.mails.filter((mail) => mail.text.includes(id))).toHaveLength(1);
+      expect(hook.calls.filter((call) => JSON.stringify(call.body).includes(id))).toHaveLength(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    // PGlite on disk migrates slowly on a busy machine.
+  }, 120_000);
+});
 
 describe("test receivers", () => {
   it("the SMTP receiver refuses a wrong password", async () => {
