@@ -5,6 +5,7 @@ import { type Database, auditEvents, jobItems, type jobs } from "@/lib/db";
 import { z } from "zod";
 import { LOCALES, type Locale } from "@/lib/i18n/locales";
 import { type Messages, catalogues } from "@/lib/i18n/messages";
+import { licenceLabel } from "@/lib/offboarding/licence-labels";
 
 /**
  * A job's results for HR, as CSV (the audit CSV's conventions): one line per person in the
@@ -15,7 +16,7 @@ type ColumnName = keyof Messages["reports"]["resultsCsv"];
 type Job = typeof jobs.$inferSelect;
 type Row = { item: typeof jobItems.$inferSelect; licenseType: string | null };
 
-const columns: [ColumnName, (job: Job, row: Row) => Parameters<typeof csvLine>[0][number]][] = [
+const columns: [ColumnName, (job: Job, row: Row, licences: ReadonlyMap<string, string>) => Parameters<typeof csvLine>[0][number]][] = [
   ["job_id", (job) => job.id],
   ["job_kind", (job) => job.kind],
   ["source_name", (job) => job.sourceName],
@@ -29,6 +30,7 @@ const columns: [ColumnName, (job: Job, row: Row) => Parameters<typeof csvLine>[0
   ["error_code", (_, row) => row.item.errorCode],
   ["error_message", (_, row) => row.item.errorMessage],
   ["license_type", (_, row) => row.licenseType],
+  ["license", (_, row, licences) => licenceLabel(licences, row.licenseType)],
   ["finished_at", (_, row) => row.item.finishedAt],
 ];
 
@@ -37,7 +39,13 @@ const PAGE = 1_000;
 /** GET /api/jobs/{id}/results: the CSV's language (else the reader's). */
 export const jobResultsQuerySchema = z.object({ locale: z.enum(LOCALES).optional() }).strict();
 
-export async function* jobResultsCsvLines(db: Database, job: Job, locale: Locale): AsyncGenerator<string> {
+/** `licences`: the tenant's names of licence types (lib/offboarding/licence-labels.ts); codes where unknown. */
+export async function* jobResultsCsvLines(
+  db: Database,
+  job: Job,
+  locale: Locale,
+  licences: ReadonlyMap<string, string> = new Map(),
+): AsyncGenerator<string> {
   const names = catalogues[locale].reports.resultsCsv;
   const delimiter = CSV_DELIMITERS[locale];
   yield csvLine(columns.map(([name]) => names[name]), delimiter);
@@ -51,7 +59,7 @@ export async function* jobResultsCsvLines(db: Database, job: Job, locale: Locale
       .orderBy(asc(jobItems.position))
       .limit(PAGE);
     if (page.length === 0) return;
-    yield page.map((row) => csvLine(columns.map(([, read]) => read(job, row)), delimiter)).join("");
+    yield page.map((row) => csvLine(columns.map(([, read]) => read(job, row, licences)), delimiter)).join("");
     after = page[page.length - 1]!.item.position;
     if (page.length < PAGE) return;
   }
