@@ -28,10 +28,16 @@ export function startExtraEmulator(): Promise<RunningEmulator> {
   return startEmulator({ port: extraEmulatorPort, users: 60, apiKey: EXTRA_API_KEY, quiet: true });
 }
 
-export async function startApp(name: string, port: number, env: Record<string, string>): Promise<RunningApp> {
+export async function startApp(
+  name: string,
+  port: number,
+  env: Record<string, string>,
+  options: { /** Runs on the fresh, empty data folder before the server starts (e.g. seeding its database). */ prepare?: (pgliteDir: string) => void } = {},
+): Promise<RunningApp> {
   const dataDir = join(root, "data", `e2e-${name}`);
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
+  options.prepare?.(join(dataDir, "pglite"));
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [nextBin, "start", "--hostname", "127.0.0.1", "--port", String(port)], {
     cwd: root,

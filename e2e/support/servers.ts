@@ -43,5 +43,6 @@ export const extraAppPorts = {
   burst: 3106 + offset,
   slowTenant: 3107 + offset,
   notify: 3108 + offset,
+  berlin: 3109 + offset,
 };
 export const extraEmulatorPort = 4112 + offset;
