@@ -70,8 +70,10 @@ test("a day's filter is Berlin's day, across the change to summer time, and the 
     await expect(table.getByRole("row").filter({ hasText: row.name }).locator("time"), row.berlin).toHaveText(shown.format(new Date(row.at)));
   }
 
-  // The filter's days, picked in the form: 29 March in Berlin, 23 hours long.
-  await page.getByLabel("From", { exact: true }).fill("2026-03-29");
+  // The filter's days, typed in the form (English: ISO dates, whatever the browser's locale): 29 March in Berlin, 23 hours long.
+  const from = page.getByLabel("From", { exact: true });
+  await expect(from).toHaveAttribute("placeholder", "YYYY-MM-DD");
+  await from.fill("2026-03-29");
   await page.getByLabel("To", { exact: true }).fill("2026-03-29");
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(/from=2026-03-29/);
@@ -91,4 +93,30 @@ test("a day's filter is Berlin's day, across the change to summer time, and the 
   await page.goto(`/audit?reason=${mark}&from=2026-03-30&to=2026-03-30`);
   await expect(table.getByRole("row").filter({ hasText: mark })).toHaveCount(1);
   await expect(table.getByRole("row").filter({ hasText: "Emil Ende" })).toHaveCount(1);
+});
+
+test("in German, the date fields take and show German dates (29.03.2026), not the browser's format", async ({ page }) => {
+  await page.context().addCookies([{ name: "wf-locale", value: "de", url }]);
+  await signIn(page, "viewer");
+  await page.goto(`/audit?reason=${mark}&from=2026-03-29&to=2026-03-29`);
+  const from = page.getByLabel("Von", { exact: true });
+  const to = page.getByLabel("Bis", { exact: true });
+  await expect(from).toHaveValue("29.03.2026");
+  await expect(from).toHaveAttribute("placeholder", "TT.MM.JJJJ");
+  await expect(page.getByRole("table").getByRole("row").filter({ hasText: mark })).toHaveCount(3);
+
+  // Not a day: said at once, in German, and tied to the field.
+  await from.fill("31.02.2026");
+  await expect(from).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByRole("alert").filter({ hasText: "Kein Datum: bitte als TT.MM.JJJJ eingeben" })).toBeVisible();
+
+  await from.fill("30.03.2026");
+  await to.fill("30.03.2026");
+  await expect(from).not.toHaveAttribute("aria-invalid", "true");
+  await page.getByRole("button", { name: "Anwenden" }).click();
+  await expect(page).toHaveURL(/from=30\.03\.2026/);
+  await expect(page.getByRole("table").getByRole("row").filter({ hasText: mark })).toHaveCount(1);
+  await expect(page.getByRole("table").getByRole("row").filter({ hasText: "Emil Ende" })).toHaveCount(1);
+  await expect(page.getByLabel("Von", { exact: true })).toHaveValue("30.03.2026");
+  await expect(page.getByRole("button", { name: "Datum auswählen" })).toHaveCount(2);
 });
