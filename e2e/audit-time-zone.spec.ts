@@ -105,8 +105,10 @@ test("in German, the date fields take and show German dates (29.03.2026), not th
   await expect(from).toHaveAttribute("placeholder", "TT.MM.JJJJ");
   await expect(page.getByRole("table").getByRole("row").filter({ hasText: mark })).toHaveCount(3);
 
-  // Not a day: said at once, in German, and tied to the field.
+  // Not a day: said when the field is left, in German, and tied to the field.
   await from.fill("31.02.2026");
+  await expect(from).not.toHaveAttribute("aria-invalid", "true");
+  await from.press("Tab");
   await expect(from).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByRole("alert").filter({ hasText: "Kein Datum: bitte als TT.MM.JJJJ eingeben" })).toBeVisible();
 
@@ -120,3 +122,15 @@ test("in German, the date fields take and show German dates (29.03.2026), not th
   await expect(page.getByLabel("Von", { exact: true })).toHaveValue("30.03.2026");
   await expect(page.getByRole("button", { name: "Datum auswählen" })).toHaveCount(2);
 });
+
+test("in German, the users page's 'created before' takes a German date and filters by its ISO day", async ({ page }) => {
+  await page.context().addCookies([{ name: "wf-locale", value: "de", url }]);
+  await signIn(page, "viewer");
+  await page.getByRole("button", { name: /^Filter/ }).click();
+  const created = page.getByLabel("Erstellt vor", { exact: true });
+  await expect(created).toHaveAttribute("placeholder", "TT.MM.JJJJ");
+  await created.fill("01.02.2030");
+  await expect(page).toHaveURL(/[?&]createdBefore=2030-02-01\b/);
+  await expect(created).toHaveValue("01.02.2030");
+});
+

@@ -24,7 +24,7 @@ interface DateFieldProps {
 /**
  * A date field in the UI's language, not the browser's (a native `type="date"` field shows the
  * browser's format): a text field in the language's format (2026-03-29 in English, 29.03.2026 in
- * German) with the format as a hint, a message when the text is not a date, and a button that
+ * German) with the format as a hint, a message once the reader leaves a text that is not a date, and a button that
  * opens the browser's own calendar (its month names are the browser's; what it picks is written
  * in the UI's format). Typing stays the way in: the button is a shortcut.
  */
@@ -47,10 +47,13 @@ export function DateField({ id, name, value, defaultValue, onValueChange, classN
   const hintId = `${ownId}-hint`;
   const format = t("format");
   const iso = parseTypedDate(text);
-  const invalid = text.trim() !== "" && iso === null;
+  // Said once the reader leaves the field, not at every keystroke of a date still being typed.
+  const [left, setLeft] = useState(false);
+  const invalid = left && text.trim() !== "" && iso === null;
 
   function change(next: string) {
     setText(next);
+    setLeft(false);
     const parsed = parseTypedDate(next);
     if (next.trim() === "") onValueChange?.(null);
     else if (parsed) onValueChange?.(parsed);
@@ -81,6 +84,7 @@ export function DateField({ id, name, value, defaultValue, onValueChange, classN
           aria-invalid={invalid || undefined}
           aria-describedby={hintId}
           onChange={(event) => change(event.target.value)}
+          onBlur={() => setLeft(true)}
           className={cn(fieldClassName, "h-9 py-1 pr-9")}
         />
         <button
