@@ -42,8 +42,8 @@ test.beforeAll(async () => {
     extraAppPorts.berlin,
     { APP_TIME_ZONE: "Europe/Berlin" },
     {
-      prepare: (pgliteDir) => {
-        const result = spawnSync("npx", ["tsx", "--conditions=react-server", "e2e/support/seed-audit.ts", pgliteDir, JSON.stringify(seeded)], {
+      prepare: (databaseDir) => {
+        const result = spawnSync("npx", ["tsx", "--conditions=react-server", "e2e/support/seed-audit.ts", databaseDir, JSON.stringify(seeded)], {
           encoding: "utf8",
           env: { ...process.env, LOG_LEVEL: "silent" },
         });

@@ -1,6 +1,6 @@
 /**
  * Writes finished audit rows, at chosen times, into a spec's own app database before the app
- * starts: `tsx --conditions=react-server e2e/support/seed-audit.ts <pglite dir> '<json rows>'`.
+ * starts: `tsx --conditions=react-server e2e/support/seed-audit.ts <database dir> '<json rows>'`.
  * A process of its own because lib/db is server-only; the app migrates the same database again
  * at start, which finds nothing to do.
  */
@@ -16,9 +16,10 @@ export interface SeededAuditRow {
 
 async function main(): Promise<void> {
   const [dir, json] = process.argv.slice(2);
-  if (!dir || !json) throw new Error("usage: seed-audit.ts <pglite dir> '<json rows>'");
+  if (!dir || !json) throw new Error("usage: seed-audit.ts <database dir> '<json rows>'");
   const rows = JSON.parse(json) as SeededAuditRow[];
-  const handle = await createDatabase({ pgliteDir: dir });
+  // The embedded server on the app's folder: started here, stopped at close, started again by the app.
+  const handle = await createDatabase({ embeddedDir: dir });
   try {
     await migrate(handle.db);
     await seedEvents(

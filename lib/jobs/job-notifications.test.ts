@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { expect, it, vi } from "vitest";
 import { jobItems, jobs, notifications } from "@/lib/db";
-import { forEachDriver } from "@/lib/db/test-databases";
+import { withTestDatabase } from "@/lib/db/test-databases";
 import { insertJob } from "./create-job";
 import { finishJobs } from "./job-status";
 import { operator } from "./test-support";
@@ -13,7 +13,7 @@ vi.hoisted(() => {
 
 const ids = (count: number, seed: string) => Array.from({ length: count }, (_, index) => `${seed}${String(index).padStart(4, "0")}`.padStart(32, "0"));
 
-forEachDriver("a job that ends is told to the notification outbox", ({ db }) => {
+withTestDatabase("a job that ends is told to the notification outbox", ({ db }) => {
   it("once, with its counts and nothing of the job's free text, in the transaction that ends it", async () => {
     const targets = ids(3, "a1");
     const jobId = await insertJob(db(), {

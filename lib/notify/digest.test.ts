@@ -1,7 +1,7 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { notifications } from "@/lib/db";
-import { forEachDriver } from "@/lib/db/test-databases";
+import { withTestDatabase } from "@/lib/db/test-databases";
 import { enqueueDigestIfDue, zonedDayAndHour } from "./digest";
 import type { Leaver, LeaversDigestEvent } from "./events";
 import { renderNotification } from "./render";
@@ -48,7 +48,7 @@ it("renders the digest sorted by due time, in the time zone, in English and Germ
   expect(empty.text).toContain("Nobody is scheduled in the next 7 days.");
 });
 
-forEachDriver("the daily digest", ({ db }) => {
+withTestDatabase("the daily digest", ({ db }) => {
   it("is not due before NOTIFY_DIGEST_HOUR in the organisation's time zone", async () => {
     const fake = fakeSource();
     // 05:59 UTC is 06:59 in Berlin in winter.

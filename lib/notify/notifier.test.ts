@@ -1,11 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { eq, inArray, like } from "drizzle-orm";
+import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type Database, createDatabase, migrate, notifications } from "@/lib/db";
-import { forEachDriver } from "@/lib/db/test-databases";
+import { withTestDatabase } from "@/lib/db/test-databases";
 import type { NotifyConfig } from "./config";
 import { enqueueNotification } from "./enqueue";
 import type { NotificationEvent } from "./events";
@@ -101,17 +99,23 @@ async function drain(run: () => Promise<number>, db: Database, keys: string[]) {
 }
 
 describe("a restart", () => {
-  it("the outbox is on disk: what one process enqueued, the next one sends after it stopped", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "wfo-notify-"));
+  it("the outbox is in the database: what one process enqueued, the next one sends after it stopped", async () => {
+    // A database of its own, opened and closed by each "process" as an app instance would.
+    const server = process.env.TEST_DATABASE_URL!;
+    const name = `wfo_test_restart_${randomUUID().slice(0, 8)}`;
+    const at = (database: string) => Object.assign(new URL(server), { pathname: `/${database}` }).toString();
+    const admin = new pg.Client({ connectionString: at("postgres") });
+    await admin.connect();
+    await admin.query(`create database "${name}"`);
     try {
       const event = jobEnded();
       const id = (event as { jobId: string }).jobId;
-      const before = await createDatabase({ pgliteDir: dir });
+      const before = await createDatabase({ url: at(name) });
       await migrate(before.db);
       await enqueueNotification(before.db, event, config());
       await before.close();
 
-      const after = await createDatabase({ pgliteDir: dir });
+      const after = await createDatabase({ url: at(name) });
       const notifier = startNotifier({ db: after.db, config: config(), logger: capturingLogger().logger });
       expect(await notifier.runOnce()).toBe(2);
       await notifier.stop();
@@ -120,10 +124,10 @@ describe("a restart", () => {
       expect(smtp.mails.filter((mail) => mail.text.includes(id))).toHaveLength(1);
       expect(hook.calls.filter((call) => JSON.stringify(call.body).includes(id))).toHaveLength(1);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      await admin.query(`drop database if exists "${name}" with (force)`);
+      await admin.end();
     }
-    // PGlite on disk migrates slowly on a busy machine.
-  }, 120_000);
+  });
 });
 
 describe("test receivers", () => {
@@ -135,7 +139,7 @@ describe("test receivers", () => {
   });
 });
 
-forEachDriver("notifications", ({ db }) => {
+withTestDatabase("notifications", ({ db }) => {
   it("sends a job's end by e-mail to the SMTP server and by webhook, once each, and records them sent", async () => {
     const event = jobEnded();
     const id = (event as { jobId: string }).jobId;
