@@ -8,7 +8,7 @@ import type { NotifyConfig } from "./config";
 import { enqueueNotification } from "./enqueue";
 import type { NotificationEvent } from "./events";
 import { type NotifierLogger, startNotifier } from "./notifier";
-import { claimNotifications } from "./outbox";
+import { claimNotifications, pruneSent } from "./outbox";
 import { type SmtpReceiver, type WebhookReceiver, startSmtpReceiver, startWebhookReceiver } from "./test-receivers";
 
 const SMTP_USER = "mailer@example.com";
@@ -329,5 +329,18 @@ withTestDatabase("notifications", ({ db }) => {
     expect(mail!.text).toContain("31.12.2026, 23:59");
     expect(mail!.text).toContain("(verspätet)");
     expect(await db().$count(notifications, like(notifications.eventKey, `schedule_ran:${scheduleId}%`))).toBe(1);
+  });
+
+  it("forgets sent notifications after the days kept, and keeps failed ones", async () => {
+    const [old, recent, failed] = [jobEnded(), jobEnded(), jobEnded()];
+    for (const event of [old, recent, failed]) await enqueueNotification(db(), event, { email: null, webhook: config().webhook });
+    const key = (event: NotificationEvent) => `job_ended:${(event as { jobId: string }).jobId}`;
+    await db().update(notifications).set({ state: "sent", sentAt: new Date(Date.now() - 31 * 86_400_000) }).where(eq(notifications.eventKey, key(old)));
+    await db().update(notifications).set({ state: "sent", sentAt: new Date(Date.now() - 29 * 86_400_000) }).where(eq(notifications.eventKey, key(recent)));
+    await db().update(notifications).set({ state: "failed", lastError: "webhook answered HTTP 500" }).where(eq(notifications.eventKey, key(failed)));
+    await db().update(notifications).set({ createdAt: new Date(Date.now() - 40 * 86_400_000) }).where(eq(notifications.eventKey, key(failed)));
+    await pruneSent(db(), 30);
+    const left = await db().select({ key: notifications.eventKey }).from(notifications).where(inArray(notifications.eventKey, [old, recent, failed].map(key)));
+    expect(left.map((row) => row.key).sort()).toEqual([key(recent), key(failed)].sort());
   });
 });

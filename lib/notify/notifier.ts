@@ -8,7 +8,7 @@ import { type Channel, ChannelError } from "./channels/types";
 import { webhookChannel } from "./channels/webhook";
 import type { NotifyConfig } from "./config";
 import { type UpcomingLeavers, enqueueDigestIfDue } from "./digest";
-import { type ClaimedNotification, claimNotifications, markAttemptFailed, markSent } from "./outbox";
+import { type ClaimedNotification, claimNotifications, markAttemptFailed, markSent, pruneSent } from "./outbox";
 import { renderNotification } from "./render";
 import type { NotificationChannel } from "./vocabulary";
 
@@ -31,6 +31,8 @@ export interface NotifierOptions {
   leaseMs?: number;
   /** Rows claimed at once. */
   batchSize?: number;
+  /** Days a sent notification is kept (default 30); failed ones are kept. */
+  keepSentDays?: number;
   logger?: NotifierLogger;
 }
 
@@ -67,6 +69,8 @@ export function startNotifier(options: NotifierOptions): Notifier {
   const channels = options.channels ?? buildChannels(config);
   const leaseMs = options.leaseMs ?? 120_000;
   const batchSize = options.batchSize ?? 10;
+  const keepSentDays = options.keepSentDays ?? 30;
+  let lastPrune = 0;
   const log = options.logger ?? appLogger.child({ module: "notify" });
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
@@ -106,6 +110,11 @@ export function startNotifier(options: NotifierOptions): Notifier {
       } catch (error) {
         log.warn({ err: error }, "the digest of upcoming leavers could not be prepared");
       }
+    }
+    // At most hourly per instance: one delete, harmless when several instances do it.
+    if (Date.now() - lastPrune > 3_600_000) {
+      lastPrune = Date.now();
+      await pruneSent(db, keepSentDays).catch((error: unknown) => log.warn({ err: error }, "old notifications could not be removed"));
     }
     let sent = 0;
     while (!stopped) {

@@ -89,3 +89,15 @@ export async function markAttemptFailed(
   const state = rows[0]?.state;
   return state === "pending" || state === "failed" ? state : null;
 }
+
+/**
+ * Forgets sent notifications older than `keepDays` (the outbox is not an archive: the audit log
+ * and the job's events are). Failed ones stay for an admin to read. Returns how many went.
+ */
+export async function pruneSent(db: Database, keepDays: number): Promise<number> {
+  const rows = await db
+    .delete(notifications)
+    .where(and(eq(notifications.state, "sent"), lt(notifications.sentAt, sql`now() - ${keepDays} * interval '1 day'`)))
+    .returning({ id: notifications.id });
+  return rows.length;
+}
