@@ -101,7 +101,7 @@ test("filter by licence and last login over 90 days, select all matching, export
   await page.getByRole("link", { name: "Download results (CSV)" }).click();
   const report = (await downloaded(await results)).trim().split("\r\n");
   expect(report).toHaveLength(leavers.length + 1);
-  expect(report.slice(1).every((line) => line.includes(",succeeded,") && line.includes(`,${licence.value},`) && line.includes("HR-90"))).toBe(true);
+  expect(report.slice(1).every((line) => line.includes(",succeeded,") && line.includes(`,${licence.value},${licence.label},`) && line.includes("HR-90"))).toBe(true);
 
   // The licences page: fewer in use by exactly what the job freed, and the job says so.
   expect(await licencesInUse(page, licence.value)).toBe(before - leavers.length);

@@ -136,6 +136,40 @@ export const envSchema = z.object({
   JOBS_RETRY_CAP_MS: positiveInt.max(3_600_000).default(30_000),
   /** `bulk`: each chunk's writes in one documented bulk edit (≤ 100); `single`: one PUT per person. */
   JOBS_WRITE_MODE: z.enum(["bulk", "single"], { error: "expected bulk or single (/batch is WORKFRONT_BATCH now)" }).default("bulk"),
+
+  /**
+   * Notifications (lib/notify), each channel optional. E-mail: an SMTP server as a URL,
+   * smtp://user:password@host:587 (STARTTLS when offered) or smtps://…:465; its password is never
+   * logged. Needs NOTIFY_EMAIL_FROM and NOTIFY_EMAIL_TO (comma-separated).
+   */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  NOTIFY_EMAIL_FROM: z.email().optional(),
+  NOTIFY_EMAIL_TO: z
+    .string()
+    .default("")
+    .transform(commaList)
+    .pipe(z.array(z.email()).max(50)),
+  /** Who gets the daily digest of the next 7 days' leavers (HR); default NOTIFY_EMAIL_TO. */
+  NOTIFY_DIGEST_EMAIL_TO: z
+    .string()
+    .default("")
+    .transform(commaList)
+    .pipe(z.array(z.email()).max(50)),
+  /** A Slack or Teams incoming webhook (its URL is a secret: never logged). */
+  NOTIFY_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** `slack`: `{"text": …}` (Slack, and Teams' retired Office 365 connectors); `teams`: an Adaptive Card for Teams Workflows. */
+  NOTIFY_WEBHOOK_FORMAT: z.enum(["slack", "teams"]).default("slack"),
+  /** Language of the notifications (en or de). */
+  NOTIFY_LOCALE: z.enum(["en", "de"]).default("en"),
+  /** Hour of the day (in APP_TIME_ZONE) from which the day's digest of upcoming leavers is sent. */
+  NOTIFY_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+  /** Attempts per notification and channel before it is given up (and logged as an error). */
+  NOTIFY_MAX_ATTEMPTS: positiveInt.max(50).default(10),
+  /** First wait before a failed notification is tried again (doubling, capped). */
+  NOTIFY_RETRY_BASE_MS: positiveInt.max(3_600_000).default(30_000),
+  NOTIFY_RETRY_CAP_MS: positiveInt.max(86_400_000).default(3_600_000),
+  /** How often the notifier looks for notifications to send and whether the digest is due. */
+  NOTIFY_POLL_MS: positiveInt.min(10).max(600_000).default(5_000),
 }).superRefine((value, context) => {
   if (value.NODE_ENV === "production" && !value.AUTH_SECRET && process.env.NEXT_PHASE !== "phase-production-build") {
     context.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "required in production (openssl rand -base64 32)" });
@@ -147,6 +181,9 @@ export const envSchema = z.object({
       path: ["AUTH_OIDC_ISSUER"],
       message: "single sign-on needs AUTH_OIDC_ISSUER, AUTH_OIDC_CLIENT_ID and AUTH_OIDC_CLIENT_SECRET together",
     });
+  }
+  if (value.SMTP_URL && (!value.NOTIFY_EMAIL_FROM || value.NOTIFY_EMAIL_TO.length === 0)) {
+    context.addIssue({ code: "custom", path: ["SMTP_URL"], message: "needs NOTIFY_EMAIL_FROM and NOTIFY_EMAIL_TO" });
   }
   if (!value.AUTH_LOCAL_ACCOUNTS && !value.AUTH_OIDC_ISSUER) {
     context.addIssue({ code: "custom", path: ["AUTH_LOCAL_ACCOUNTS"], message: "may be false only with single sign-on configured" });

@@ -36,6 +36,10 @@ const SECRET_NAMES = new Set([
   // postgres://user:password@host: the whole value, since the password is inside it.
   "databaseurl",
   "connectionstring",
+  // smtp://user:password@host, and Slack's and Teams' webhook URLs, which hold their token.
+  "smtpurl",
+  "webhookurl",
+  "notifywebhookurl",
 ]);
 
 /** Parts that make any name a secret: `newPassword`, `WORKFRONT_CREDENTIAL_SECRET_PREVIOUS`, `workfrontApiKey`. */

@@ -59,6 +59,13 @@ const secretBearing: Record<string, object> = {
   exchangeForm: { client_id: "id", client_secret: `${S}-form-secret`, jwt_token: `${S}-jwt` },
   refreshForm: { grant_type: "refresh_token", refresh_token: `${S}-form-refresh` },
   shouting: { APIKEY: `${S}-upper`, SessionId: `${S}-mixed`, "x-api-key": `${S}-dashed` },
+  // The notifications' settings (lib/notify/config.ts), should one ever be logged whole.
+  notify: {
+    SMTP_URL: `smtp://mailer:${S}-smtp@mail.example.com`,
+    email: { smtpUrl: `smtp://mailer:${S}-smtp@mail.example.com` },
+    webhook: { webhookUrl: `https://hooks.slack.com/services/T/B/${S}-hook` },
+    NOTIFY_WEBHOOK_URL: `https://hooks.slack.com/services/T/B/${S}-hook`,
+  },
 };
 
 function capture() {

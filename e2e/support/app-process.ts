@@ -30,12 +30,18 @@ export function startExtraEmulator(): Promise<RunningEmulator> {
   return startEmulator({ port: extraEmulatorPort, users: 60, apiKey: EXTRA_API_KEY, quiet: true });
 }
 
-export async function startApp(name: string, port: number, env: Record<string, string>): Promise<RunningApp> {
+export async function startApp(
+  name: string,
+  port: number,
+  env: Record<string, string>,
+  options: { /** Runs before the server starts, given its embedded database's folder (DATABASE_DIR), e.g. to seed it. */ prepare?: (databaseDir: string) => void } = {},
+): Promise<RunningApp> {
   const dataDir = join(root, "data", `e2e-${name}`);
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
   const url = `http://127.0.0.1:${port}`;
   const databaseDir = join(dataDir, "postgres");
+  options.prepare?.(databaseDir);
   // Its own embedded database unless the spec names a server (a DATABASE_URL in the shell is ignored).
   const { DATABASE_URL: _shells, ...inherited } = process.env;
   const child = spawn(process.execPath, [nextBin, "start", "--hostname", "127.0.0.1", "--port", String(port)], {

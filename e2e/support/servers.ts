@@ -42,5 +42,7 @@ export const extraAppPorts = {
   postgres: 3105 + offset,
   burst: 3106 + offset,
   slowTenant: 3107 + offset,
+  notify: 3108 + offset,
+  berlin: 3109 + offset,
 };
 export const extraEmulatorPort = 4112 + offset;

@@ -37,7 +37,8 @@ describe("CSV dialect per language", () => {
     expect(en[AUDIT_CSV_COLUMNS.indexOf("occurred_at")]).toBe("Time UTC (ISO 8601)");
     expect(de[AUDIT_CSV_COLUMNS.indexOf("occurred_at")]).toBe("Zeitpunkt UTC (ISO 8601)");
     expect(de[AUDIT_CSV_COLUMNS.indexOf("reason")]).toBe("Grund");
-    expect(de[AUDIT_CSV_COLUMNS.indexOf("license_type")]).toBe("Lizenztyp");
+    expect(de[AUDIT_CSV_COLUMNS.indexOf("license_type")]).toBe("Lizenztyp (Code)");
+    expect(de[AUDIT_CSV_COLUMNS.indexOf("license")]).toBe("Lizenztyp");
     // Every column has its own name, so a spreadsheet's columns can be told apart.
     expect(new Set(en).size).toBe(en.length);
     expect(new Set(de).size).toBe(de.length);
@@ -181,6 +182,30 @@ withTestDatabase("CSV export", ({ db }) => {
     expect(cell("outcome")).toBe("Erfolgreich");
     expect(cell("action")).toBe("Deaktivieren");
     expect(cell("actor_role")).toBe("Bearbeiter");
+  });
+
+  it("names the licence type as the tenant does (the screen's words), beside its code; the code where the name is unknown", async () => {
+    await seedEvents(db(), [
+      {
+        targetId: workfrontId(6_100),
+        actorEmail: "csv-licence@example.com",
+        snapshot: { accessLevelId: null, accessLevelName: null, licenseType: "REQUESTOR", homeGroupId: null, homeGroupName: null },
+      },
+      {
+        targetId: workfrontId(6_101),
+        actorEmail: "csv-licence@example.com",
+        snapshot: { accessLevelId: null, accessLevelName: null, licenseType: "CUSTOM9", homeGroupId: null, homeGroupName: null },
+      },
+    ]);
+    const labels = new Map([["REQUESTOR", "Contributor"]]);
+    const { text } = await readAll(auditCsv(db(), { actor: "csv-licence@" }, "de", labels));
+    const [header, ...rows] = parseCsv(text, ";");
+    expect(header).toEqual(auditCsvHeader("de"));
+    const cells = rows.map((row) => [row[AUDIT_CSV_COLUMNS.indexOf("license_type")], row[AUDIT_CSV_COLUMNS.indexOf("license")]]);
+    expect(cells.sort()).toEqual([
+      ["CUSTOM9", "CUSTOM9"],
+      ["REQUESTOR", "Contributor"],
+    ]);
   });
 
   it("gives only the header when nothing matches, and refuses bad filters before streaming", async () => {

@@ -9,6 +9,7 @@ import { ROLES } from "@/lib/auth/roles";
 import type { Locale } from "@/lib/i18n/locales";
 import { type Messages, catalogues } from "@/lib/i18n/messages";
 import { CSV_DELIMITERS, csvCell, csvLine, csvStream } from "@/lib/csv-format";
+import { licenceLabel } from "@/lib/offboarding/licence-labels";
 
 export { CSV_DELIMITERS, type CsvDelimiter, UTF8_BOM, csvCell, csvLine } from "@/lib/csv-format";
 
@@ -44,6 +45,7 @@ const columns: [ColumnName, (row: AuditEvent, words: Words) => Parameters<typeof
   ["access_level_id", (row) => row.snapshot?.accessLevelId],
   ["access_level", (row) => row.snapshot?.accessLevelName],
   ["license_type", (row) => row.snapshot?.licenseType],
+  ["license", (row, words) => licenceLabel(words.licences, row.snapshot?.licenseType)],
   ["home_group_id", (row) => row.snapshot?.homeGroupId],
   ["home_group", (row) => row.snapshot?.homeGroupName],
   ["request_id", (row) => row.requestId],
@@ -59,14 +61,16 @@ interface Words {
   roles: Record<AuditEvent["actorRole"], string>;
   actions: Record<AuditEvent["action"], string>;
   outcomes: Record<AuditEvent["outcome"], string>;
+  /** The tenant's names of licence types (lib/offboarding/licence-labels.ts); codes where unknown. */
+  licences: ReadonlyMap<string, string>;
 }
 
 const identity = <K extends string>(codes: readonly K[]) => Object.fromEntries(codes.map((code) => [code, code as string])) as Record<K, string>;
 
-function wordsFor(locale: Locale): Words {
-  if (locale === "en") return { roles: identity(ROLES), actions: identity(AUDIT_ACTIONS), outcomes: identity(AUDIT_OUTCOMES) };
+function wordsFor(locale: Locale, licences: ReadonlyMap<string, string>): Words {
+  if (locale === "en") return { roles: identity(ROLES), actions: identity(AUDIT_ACTIONS), outcomes: identity(AUDIT_OUTCOMES), licences };
   const messages = catalogues[locale];
-  return { roles: messages.common.roles, actions: messages.audit.actions, outcomes: messages.audit.outcomes };
+  return { roles: messages.common.roles, actions: messages.audit.actions, outcomes: messages.audit.outcomes, licences };
 }
 
 /** The columns by their stable codes (the catalogues' keys), whatever the header's language. */
@@ -86,10 +90,15 @@ export const CSV_PAGE_SIZE = 500;
  * row's time and ID) rather than OFFSET, so rows appended during a long export neither shift nor
  * repeat what follows, and memory stays at one page.
  */
-export async function* auditCsvLines(db: Database, filter: AuditFilterInput = {}, locale: Locale = "en"): AsyncGenerator<string> {
+export async function* auditCsvLines(
+  db: Database,
+  filter: AuditFilterInput = {},
+  locale: Locale = "en",
+  licences: ReadonlyMap<string, string> = new Map(),
+): AsyncGenerator<string> {
   const where = auditWhere(auditFilterSchema.parse(filter));
   const delimiter = CSV_DELIMITERS[locale];
-  const words = wordsFor(locale);
+  const words = wordsFor(locale, licences);
   yield csvLine(auditCsvHeader(locale), delimiter);
   let after: { occurredAt: Date; id: number } | undefined;
   for (;;) {
@@ -117,7 +126,12 @@ export async function* auditCsvLines(db: Database, filter: AuditFilterInput = {}
  * The export as UTF-8 bytes for a Response, starting with a byte-order mark; filters are validated
  * before the first byte.
  */
-export function auditCsv(db: Database, filter: AuditFilterInput = {}, locale: Locale = "en"): ReadableStream<Uint8Array> {
+export function auditCsv(
+  db: Database,
+  filter: AuditFilterInput = {},
+  locale: Locale = "en",
+  licences: ReadonlyMap<string, string> = new Map(),
+): ReadableStream<Uint8Array> {
   auditFilterSchema.parse(filter);
-  return csvStream(auditCsvLines(db, filter, locale));
+  return csvStream(auditCsvLines(db, filter, locale, licences));
 }

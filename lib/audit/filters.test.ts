@@ -36,12 +36,18 @@ describe("the audit filter schema", () => {
     expect(auditFilterSchema.parse({ from: moment }).from).toBe(moment);
   });
 
+  it("reads a German date (the German UI's date fields) as the same day", () => {
+    const german = auditFilterSchema.parse({ from: "02.05.2030", to: "2.5.2030" });
+    const iso = auditFilterSchema.parse({ from: "2030-05-02", to: "2030-05-02" });
+    expect([german.from?.toISOString(), german.to?.toISOString()]).toEqual([iso.from?.toISOString(), iso.to?.toISOString()]);
+  });
+
   it("refuses other dates, a date-time without an offset, and from after to", () => {
-    for (const from of ["yesterday", "2030-5-2", "2030-05-02T10:00:00", "02.05.2030"]) {
+    for (const from of ["yesterday", "2030-5-2", "2030-05-02T10:00:00", "31.02.2030", "05/02/2030"]) {
       const result = auditFilterSchema.safeParse({ from });
       expect(result.success, from).toBe(false);
       // A union's issue: the string branch's message is inside it.
-      expect(JSON.stringify(result.error?.issues), from).toContain("expected a date (YYYY-MM-DD) or an ISO date-time");
+      expect(JSON.stringify(result.error?.issues), from).toContain("expected a date (YYYY-MM-DD or DD.MM.YYYY) or an ISO date-time");
     }
     const reversed = auditFilterSchema.safeParse({ from: "2030-05-04", to: "2030-05-03" });
     expect(reversed.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([["from", "from must not be after to"]]);

@@ -4,10 +4,10 @@ import { z } from "zod";
 import { auditEvents } from "@/lib/db";
 import { env } from "@/lib/env";
 import { LOCALES } from "@/lib/i18n/locales";
+import { parseTypedDate } from "@/lib/i18n/date-input";
 import { endOfDay, startOfDay } from "@/lib/time/zoned-day";
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from "./vocabulary";
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const WORKFRONT_ID = /^[0-9a-f]{32}$/i;
 
 const search = z
@@ -28,13 +28,15 @@ const bound = (edge: "from" | "to") =>
     z
       .string()
       .trim()
-      .refine((value) => DATE_ONLY.test(value) || z.iso.datetime({ offset: true }).safeParse(value).success, {
-        message: "expected a date (YYYY-MM-DD) or an ISO date-time",
+      // A day as the audit page's date fields send it: ISO, or German (29.03.2026) from the German UI.
+      .refine((value) => parseTypedDate(value) !== null || z.iso.datetime({ offset: true }).safeParse(value).success, {
+        message: "expected a date (YYYY-MM-DD or DD.MM.YYYY) or an ISO date-time",
       })
       .transform((value) => {
-        if (!DATE_ONLY.test(value)) return new Date(value);
+        const day = parseTypedDate(value);
+        if (!day) return new Date(value);
         const zone = env().APP_TIME_ZONE;
-        return edge === "to" ? endOfDay(value, zone) : startOfDay(value, zone);
+        return edge === "to" ? endOfDay(day, zone) : startOfDay(day, zone);
       }),
   ]);
 

@@ -2,6 +2,8 @@ import "server-only";
 import { type AuditReconciler, reconcileGraceMs, startAuditReconciler } from "@/lib/audit";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { getDb } from "@/lib/db";
+import { type Notifier, configuredChannels, notifyConfig, startNotifier } from "@/lib/notify";
 import { appDeps } from "@/lib/offboarding/deps";
 import { jobsEnv, workerSettings } from "./config";
 import { type JobWorker, startWorker } from "./worker";
@@ -11,7 +13,7 @@ import { type JobWorker, startWorker } from "./worker";
  * so route handlers in any bundle (and a hot reload) find the same one to wake.
  */
 const key = Symbol.for("wf-offboard.jobs.worker");
-type Holder = { worker?: JobWorker; starting?: Promise<JobWorker | null>; reconciler?: AuditReconciler };
+type Holder = { worker?: JobWorker; starting?: Promise<JobWorker | null>; reconciler?: AuditReconciler; notifier?: Notifier };
 const holder: Holder = ((globalThis as { [key]?: Holder })[key] ??= {});
 
 export function startAppWorker(): Promise<JobWorker | null> {
@@ -27,6 +29,13 @@ async function start(): Promise<JobWorker | null> {
   // Settles single actions a crash left pending, at start and every 5 minutes. Whatever JOBS_WORKER
   // says: it is cheap (one query when nothing is stale) and safe with several instances at once.
   holder.reconciler ??= startAuditReconciler({ deps: appDeps, graceMs: reconcileGraceMs(env().WORKFRONT_DEADLINE_MS) });
+  // Sends the outbox's notifications (lib/notify), whatever JOBS_WORKER says: the outbox is
+  // written by whoever ends a job, and its leases make it safe in every instance at once.
+  const notify = notifyConfig();
+  if (!holder.notifier && configuredChannels(notify).length > 0) {
+    // Issue 17: the schedule's list of upcoming leavers plugs in here (`upcomingLeavers`) for the digest.
+    holder.notifier = startNotifier({ db: await getDb(), config: notify, upcomingLeavers: null });
+  }
   const settings = jobsEnv();
   if (!settings.JOBS_WORKER) {
     logger.info("JOBS_WORKER is off: bulk jobs run only where a worker process runs");

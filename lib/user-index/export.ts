@@ -5,6 +5,7 @@ import { type Database, indexedUsers } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
 import type { Locale } from "@/lib/i18n/locales";
 import { type Messages, catalogues } from "@/lib/i18n/messages";
+import { licenceLabel } from "@/lib/offboarding/licence-labels";
 import { namesOf } from "./facets";
 import { z } from "zod";
 import { LOCALES } from "@/lib/i18n/locales";
@@ -19,7 +20,13 @@ import type { IndexedUserRow } from "./rows";
 type ColumnName = keyof Messages["userTools"]["csv"];
 type Cell = Parameters<typeof csvLine>[0][number];
 
-const columns: [ColumnName, (row: IndexedUserRow, managers: Map<string, string>) => Cell][] = [
+/** What a row's cells are read with besides the row: managers' names, the tenant's licence names. */
+interface Lookups {
+  managers: Map<string, string>;
+  licences: ReadonlyMap<string, string>;
+}
+
+const columns: [ColumnName, (row: IndexedUserRow, lookups: Lookups) => Cell][] = [
   ["id", (row) => row.id],
   ["name", (row) => row.name],
   ["email", (row) => row.email],
@@ -27,6 +34,7 @@ const columns: [ColumnName, (row: IndexedUserRow, managers: Map<string, string>)
   ["title", (row) => row.title],
   ["is_active", (row) => row.isActive],
   ["license_type", (row) => row.licenseType],
+  ["license", (row, { licences }) => licenceLabel(licences, row.licenseType)],
   ["access_level_id", (row) => row.accessLevelId],
   ["access_level", (row) => row.accessLevelName],
   ["home_group_id", (row) => row.homeGroupId],
@@ -34,7 +42,7 @@ const columns: [ColumnName, (row: IndexedUserRow, managers: Map<string, string>)
   ["company_id", (row) => row.companyId],
   ["company", (row) => row.companyName],
   ["manager_id", (row) => row.managerId],
-  ["manager", (row, managers) => (row.managerId ? managers.get(row.managerId) : null)],
+  ["manager", (row, { managers }) => (row.managerId ? managers.get(row.managerId) : null)],
   ["created_at", (row) => row.createdAt],
   ["last_login_at", (row) => row.lastLoginAt],
   ["deactivated_at", (row) => row.deactivatedAt],
@@ -52,7 +60,14 @@ export class ExportTooLargeError extends ApiError {
   }
 }
 
-export async function* usersCsvLines(db: Database, tenant: string, filter: IndexFilter, locale: Locale, now = new Date()): AsyncGenerator<string> {
+export async function* usersCsvLines(
+  db: Database,
+  tenant: string,
+  filter: IndexFilter,
+  locale: Locale,
+  now = new Date(),
+  licences: ReadonlyMap<string, string> = new Map(),
+): AsyncGenerator<string> {
   const names = catalogues[locale].userTools.csv;
   const delimiter = CSV_DELIMITERS[locale];
   yield csvLine(USERS_CSV_COLUMNS.map((name) => names[name]), delimiter);
@@ -67,7 +82,7 @@ export async function* usersCsvLines(db: Database, tenant: string, filter: Index
       .limit(PAGE);
     if (page.length === 0) return;
     const managers = await namesOf(db, tenant, page.flatMap((row) => (row.managerId ? [row.managerId] : [])));
-    yield page.map((row) => csvLine(columns.map(([, read]) => read(row, managers)), delimiter)).join("");
+    yield page.map((row) => csvLine(columns.map(([, read]) => read(row, { managers, licences })), delimiter)).join("");
     const last = page[page.length - 1]!;
     after = { sortName: last.sortName, id: last.id };
     if (page.length < PAGE) return;
@@ -75,8 +90,15 @@ export async function* usersCsvLines(db: Database, tenant: string, filter: Index
 }
 
 /** Counts first: beyond `max` it refuses before the first byte, so nobody gets half a list. */
-export async function usersCsv(db: Database, tenant: string, filter: IndexFilter, locale: Locale, max: number): Promise<ReadableStream<Uint8Array>> {
+export async function usersCsv(
+  db: Database,
+  tenant: string,
+  filter: IndexFilter,
+  locale: Locale,
+  max: number,
+  licences: ReadonlyMap<string, string> = new Map(),
+): Promise<ReadableStream<Uint8Array>> {
   const total = await db.$count(indexedUsers, whereOf(tenant, filter));
   if (total > max) throw new ExportTooLargeError(total, max);
-  return csvStream(usersCsvLines(db, tenant, filter, locale));
+  return csvStream(usersCsvLines(db, tenant, filter, locale, new Date(), licences));
 }

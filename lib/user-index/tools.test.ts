@@ -78,6 +78,15 @@ withTestDatabase("the users index's tools", ({ db }) => {
     expect(lines[2]).toContain(";Boss;");
   });
 
+  it("exports the licence type's name beside its code", async () => {
+    const filter = indexFilterSchema.parse({ license: ["LIMITED"], status: "active" });
+    const csv = await text(await usersCsv(db(), TENANT, filter, "en", 10, new Map([["LIMITED", "Contributor"]])));
+    const [header, row] = csv.replace("\uFEFF", "").trim().split("\r\n");
+    const columns = header!.split(",");
+    expect(columns.slice(columns.indexOf("Licence type code"), columns.indexOf("Licence type code") + 2)).toEqual(["Licence type code", "Licence type"]);
+    expect(row).toContain(",LIMITED,Contributor,");
+  });
+
   it("refuses an export beyond the cap before the first byte", async () => {
     const filter = indexFilterSchema.parse({ status: "all" });
     await expect(usersCsv(db(), TENANT, filter, "en", 3)).rejects.toBeInstanceOf(ExportTooLargeError);

@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { requirePageUser } from "@/lib/auth/session";
 import { licencesFreedByJob } from "@/lib/jobs/licences-freed";
 import { appDeps } from "@/lib/offboarding/deps";
-import { tenantFacts } from "@/lib/offboarding/tenant-facts";
+import { displayLicenceLabels } from "@/lib/offboarding/licence-labels";
 import { indexState, tenantOf } from "@/lib/user-index";
 import { LICENCE_GROUP_LIMIT, licenceCounts, licenceCountsByGroup } from "@/lib/user-index/licences";
 import { LicencesByGroup } from "./_components/licences-by-group";
@@ -16,15 +16,6 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 export const dynamic = "force-dynamic";
 
-/** Labels where the tenant's facts can be had; the codes otherwise (the counts never wait for Workfront). */
-async function licenceLabels(client: Awaited<ReturnType<typeof appDeps>>["client"]): Promise<ReadonlyMap<string, string>> {
-  try {
-    return (await tenantFacts(client, { stale: "display" })).licenseLabels;
-  } catch {
-    return new Map();
-  }
-}
-
 /**
  * Licences in use (active people per licence type, and per home group) from the users index, and
  * the licences each deactivation job freed: a server page, no client code.
@@ -35,7 +26,7 @@ export default async function LicencesPage() {
   const format = await getFormatter();
   const deps = await appDeps();
   const tenant = tenantOf(deps.client);
-  const [state, jobs, labels] = await Promise.all([indexState(deps.db, tenant), licencesFreedByJob(deps.db), licenceLabels(deps.client)]);
+  const [state, jobs, labels] = await Promise.all([indexState(deps.db, tenant), licencesFreedByJob(deps.db), displayLicenceLabels(deps.client)]);
   const label = (code: string | null) => (code ? (labels.get(code) ?? code) : t("byType.none"));
   const [byType, byGroup] = state ? await Promise.all([licenceCounts(deps.db, tenant), licenceCountsByGroup(deps.db, tenant)]) : [[], []];
   return (

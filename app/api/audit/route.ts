@@ -6,6 +6,8 @@ import { getDb } from "@/lib/db";
 import { ApiError, respond } from "@/lib/http/errors";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { otherMethods } from "@/lib/http/methods";
+import { appDeps } from "@/lib/offboarding/deps";
+import { displayLicenceLabels } from "@/lib/offboarding/licence-labels";
 
 export const dynamic = "force-dynamic";
 
@@ -26,7 +28,8 @@ export function GET(request: NextRequest) {
       const { locale: chosen } = auditFormatQuerySchema.parse({ locale: localeParam });
       const locale = chosen ?? (await requestLocale());
       const stamp = new Date().toISOString().slice(0, 10);
-      return new Response(auditCsv(await getDb(), filter, locale), {
+      const licences = await displayLicenceLabels((await appDeps()).client);
+      return new Response(auditCsv(await getDb(), filter, locale, licences), {
         headers: {
           "content-type": "text/csv; charset=utf-8",
           "content-disposition": `attachment; filename="wf-offboard-audit-${stamp}.csv"`,

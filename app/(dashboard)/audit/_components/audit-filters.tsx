@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Button, buttonVariants } from "@/components/ui/button";
+import { DateField } from "@/components/ui/date-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from "@/lib/audit/vocabulary";
@@ -51,14 +52,19 @@ export function AuditFilters({ values, csvHref, pageSizes }: AuditFiltersProps) 
           ))}
         </NativeSelect>
       </label>
-      <label className="flex flex-col gap-1">
-        <span className={labelClass}>{t("filters.from")}</span>
-        <Input type="date" name="from" defaultValue={values.from} className="w-40" />
-      </label>
-      <label className="flex flex-col gap-1">
-        <span className={labelClass}>{t("filters.to")}</span>
-        <Input type="date" name="to" defaultValue={values.to} className="w-40" />
-      </label>
+      {/* Days in the UI's language (not the browser's); the field's hint and button stay out of the label. */}
+      <div className="flex flex-col gap-1">
+        <label htmlFor="audit-from" className={labelClass}>
+          {t("filters.from")}
+        </label>
+        <DateField id="audit-from" name="from" defaultValue={values.from} className="w-40" />
+      </div>
+      <div className="flex flex-col gap-1">
+        <label htmlFor="audit-to" className={labelClass}>
+          {t("filters.to")}
+        </label>
+        <DateField id="audit-to" name="to" defaultValue={values.to} className="w-40" />
+      </div>
       <label className="flex flex-col gap-1">
         <span className={labelClass}>{t("filters.rows")}</span>
         <NativeSelect name="pageSize" defaultValue={values.pageSize ?? "25"} className="h-9">

@@ -7,14 +7,14 @@ import { CSV_DELIMITERS, UTF8_BOM, csvLine } from "@/lib/csv-format";
 import type { Locale } from "@/lib/i18n/locales";
 import type { MatchReportDto } from "@/lib/offboarding/match-leavers";
 
-const COLUMNS = ["line", "value", "state", "code", "reason", "user_id", "name", "email", "is_active", "license_type"] as const;
+const COLUMNS = ["line", "value", "state", "code", "reason", "user_id", "name", "email", "is_active", "license_type", "license"] as const;
 
 /** The preview as CSV (the audit CSV's conventions): one line per line of the file, with what a run would do. */
 export function previewCsv(report: MatchReportDto, header: Record<(typeof COLUMNS)[number], string>, locale: Locale): string {
   const delimiter = CSV_DELIMITERS[locale];
   const lines = report.lines.map((line) =>
     csvLine(
-      [line.line, line.value, line.state, line.code, line.reason, line.user?.id, line.user?.name, line.user?.email, line.user?.isActive, line.user?.licenseType],
+      [line.line, line.value, line.state, line.code, line.reason, line.user?.id, line.user?.name, line.user?.email, line.user?.isActive, line.user?.licenseType, line.user?.licenseTypeLabel],
       delimiter,
     ),
   );

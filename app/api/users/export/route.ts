@@ -8,6 +8,7 @@ import { queryObject } from "@/lib/http/search-params";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { appDeps } from "@/lib/offboarding/deps";
 import { assertKnownFilters } from "@/lib/offboarding/known-filters";
+import { displayLicenceLabels } from "@/lib/offboarding/licence-labels";
 import { indexState, tenantOf } from "@/lib/user-index";
 import { usersCsv, usersExportQuerySchema } from "@/lib/user-index/export";
 
@@ -29,7 +30,8 @@ export function GET(request: NextRequest) {
       throw new ApiError(503, "index_not_ready", "The list of Workfront users is still being read for the first time; export works once it is done.");
     }
     const locale = chosen ?? (await requestLocale());
-    const body = await usersCsv(deps.db, tenant, filter, locale, env().USERS_EXPORT_MAX);
+    const licences = await displayLicenceLabels(deps.client);
+    const body = await usersCsv(deps.db, tenant, filter, locale, env().USERS_EXPORT_MAX, licences);
     const stamp = new Date().toISOString().slice(0, 10);
     return new Response(body, { headers: csvHeaders(`wf-offboard-users-${stamp}.csv`, locale) });
   });

@@ -6,6 +6,7 @@ import { useId } from "react";
 import { ErrorMessage } from "@/components/error-message";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
+import { DateField } from "@/components/ui/date-field";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NO_FILTERS, type UserFilters } from "@/lib/client/user-filters";
@@ -101,13 +102,7 @@ export function FilterPanel({ id, filters, onChange }: { id: string; filters: Us
         </label>
         <div className="flex flex-col gap-1.5">
           <Label htmlFor={createdId}>{t("createdBefore")}</Label>
-          <Input
-            id={createdId}
-            type="date"
-            className="max-w-44"
-            value={filters.createdBefore ?? ""}
-            onChange={(event) => onChange({ createdBefore: event.target.value || null })}
-          />
+          <DateField id={createdId} className="max-w-44" value={filters.createdBefore ?? null} onValueChange={(createdBefore) => onChange({ createdBefore })} />
         </div>
       </div>
       <div className="flex items-end">

@@ -9,6 +9,8 @@ import { requestLocale } from "@/lib/i18n/request-locale";
 import { findJob } from "@/lib/jobs/queries";
 import { jobResultsCsvLines, jobResultsQuerySchema } from "@/lib/jobs/results-csv";
 import { jobParamsSchema } from "@/lib/jobs/schemas";
+import { appDeps } from "@/lib/offboarding/deps";
+import { displayLicenceLabels } from "@/lib/offboarding/licence-labels";
 
 export const dynamic = "force-dynamic";
 
@@ -23,7 +25,8 @@ export function GET(request: NextRequest, context: { params: Promise<{ id: strin
     const job = await findJob(db, id);
     if (!job) throw new ApiError(404, "not_found", "There is no such job.");
     const locale = chosen ?? (await requestLocale());
-    return new Response(csvStream(jobResultsCsvLines(db, job, locale)), { headers: csvHeaders(`wf-offboard-job-${id}.csv`, locale) });
+    const licences = await displayLicenceLabels((await appDeps()).client);
+    return new Response(csvStream(jobResultsCsvLines(db, job, locale, licences)), { headers: csvHeaders(`wf-offboard-job-${id}.csv`, locale) });
   });
 }
 

@@ -1,0 +1,168 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
+import type { Database } from "@/lib/db";
+import { logger as appLogger } from "@/lib/logger";
+import { emailChannel } from "./channels/email";
+import { type Channel, ChannelError } from "./channels/types";
+import { webhookChannel } from "./channels/webhook";
+import type { NotifyConfig } from "./config";
+import { type UpcomingLeavers, enqueueDigestIfDue } from "./digest";
+import { type ClaimedNotification, claimNotifications, markAttemptFailed, markSent, pruneSent } from "./outbox";
+import { renderNotification } from "./render";
+import type { NotificationChannel } from "./vocabulary";
+
+export interface NotifierLogger {
+  info(object: object, message: string): void;
+  warn(object: object, message: string): void;
+  error(object: object, message: string): void;
+}
+
+export interface NotifierOptions {
+  db: Database;
+  config: NotifyConfig;
+  /** Default: built from the config (SMTP_URL, NOTIFY_WEBHOOK_URL). */
+  channels?: Partial<Record<NotificationChannel, Channel>>;
+  /** The digest's data source; none: no digest. */
+  upcomingLeavers?: UpcomingLeavers | null;
+  /** Names this notifier in leases; unique per process by default. */
+  owner?: string;
+  /** Longer than a channel's timeouts (20 s for SMTP, 15 s for webhooks), so a slow send is not taken over. */
+  leaseMs?: number;
+  /** Rows claimed at once. */
+  batchSize?: number;
+  /** Days a sent notification is kept (default 30); failed ones are kept. */
+  keepSentDays?: number;
+  logger?: NotifierLogger;
+}
+
+export interface Notifier {
+  readonly owner: string;
+  /** Look for work now (something was just enqueued in this process). */
+  wake(): void;
+  /** One round: the digest if due, then due notifications until none is left; returns how many were sent. */
+  runOnce(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+export function buildChannels(config: NotifyConfig): Partial<Record<NotificationChannel, Channel>> {
+  return {
+    ...(config.email ? { email: emailChannel(config.email) } : {}),
+    ...(config.webhook ? { webhook: webhookChannel(config.webhook) } : {}),
+  };
+}
+
+/** base · 2^(attempt−1), capped, with jitter so that instances do not retry in step. */
+export function retryDelayMs(attempts: number, config: Pick<NotifyConfig, "retryBaseMs" | "retryCapMs">): number {
+  const delay = Math.min(config.retryCapMs, config.retryBaseMs * 2 ** Math.max(0, attempts - 1));
+  return Math.floor(delay * (0.75 + Math.random() / 4));
+}
+
+/**
+ * The notifier: polls the outbox (lib/notify/outbox.ts), renders each claimed row and sends it
+ * through its channel; a failure is retried with backoff up to NOTIFY_MAX_ATTEMPTS. It also puts
+ * the day's digest in the outbox when due. Safe to run in every instance at once.
+ */
+export function startNotifier(options: NotifierOptions): Notifier {
+  const { db, config } = options;
+  const owner = options.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const channels = options.channels ?? buildChannels(config);
+  const leaseMs = options.leaseMs ?? 120_000;
+  const batchSize = options.batchSize ?? 10;
+  const keepSentDays = options.keepSentDays ?? 30;
+  let lastPrune = 0;
+  const log = options.logger ?? appLogger.child({ module: "notify" });
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<number> | undefined;
+  let again = false;
+
+  async function deliver(row: ClaimedNotification): Promise<boolean> {
+    const channel = channels[row.channel];
+    try {
+      if (!channel) throw new ChannelError(`the ${row.channel} channel is not configured`);
+      const message = renderNotification(row.payload, config);
+      await channel.send(message, { digest: row.payload.type === "leavers_digest" });
+    } catch (error) {
+      // Only a ChannelError's message is known to be free of secrets; anything else is named by type.
+      const reason = error instanceof ChannelError ? error.message : `unexpected ${error instanceof Error ? error.name : "error"}`;
+      const state = await markAttemptFailed(db, {
+        owner,
+        id: row.id,
+        error: reason,
+        maxAttempts: config.maxAttempts,
+        retryInMs: retryDelayMs(row.attempts, config),
+      });
+      const details = { notification: row.id, event: row.payload.type, channel: row.channel, attempts: row.attempts, reason };
+      if (state === "failed") log.error(details, "a notification could not be sent and is given up");
+      else log.warn(details, "a notification could not be sent; it will be tried again");
+      return false;
+    }
+    const recorded = await markSent(db, owner, row.id);
+    if (!recorded) log.warn({ notification: row.id }, "a notification was sent after its lease ran out");
+    return true;
+  }
+
+  async function round(): Promise<number> {
+    if (options.upcomingLeavers) {
+      try {
+        await enqueueDigestIfDue(db, { config, upcomingLeavers: options.upcomingLeavers });
+      } catch (error) {
+        log.warn({ err: error }, "the digest of upcoming leavers could not be prepared");
+      }
+    }
+    // At most hourly per instance: one delete, harmless when several instances do it.
+    if (Date.now() - lastPrune > 3_600_000) {
+      lastPrune = Date.now();
+      await pruneSent(db, keepSentDays).catch((error: unknown) => log.warn({ err: error }, "old notifications could not be removed"));
+    }
+    let sent = 0;
+    while (!stopped) {
+      const claimed = await claimNotifications(db, { owner, limit: batchSize, leaseMs });
+      if (claimed.length === 0) break;
+      const results = await Promise.all(claimed.map(deliver));
+      sent += results.filter(Boolean).length;
+    }
+    return sent;
+  }
+
+  /** One round at a time; a wake during a round runs another right after it. */
+  function runOnce(): Promise<number> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = round().finally(() => {
+      running = undefined;
+      if (again && !stopped) {
+        again = false;
+        void runOnce().catch(() => undefined);
+      }
+    });
+    return running;
+  }
+
+  function schedule(): void {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      runOnce()
+        .catch((error: unknown) => log.warn({ err: error }, "the notifier's round failed"))
+        .finally(schedule);
+    }, config.pollMs * (0.75 + Math.random() / 2));
+    timer.unref?.();
+  }
+
+  schedule();
+  log.info({ channels: Object.keys(channels), digest: Boolean(options.upcomingLeavers) }, "notifier started");
+  return {
+    owner,
+    wake: () => void runOnce().catch((error: unknown) => log.warn({ err: error }, "the notifier's round failed")),
+    runOnce,
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running?.catch(() => undefined);
+      for (const channel of Object.values(channels)) channel?.close?.();
+    },
+  };
+}
