@@ -120,6 +120,16 @@ async function fullRead(deps: IndexDeps, tenant: string, run: number): Promise<{
   return { written, requests };
 }
 
+/**
+ * After a full read the planner's statistics are those of an empty (or older) table until
+ * autovacuum comes by, and it would pick a plan for 200 rows over 100,000; the visibility map
+ * lets counts read only an index. So: vacuum and analyze now. A role that does not own the table
+ * only gets a warning from PostgreSQL, and the index still works.
+ */
+async function tidyAfterFullRead(db: Database): Promise<void> {
+  await db.execute(sql`vacuum (analyze) indexed_users`);
+}
+
 /** Reads every user of the tenant into the index (see above). */
 export async function buildIndex(deps: IndexDeps, owner: string, leaseMs = 10 * 60_000): Promise<SyncReport> {
   const { db, client } = deps;
@@ -138,6 +148,7 @@ export async function buildIndex(deps: IndexDeps, owner: string, leaseMs = 10 * 
       .delete(indexedUsers)
       .where(and(eq(indexedUsers.tenant, tenant), lt(indexedUsers.seenIn, run)))
       .returning({ id: indexedUsers.id });
+    await tidyAfterFullRead(db);
     await bumpVersion(db, tenant, { builtAt: started, refreshedAt: started, watermark: started, lastError: null });
     await releaseLease(db, tenant, owner, {});
     return { kind: "build", written, removed: removed.length, requests };
