@@ -118,6 +118,14 @@ withTestDatabase("the user index", ({ db }) => {
     expect(rows.every((row) => words.every((word) => row.searchText.includes(word)))).toBe(true);
   });
 
+  it("takes an underscore in a search literally, not as LIKE's wildcard", async () => {
+    const other = "https://wildcards.example";
+    const person = (id: string, name: string, username: string) => toRow(other, { ...everyone[0]!, id: id.repeat(32), name, email: null, username }, 0);
+    await db().insert(indexedUsers).values([person("a", "Literal Match", "ab_cd"), person("b", "Wildcard Match", "abxcd")]);
+    const found = await listIndexed(db(), other, query({ q: "ab_cd", status: "all" }), 1);
+    expect(found.rows.map((row) => row.name)).toEqual(["Literal Match"]);
+  });
+
   it("filters by licence and last login, as Workfront's own data says, with the right total", async () => {
     const now = new Date();
     const cutoff = now.getTime() - 90 * 86_400_000;
