@@ -122,13 +122,41 @@ export async function indexState(db: Database, tenant: string): Promise<IndexSta
 // list of 100,000 people does not count them again each time. Per process, at most 500 filters.
 const totals = new Map<string, { version: number; total: number }>();
 
+/** Active and deactivated people a filter matches, in one pass; remembered as countIndexed's. */
+export async function countIndexedByStatus(
+  db: Database,
+  tenant: string,
+  filter: Omit<IndexFilter, "status">,
+  version: number,
+  now = new Date(),
+): Promise<{ active: number; deactivated: number }> {
+  const keys = { active: totalKey(tenant, { ...filter, status: "active" }, now), deactivated: totalKey(tenant, { ...filter, status: "deactivated" }, now) };
+  const [active, deactivated] = [totals.get(keys.active), totals.get(keys.deactivated)];
+  if (active?.version === version && deactivated?.version === version) return { active: active.total, deactivated: deactivated.total };
+  const [row] = await db
+    .select({ active: sql<number>`count(*) filter (where ${indexedUsers.isActive})::int`, deactivated: sql<number>`count(*) filter (where not ${indexedUsers.isActive})::int` })
+    .from(indexedUsers)
+    .where(whereOf(tenant, { ...filter, status: "all" }, now));
+  remember(keys.active, version, row!.active);
+  remember(keys.deactivated, version, row!.deactivated);
+  return { active: row!.active, deactivated: row!.deactivated };
+}
+
+function totalKey(tenant: string, filter: IndexFilter, now: Date): string {
+  return JSON.stringify([tenant, filter, filter.lastLoginOlderThan === undefined ? null : now.toISOString().slice(0, 13)]);
+}
+
+function remember(key: string, version: number, total: number): void {
+  if (totals.size >= 500) totals.delete(totals.keys().next().value!);
+  totals.set(key, { version, total });
+}
+
 export async function countIndexed(db: Database, tenant: string, filter: IndexFilter, version: number, now = new Date()): Promise<number> {
-  const key = JSON.stringify([tenant, filter, filter.lastLoginOlderThan === undefined ? null : now.toISOString().slice(0, 13)]);
+  const key = totalKey(tenant, filter, now);
   const known = totals.get(key);
   if (known?.version === version) return known.total;
   const [row] = await db.select({ total: count() }).from(indexedUsers).where(whereOf(tenant, filter, now));
-  if (totals.size >= 500) totals.delete(totals.keys().next().value!);
-  totals.set(key, { version, total: row!.total });
+  remember(key, version, row!.total);
   return row!.total;
 }
 

@@ -9,7 +9,7 @@ import { withTestDatabase } from "@/lib/db/test-databases";
 import type { WorkfrontUser } from "@/lib/workfront";
 import { clientFor, control, startTestEmulator, stats } from "@/lib/workfront/test-support";
 import { fold } from "./fold";
-import { type IndexListQuery, indexListQuerySchema, indexState, listIndexed } from "./query";
+import { type IndexListQuery, countIndexedByStatus, indexListQuerySchema, indexState, listIndexed } from "./query";
 import { toRow } from "./rows";
 import { buildIndex, noteUsers, refreshIndex, tenantOf } from "./sync";
 
@@ -116,6 +116,15 @@ withTestDatabase("the user index", ({ db }) => {
     const { rows } = await read({ q: [...words].reverse().join(", ").toUpperCase(), status: "all" });
     expect(rows.map((row) => row.id)).toContain(accented.id);
     expect(rows.every((row) => words.every((word) => row.searchText.includes(word)))).toBe(true);
+  });
+
+  it("counts the active and the deactivated a filter matches in one pass, as the lists total them", async () => {
+    const { version } = (await indexState(db(), tenant()))!;
+    const filter = { ...query({ license: "FULL" }), status: undefined };
+    const counts = await countIndexedByStatus(db(), tenant(), filter, version + 1000);
+    const expected = (isActive: boolean) => everyone.filter((user) => user.licenseType === "FULL" && user.isActive === isActive).length;
+    expect(counts).toEqual({ active: expected(true), deactivated: expected(false) });
+    expect((await read({ license: "FULL", status: "deactivated" })).total).toBe(expected(false));
   });
 
   it("takes an underscore in a search literally, not as LIKE's wildcard", async () => {
