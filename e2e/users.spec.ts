@@ -155,6 +155,28 @@ test("with the credential refused the list still shows from the index, and Refre
   await expect(freshness).toContainText("Updated");
 });
 
+test("with the index built, the first rows come with the page, not from a request after it", async ({ usersPage, page }) => {
+  const freshness = page.getByTestId("index-freshness");
+  // The index is read once at start; until then the browser asks for the rows itself.
+  await expect(async () => {
+    await usersPage.goto("?status=deactivated");
+    await expect(freshness).toContainText("Updated", { timeout: 1_000 });
+  }).toPass();
+  const lists: string[] = [];
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.pathname === "/api/users") lists.push(url.search);
+  });
+  await page.reload();
+  await usersPage.settled();
+  await expect(usersPage.rows.first()).toBeVisible();
+  expect(lists).toEqual([]);
+  // A view the reader moves to is asked for, as before.
+  await usersPage.tab("All").click();
+  await usersPage.settled();
+  await expect.poll(() => lists.some((search) => search.includes("status=all"))).toBe(true);
+});
+
 test("a newer search cancels the request of an older one still in flight", async ({ usersPage, page }) => {
   await usersPage.goto();
   const aborted: string[] = [];
