@@ -177,6 +177,29 @@ test("with the index built, the first rows come with the page, not from a reques
   await expect.poll(() => lists.some((search) => search.includes("status=all"))).toBe(true);
 });
 
+test("a filter takes several values, ticked with the keyboard, and the list shows anyone with either", async ({ usersPage, page }) => {
+  const freshness = page.getByTestId("index-freshness");
+  await expect(async () => {
+    await usersPage.goto();
+    await expect(freshness).toContainText("Updated", { timeout: 1_000 });
+  }).toPass();
+  await page.getByRole("button", { name: "Filters" }).click();
+  const levels = page.getByRole("group", { name: /^Access level/ }).getByRole("checkbox");
+  await levels.nth(0).focus();
+  await page.keyboard.press("Space");
+  await expect(page).toHaveURL(/[?&]accessLevel=/);
+  await usersPage.settled();
+  const one = await usersPage.tabCount("Active");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Space");
+  await expect.poll(() => new URL(page.url()).searchParams.getAll("accessLevel").length).toBe(2);
+  await expect(levels.nth(0)).toBeChecked();
+  await expect(levels.nth(1)).toBeChecked();
+  await usersPage.settled();
+  await expect.poll(() => usersPage.tabCount("Active")).toBeGreaterThan(one);
+  await expect(page.getByRole("group", { name: /^Access level/ })).toContainText("2 chosen");
+});
+
 test("a newer search cancels the request of an older one still in flight", async ({ usersPage, page }) => {
   await usersPage.goto();
   const aborted: string[] = [];
