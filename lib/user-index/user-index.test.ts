@@ -50,8 +50,15 @@ withTestDatabase("the user index", ({ db }) => {
 
   it("refreshes an unchanged tenant with two requests, and picks up a change made in Workfront", async () => {
     await control(emulator, "POST", "stats/reset");
+    const before = (await indexState(db(), tenant()))!;
     expect(await refreshIndex({ db: db(), client: client() }, "test")).toMatchObject({ kind: "refresh", requests: 2 });
     expect((await stats(emulator)).total).toBe(2);
+    // Nothing changed: the version (and so every remembered total) stays; the freshness moves on.
+    const after = (await indexState(db(), tenant()))!;
+    expect(after.version).toBe(before.version);
+    expect(after.refreshedAt.getTime()).toBeGreaterThanOrEqual(before.refreshedAt.getTime());
+    await noteUsers(db(), client(), [everyone[3]!]);
+    expect((await indexState(db(), tenant()))!.version).toBe(before.version);
 
     const target = everyone.find((user) => user.isActive && user.accessLevel?.isAdmin === false)!;
     await client().updateUser(target.id, { isActive: false }); // outside the app, as an admin in Workfront would
