@@ -61,6 +61,21 @@ async function grouped(db: Database, tenant: string): Promise<Record<FacetKey, F
   return facets;
 }
 
+// Remembered per tenant until the index changes (its version), like the lists' totals: one pass
+// over 100,000 people is the slowest read the users page makes, and the answer rarely changes.
+const remembered = new Map<string, { version: number; facets: Promise<UserFacets> }>();
+
+/** The facets of the index at `version`, read once per version and process. */
+export function userFacetsAt(db: Database, tenant: string, version: number): Promise<UserFacets> {
+  const known = remembered.get(tenant);
+  if (known?.version === version) return known.facets;
+  const facets = userFacets(db, tenant);
+  remembered.set(tenant, { version, facets });
+  // A failed read is not remembered: the next request tries again.
+  facets.catch(() => remembered.get(tenant)?.facets === facets && remembered.delete(tenant));
+  return facets;
+}
+
 export async function userFacets(db: Database, tenant: string): Promise<UserFacets> {
   const { manager: managerIds, ...rest } = await grouped(db, tenant);
   const names = await namesOf(db, tenant, managerIds.map((option) => option.value));
