@@ -14,6 +14,7 @@ import { addProtectedSchema, removeProtectedSchema } from "@/lib/admin/protected
 import { usersColumnsBodySchema } from "@/lib/auth/preferences";
 import { jobResultsQuerySchema } from "@/lib/jobs/results-csv";
 import { usersExportQuerySchema } from "@/lib/user-index/export";
+import { createTokenSchema, revokeTokenSchema } from "@/lib/api-tokens/schemas";
 import { createReassignmentBodySchema, reassignmentParamsSchema } from "@/lib/reassign/schemas";
 import type { ApiOperation } from "./operation";
 
@@ -175,4 +176,15 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     body: removeProtectedSchema,
     responses: { 200: "{workfrontId}", 404: "not_found" },
   },
+  // Issue 18: API tokens for scripts and HR feeds.
+  { method: "GET", path: "/api/admin/tokens", summary: "API tokens with their role, creator, expiry and last use (never the tokens).", permission: "manageTokens", responses: { 200: "{tokens: ApiTokenDto[]}" } },
+  {
+    method: "POST",
+    path: "/api/admin/tokens",
+    summary: "Create an API token (viewer or operator; 90 days unless said, at most 365): answered once, stored only as a hash; in the admin log.",
+    permission: "manageTokens",
+    body: createTokenSchema,
+    responses: { 201: "CreatedApiTokenDto: ApiTokenDto and token (wfo_…), shown this once" },
+  },
+  { method: "POST", path: "/api/admin/tokens/revoke", summary: "Revoke an API token at once (its next request gets 401); in the admin log.", permission: "manageTokens", body: revokeTokenSchema, responses: { 200: "ApiTokenDto with revokedAt", 404: "token_not_found" } },
 ];
