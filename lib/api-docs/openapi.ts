@@ -33,7 +33,13 @@ function parameters(operation: ApiOperation): JsonSchema[] {
       return [{ name, in: "query", required: !optional(schema as z.ZodType), schema: toSchema(schema as z.ZodType) }];
     }),
   );
-  return [...path, ...query];
+  const headers = Object.entries(operation.headers?.shape ?? {}).map(([name, schema]) => ({
+    name,
+    in: "header",
+    required: !optional(schema as z.ZodType),
+    schema: toSchema(schema as z.ZodType),
+  }));
+  return [...path, ...query, ...headers];
 }
 
 const errorSchema = {
