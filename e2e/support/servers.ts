@@ -42,5 +42,9 @@ export const extraAppPorts = {
   postgres: 3105 + offset,
   burst: 3106 + offset,
   slowTenant: 3107 + offset,
+  /** API tokens over HTTP, on Postgres (e2e/api-tokens.spec.ts). */
+  tokens: 3108 + offset,
+  /** A single-sign-on-only app (AUTH_LOCAL_ACCOUNTS=false) driven by an API token. */
+  ssoOnly: 3109 + offset,
 };
 export const extraEmulatorPort = 4112 + offset;
