@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { RunningEmulator } from "../emulator";
 import { type RunningApp, startApp, startExtraEmulator } from "./support/app-process";
+import { seriousAccessibilityViolations } from "./support/axe";
 import { expect, test } from "./support/fixtures";
 import { oidcClient, oidcRoleGroups, ssoOnlyAppUrl } from "./support/oidc-accounts";
 import { extraAppPorts, oidcIssuer } from "./support/servers";
@@ -51,10 +52,10 @@ function script(token: string) {
   return call;
 }
 
-test("an SSO admin creates a token in Settings, and a script with it deactivates a person", async ({ page }) => {
+test("an SSO admin creates a token in Settings, a script with it deactivates a person, and revoking it stops the script", async ({ page }) => {
   await signInWithSso(page, "sso-admin", "/sign-in", app.url);
   await page.goto(`${app.url}/settings`);
-  const card = page.getByRole("region", { name: "API tokens" }).or(page.locator("section[aria-labelledby='tokens-heading']"));
+  const card = page.locator("section[aria-labelledby='tokens-heading']");
   await card.getByLabel("Name (what uses it)").fill("HR leaver feed");
   await card.getByLabel("Role").selectOption("operator");
   await card.getByRole("button", { name: "Create token" }).click();
@@ -66,6 +67,7 @@ test("an SSO admin creates a token in Settings, and a script with it deactivates
   await expect(card.locator("#tokens-table")).toContainText("HR leaver feed");
   await expect(card.getByLabel("Token", { exact: true })).toHaveCount(0);
   expect(await page.content()).not.toContain(token.slice(8));
+  expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
   const call = script(token);
   const users = (await call("/api/users?pageSize=50")).json.users as { id: string; email: string | null; isActive: boolean; isAdmin: boolean }[];
@@ -83,4 +85,9 @@ test("an SSO admin creates a token in Settings, and a script with it deactivates
   // The admin's audit log shows who: the admin, with an API token.
   await page.goto(`${app.url}/audit`);
   await expect(page.locator("table").getByText("with an API token").first()).toBeVisible();
+  // Revoked in Settings: the script's next request is refused at once.
+  await page.goto(`${app.url}/settings`);
+  await card.getByRole("button", { name: "Revoke the token HR leaver feed" }).click();
+  await expect(card.locator("#tokens-table")).toContainText("Revoked");
+  expect((await call("/api/users?pageSize=25")).status).toBe(401);
 });
