@@ -33,9 +33,11 @@ CREATE TABLE "leaver_requests" (
 ALTER TABLE "admin_events" DROP CONSTRAINT "admin_events_action_known";--> statement-breakpoint
 ALTER TABLE "audit_events" ADD COLUMN "actor_token_id" uuid;--> statement-breakpoint
 ALTER TABLE "jobs" ADD COLUMN "created_by_token_id" uuid;--> statement-breakpoint
+ALTER TABLE "reassignments" ADD COLUMN "created_by_token_id" uuid;--> statement-breakpoint
 ALTER TABLE "api_tokens" ADD CONSTRAINT "api_tokens_created_by_account_id_accounts_id_fk" FOREIGN KEY ("created_by_account_id") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "api_tokens_token_hash_key" ON "api_tokens" USING btree ("token_hash");--> statement-breakpoint
 CREATE INDEX "api_tokens_created_at_idx" ON "api_tokens" USING btree ("created_at" DESC NULLS FIRST);--> statement-breakpoint
 ALTER TABLE "audit_events" ADD CONSTRAINT "audit_events_actor_token_id_api_tokens_id_fk" FOREIGN KEY ("actor_token_id") REFERENCES "public"."api_tokens"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "jobs" ADD CONSTRAINT "jobs_created_by_token_id_api_tokens_id_fk" FOREIGN KEY ("created_by_token_id") REFERENCES "public"."api_tokens"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "reassignments" ADD CONSTRAINT "reassignments_created_by_token_id_api_tokens_id_fk" FOREIGN KEY ("created_by_token_id") REFERENCES "public"."api_tokens"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "admin_events" ADD CONSTRAINT "admin_events_action_known" CHECK ("admin_events"."action" in ('account_invited', 'account_role_changed', 'account_disabled', 'account_enabled', 'account_sessions_ended', 'person_protected', 'person_unprotected', 'token_created', 'token_revoked'));
