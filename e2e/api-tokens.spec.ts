@@ -227,6 +227,13 @@ test("POST /api/leavers twice with one Idempotency-Key creates one job; the toke
   );
   expect(rows).toHaveLength(2);
   for (const row of rows) expect(row).toEqual({ actor_token_id: tokens.operator.id, actor_email: demoAccounts.admin.email, actor_role: "operator", outcome: "succeeded" });
+  // The audit log says so too: its JSON and its CSV carry the token's ID beside the creator.
+  const page = (await (await sessions.viewer.get(`/api/audit?job=${answer.job.id}`)).json()) as { rows: { actorTokenId: string | null; actorEmail: string }[] };
+  expect(page.rows.map((event) => [event.actorEmail, event.actorTokenId])).toEqual(rows.map(() => [demoAccounts.admin.email, tokens.operator.id]));
+  const csv = (await (await sessions.viewer.get(`/api/audit?job=${answer.job.id}&format=csv&locale=en`)).text()).replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+  const column = csv[0]!.split(",").indexOf("Actor's API token");
+  expect(column).toBeGreaterThan(0);
+  expect(csv.slice(1).map((line) => line.split(",")[column])).toEqual([tokens.operator.id, tokens.operator.id]);
   await anonymous.dispose();
 });
 
