@@ -19,6 +19,8 @@ let app: RunningApp;
 test.describe.configure({ timeout: 120_000 });
 
 test.beforeAll(async () => {
+  // Starting a server of its own takes longer than a test's default on a busy machine.
+  test.setTimeout(120_000);
   emulator = await startExtraEmulator();
   app = await startApp("sso-only", extraAppPorts.ssoOnly, {
     AUTH_LOCAL_ACCOUNTS: "false",

@@ -76,6 +76,8 @@ function concrete(path: string): string {
 test.describe.configure({ mode: "serial", timeout: 180_000 });
 
 test.beforeAll(async () => {
+  // Starting a server of its own takes longer than a test's default on a busy machine.
+  test.setTimeout(120_000);
   const reachable = await maintenance("select 1").then(
     () => true,
     () => false,
