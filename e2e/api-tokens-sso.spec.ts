@@ -84,7 +84,9 @@ test("an SSO admin creates a token in Settings, a script with it deactivates a p
   await expect.poll(async () => ((await call(`/api/jobs/${jobId}`)).json.job as { status: string }).status, { timeout: 60_000 }).toBe("completed");
   // Workfront has them inactive now (GET /api/users/{id} reads Workfront).
   expect((await call(`/api/users/${person.id}`)).json.isActive).toBe(false);
-  // The admin's audit log shows who: the admin, with an API token.
+  // The job's page and the audit log show who: the admin, with an API token.
+  await page.goto(`${app.url}/jobs/${jobId}`);
+  await expect(page.getByText("(with an API token)")).toBeVisible();
   await page.goto(`${app.url}/audit`);
   await expect(page.locator("table").getByText("with an API token").first()).toBeVisible();
   // Revoked in Settings: the script's next request is refused at once.

@@ -207,8 +207,9 @@ test("POST /api/leavers twice with one Idempotency-Key creates one job; the toke
   expect(missingKey.status()).toBe(400);
   const first = await send(data);
   expect(first.status(), await first.text()).toBe(201);
-  const answer = (await first.json()) as { job: { id: string }; counts: Record<string, number>; people: { state: string; user: { id: string } }[] };
+  const answer = (await first.json()) as { job: { id: string; createdBy: { email: string; tokenId: string } }; counts: Record<string, number>; people: { state: string; user: { id: string } }[] };
   expect(answer.counts).toEqual({ will_deactivate: 2 });
+  expect(answer.job.createdBy).toMatchObject({ email: demoAccounts.admin.email, tokenId: tokens.operator.id });
   expect(answer.people.map((person) => person.user.id)).toEqual(leavers.map((user) => user.id));
   const again = await send(data);
   expect(again.status()).toBe(201);
