@@ -112,6 +112,10 @@ export const envSchema = z.object({
   /** Reverse proxies in front of the app whose X-Forwarded-For entries are trusted. */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
 
+  /** Requests one API token may make per window (API_TOKEN_RATE_WINDOW_MS); more get 429 with Retry-After. */
+  API_TOKEN_RATE_LIMIT: positiveInt.max(1_000_000).default(300),
+  API_TOKEN_RATE_WINDOW_MS: positiveInt.min(1_000).max(3_600_000).default(60_000),
+
   /** Above this many people, a bulk job must carry `confirmCount` equal to the number of people. */
   BULK_CONFIRM_THRESHOLD: positiveInt.max(100_000).default(50),
   /** Above this many people, only the admin role may run a bulk job. */

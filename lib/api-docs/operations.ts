@@ -14,6 +14,8 @@ import { addProtectedSchema, removeProtectedSchema } from "@/lib/admin/protected
 import { usersColumnsBodySchema } from "@/lib/auth/preferences";
 import { jobResultsQuerySchema } from "@/lib/jobs/results-csv";
 import { usersExportQuerySchema } from "@/lib/user-index/export";
+import { createTokenSchema, revokeTokenSchema } from "@/lib/api-tokens/schemas";
+import { idempotencyKeySchema, leaversBodySchema } from "@/lib/leavers/schemas";
 import { createReassignmentBodySchema, reassignmentParamsSchema } from "@/lib/reassign/schemas";
 import type { ApiOperation } from "./operation";
 
@@ -175,4 +177,36 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     body: removeProtectedSchema,
     responses: { 200: "{workfrontId}", 404: "not_found" },
   },
+  // Issue 18: API tokens for scripts and HR feeds.
+  { method: "GET", path: "/api/admin/tokens", summary: "API tokens with their role, creator, expiry and last use (never the tokens).", permission: "manageTokens", responses: { 200: "{tokens: ApiTokenDto[]}" } },
+  {
+    method: "POST",
+    path: "/api/admin/tokens",
+    summary: "Create an API token (viewer or operator; 90 days unless said, at most 365): answered once, stored only as a hash; in the admin log.",
+    permission: "manageTokens",
+    body: createTokenSchema,
+    responses: { 201: "CreatedApiTokenDto: ApiTokenDto and token (wfo_…), shown this once" },
+  },
+  {
+    method: "POST",
+    path: "/api/leavers",
+    summary: "The leavers feed: people matched like an import, one deactivation job for those to go now; idempotent by key.",
+    description:
+      "For HR systems and scripts (an operator API token, or a session). Each person is named by exactly one of email, username or " +
+      "workfrontId, with an optional lastDay (YYYY-MM-DD in APP_TIME_ZONE): a person whose last day is today or later is not " +
+      "deactivated and is answered not_scheduled (scheduling_unavailable) until scheduled deactivation is available. The job follows " +
+      "POST /api/jobs's rules: above BULK_CONFIRM_THRESHOLD people the body must state confirmCount; above BULK_HARD_CAP only admins. " +
+      "The Idempotency-Key header is required: the same key and body again return the stored answer (Idempotent-Replayed: true) and " +
+      "create nothing; the same key with another body is 422 idempotency_key_reused; a refused request gives its key back.",
+    permission: "runBulkJobs",
+    headers: z.object({ "Idempotency-Key": idempotencyKeySchema }),
+    body: leaversBodySchema,
+    responses: {
+      201: "LeaversAnswerDto {counts, people: LeaverOutcomeDto[], job: JobDto} (Location: /api/jobs/{id})",
+      200: "LeaversAnswerDto with job null: nobody to deactivate now",
+      409: "idempotency_in_progress: the first request with this key is still being answered",
+      422: "idempotency_key_reused",
+    },
+  },
+  { method: "POST", path: "/api/admin/tokens/revoke", summary: "Revoke an API token at once (its next request gets 401); in the admin log.", permission: "manageTokens", body: revokeTokenSchema, responses: { 200: "ApiTokenDto with revokedAt", 404: "token_not_found" } },
 ];

@@ -8,6 +8,8 @@ export function toAuditEventDto(event: AuditEvent) {
     completedAt: event.completedAt?.toISOString() ?? null,
     actorEmail: event.actorEmail,
     actorRole: event.actorRole,
+    /** Set when the actor used an API token: actorEmail is then the token's creator, actorRole the token's role. */
+    actorTokenId: event.actorTokenId ?? null,
     action: event.action,
     targetId: event.targetId,
     targetName: event.targetName,

@@ -25,6 +25,8 @@ const entrySchema = z.object({
   actorAccountId: z.uuid().nullish(),
   actorEmail: z.string().trim().toLowerCase().min(1).max(254),
   actorRole: z.enum(ROLES),
+  /** The API token the actor used, if any (actorAccountId is then its creator). */
+  actorTokenId: z.uuid().nullish(),
   targetId: workfrontIdSchema,
   targetName: optionalText(500),
   targetEmail: optionalText(254),

@@ -31,6 +31,7 @@ export const permissions = {
   runBulkJobs: "operator",
   manageSettings: "admin",
   manageAccounts: "admin",
+  manageTokens: "admin",
   overrideProtection: "admin",
   deactivateAdmins: "admin",
 } as const satisfies Record<string, Role>;

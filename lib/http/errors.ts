@@ -14,6 +14,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** Headers the answer carries, such as Retry-After on a 429. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
   }
@@ -56,7 +58,7 @@ export function errorBody(code: string, message: string) {
 
 export function errorResponse(error: unknown): NextResponse {
   if (error instanceof ApiError) {
-    return NextResponse.json(errorBody(error.code, error.message), { status: error.status });
+    return NextResponse.json(errorBody(error.code, error.message), { status: error.status, headers: error.headers });
   }
   if (error instanceof ZodError) {
     const message = error.issues

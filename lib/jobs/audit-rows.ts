@@ -23,6 +23,7 @@ function auditEntry(job: JobContext, item: ClaimedItem, user: WorkfrontUser | nu
     actorAccountId: job.createdByAccountId,
     actorEmail: job.createdByEmail,
     actorRole: job.createdByRole,
+    actorTokenId: job.createdByTokenId,
     targetId: item.targetId,
     targetName: user?.name ?? item.targetName,
     targetEmail: user?.email ?? item.targetEmail,

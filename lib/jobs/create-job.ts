@@ -38,6 +38,7 @@ export async function insertJob(db: Database, input: NewJob): Promise<string> {
         createdByAccountId: input.actor.accountId,
         createdByEmail: input.actor.email.toLowerCase(),
         createdByRole: input.actor.role,
+        createdByTokenId: input.actor.tokenId ?? null,
         reason: input.reason,
         ticket: input.ticket,
         sourceName: input.sourceName ?? null,

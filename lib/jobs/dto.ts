@@ -34,7 +34,8 @@ export interface JobDto {
   id: string;
   kind: JobKind;
   status: JobStatus;
-  createdBy: { email: string; role: Role };
+  /** tokenId: the API token the job came in with (email is then its creator's); null for a session. */
+  createdBy: { email: string; role: Role; tokenId: string | null };
   reason: string;
   ticket: string | null;
   /** The imported file's name, when the job came from an import. */

@@ -15,6 +15,7 @@ export type JobContext = Pick<
   | "createdByAccountId"
   | "createdByEmail"
   | "createdByRole"
+  | "createdByTokenId"
   | "cancelRequestedAt"
   | "includeAdmins"
 >;
@@ -33,6 +34,7 @@ export async function loadJobContexts(db: Database, jobIds: readonly string[]): 
       createdByAccountId: jobs.createdByAccountId,
       createdByEmail: jobs.createdByEmail,
       createdByRole: jobs.createdByRole,
+      createdByTokenId: jobs.createdByTokenId,
       cancelRequestedAt: jobs.cancelRequestedAt,
       includeAdmins: jobs.includeAdmins,
     })

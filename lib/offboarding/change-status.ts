@@ -119,6 +119,7 @@ async function changeHeld(deps: OffboardingDeps, input: StatusChangeInput): Prom
     actorAccountId: input.actor.id,
     actorEmail: input.actor.email,
     actorRole: input.actor.role,
+    actorTokenId: input.actor.token?.id ?? null,
     targetId: user.id,
     targetName: user.name,
     targetEmail: user.email,

@@ -7,6 +7,8 @@ import { ApiError } from "@/lib/http/errors";
 import { checkPerson } from "@/lib/offboarding/impact/check-person";
 import { type WorkfrontClient, WorkfrontError } from "@/lib/workfront";
 import { clientFor, control, startTestEmulator } from "@/lib/workfront/test-support";
+import { createApiToken } from "@/lib/api-tokens/store";
+import { createAccount } from "@/lib/auth/accounts";
 import { createReassignment } from "./create";
 import { REASSIGNABLE, listItems, resolveSuccessors } from "./plan";
 import { getReassignment } from "./queries";
@@ -101,6 +103,25 @@ describe("reassigning a leaver's work to their manager", () => {
       filters: [{ field: "ID", value: assignment!.objectId }],
     });
     expect(after!.values.assignedToID).toBe(manager);
+  });
+
+  it("made with an API token, names the token and its creator in each change's audit row", async () => {
+    const admin = await createAccount(database.db, { email: "token-admin@example.com", role: "admin", password: "a long enough password" });
+    const token = await createApiToken(database.db, { user: { id: admin.id, email: admin.email, role: "admin" }, requestId: "t", clientIp: null }, { name: "HR feed", role: "operator", expiresInDays: 30 });
+    const { leaver } = await leaverWithWork();
+    const items = await plan(leaver);
+    const id = await createReassignment(database.db, {
+      actor: { accountId: admin.id, email: admin.email, role: "operator", tokenId: token.id },
+      reason: "Left",
+      ticket: null,
+      requestId: "r-token",
+      clientIp: null,
+      items,
+    });
+    await runReassignment({ db: database.db, client }, id);
+    const { audits } = await rowsFor(id);
+    expect(audits.length).toBe(items.length);
+    for (const row of audits) expect(row).toMatchObject({ actorTokenId: token.id, actorAccountId: admin.id, actorEmail: admin.email, actorRole: "operator" });
   });
 
   it("finishes after an answer was lost: the write that landed completes as succeeded, once", async () => {

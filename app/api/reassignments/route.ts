@@ -24,7 +24,7 @@ export function POST(request: Request) {
     const pairs = await resolveSuccessors(deps.client, body.leavers);
     const items = await listItems(deps.client, pairs, body.categories);
     const id = await createReassignment(deps.db, {
-      actor: { accountId: user.id, email: user.email, role: user.role },
+      actor: { accountId: user.id, email: user.email, role: user.role, tokenId: user.token?.id ?? null },
       reason: body.reason,
       ticket: body.ticket || null,
       requestId: requestId(),

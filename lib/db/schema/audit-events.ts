@@ -4,6 +4,7 @@ import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from "../../audit/vocabulary";
 import { ROLES } from "../../auth/roles";
 import { OVERRIDABLE_PROTECTIONS, REFUSAL_CODES } from "../../offboarding/user-dto";
 import { accounts } from "./accounts";
+import { apiTokens } from "./api-tokens";
 import { oneOf } from "./checks";
 
 const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3, mode: "date" });
@@ -45,6 +46,8 @@ export const auditEvents = pgTable(
     // Copied, not joined: the log must say who acted even if the account is renamed later.
     actorEmail: text("actor_email").notNull(),
     actorRole: text("actor_role", { enum: ROLES }).notNull(),
+    // Set when the actor was an API token: the account above is the token's creator, the role the token's.
+    actorTokenId: uuid("actor_token_id").references(() => apiTokens.id),
     action: text("action", { enum: AUDIT_ACTIONS }).notNull(),
     targetId: text("target_id").notNull(),
     targetName: text("target_name"),

@@ -10,3 +10,4 @@ export * from "./protected-people";
 export * from "./admin-events";
 export * from "./reassignments";
 export * from "./notifications";
+export * from "./api-tokens";

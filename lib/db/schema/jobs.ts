@@ -16,6 +16,7 @@ import {
 import { ROLES } from "../../auth/roles";
 import { ITEM_STATES, JOB_EVENT_ACTIONS, JOB_KINDS, JOB_STATUSES } from "../../jobs/vocabulary";
 import { accounts } from "./accounts";
+import { apiTokens } from "./api-tokens";
 import { oneOf } from "./checks";
 
 const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3, mode: "date" });
@@ -34,6 +35,8 @@ export const jobs = pgTable(
     createdByAccountId: uuid("created_by_account_id").references(() => accounts.id),
     createdByEmail: text("created_by_email").notNull(),
     createdByRole: text("created_by_role", { enum: ROLES }).notNull(),
+    /** The API token the job came in with (its creator is createdByAccountId); null for a session. */
+    createdByTokenId: uuid("created_by_token_id").references(() => apiTokens.id),
     reason: text("reason").notNull(),
     ticket: text("ticket"),
     /** The imported file's name, when the job came from an import (for HR's report). */

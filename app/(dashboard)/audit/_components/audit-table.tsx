@@ -70,7 +70,10 @@ export function AuditTable({ rows }: { rows: AuditEvent[] }) {
               <TableCell className="whitespace-nowrap">
                 <time dateTime={row.occurredAt.toISOString()}>{format.dateTime(row.occurredAt, { dateStyle: "medium", timeStyle: "medium" })}</time>
               </TableCell>
-              <TableCell>{row.actorEmail}</TableCell>
+              <TableCell>
+                {row.actorEmail}
+                {row.actorTokenId ? <div className="mt-1 text-xs text-muted-foreground">{t("table.viaToken")}</div> : null}
+              </TableCell>
               <TableCell>
                 {t(`actions.${row.action}`)}
                 {row.overriddenProtection ? <div className="mt-1 max-w-40 text-xs text-muted-foreground">{t("table.overridden")}</div> : null}
