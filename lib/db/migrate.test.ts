@@ -47,7 +47,7 @@ describe("migrate", () => {
       it("creates every table, records each migration once, and is a no-op the second time", async () => {
         await migrate(handle.db);
         await migrate(handle.db);
-        expect(await ourTables(handle.db)).toEqual(["accounts", "admin_events", "audit_events", "auth_throttle", "indexed_users", "job_events", "job_items", "jobs", "person_locks", "protected_people", "reassignment_items", "reassignments", "user_index_state", "workfront_connection"]);
+        expect(await ourTables(handle.db)).toEqual(["accounts", "admin_events", "audit_events", "auth_throttle", "indexed_users", "job_events", "job_items", "jobs", "person_locks", "protected_people", "reassignment_items", "reassignments", "scheduled_deactivations", "user_index_state", "workfront_connection"]);
         expect(await appliedMigrations(handle.db)).toBe(journal.entries.length);
       });
 
@@ -76,7 +76,7 @@ describe("migrate", () => {
     it("both succeed and leave one set of tables", async () => {
       // Neither rejects (a lost race would fail on a table that already exists); the tables say the rest.
       await Promise.all([migrate(first.db), migrate(second.db)]);
-      expect(await ourTables(first.db)).toEqual(["accounts", "admin_events", "audit_events", "auth_throttle", "indexed_users", "job_events", "job_items", "jobs", "person_locks", "protected_people", "reassignment_items", "reassignments", "user_index_state", "workfront_connection"]);
+      expect(await ourTables(first.db)).toEqual(["accounts", "admin_events", "audit_events", "auth_throttle", "indexed_users", "job_events", "job_items", "jobs", "person_locks", "protected_people", "reassignment_items", "reassignments", "scheduled_deactivations", "user_index_state", "workfront_connection"]);
       expect(await appliedMigrations(second.db)).toBe(journal.entries.length);
     });
   },

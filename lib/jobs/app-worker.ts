@@ -5,13 +5,14 @@ import { logger } from "@/lib/logger";
 import { appDeps } from "@/lib/offboarding/deps";
 import { jobsEnv, workerSettings } from "./config";
 import { type JobWorker, startWorker } from "./worker";
+import { type ScheduleLoop, createScheduleRunner, startScheduleLoop } from "@/lib/schedule/worker";
 
 /**
  * The worker inside the server process, started once from instrumentation.ts. Kept on globalThis
  * so route handlers in any bundle (and a hot reload) find the same one to wake.
  */
 const key = Symbol.for("wf-offboard.jobs.worker");
-type Holder = { worker?: JobWorker; starting?: Promise<JobWorker | null>; reconciler?: AuditReconciler };
+type Holder = { worker?: JobWorker; starting?: Promise<JobWorker | null>; reconciler?: AuditReconciler; schedules?: ScheduleLoop };
 const holder: Holder = ((globalThis as { [key]?: Holder })[key] ??= {});
 
 export function startAppWorker(): Promise<JobWorker | null> {
@@ -35,12 +36,20 @@ async function start(): Promise<JobWorker | null> {
   // Started whether or not Workfront is connected: without a credential its jobs pause as
   // paused_auth, and resume by themselves once an admin connects (deps are resolved per chunk).
   holder.worker = startWorker({ deps: appDeps, ...workerSettings(settings) });
+  // Scheduled deactivations (lib/schedule) run where the jobs run: due ones are claimed with
+  // leases, so every instance may run this loop and each schedule still runs once.
+  holder.schedules = startScheduleLoop(createScheduleRunner({ deps: appDeps }), { pollMs: settings.JOBS_POLL_MS });
   return holder.worker;
 }
 
 /** Looks for work now: a job was just created, retried or resumed. A no-op without a worker. */
 export function wakeAppWorker(): void {
   holder.worker?.wake();
+}
+
+/** Looks for due schedules now (one was just made for the next seconds). A no-op without a worker. */
+export function wakeScheduleRunner(): void {
+  holder.schedules?.wake();
 }
 
 export function appWorker(): JobWorker | undefined {

@@ -9,3 +9,4 @@ export * from "./user-index";
 export * from "./protected-people";
 export * from "./admin-events";
 export * from "./reassignments";
+export * from "./scheduled-deactivations";
