@@ -15,6 +15,7 @@ import { usersColumnsBodySchema } from "@/lib/auth/preferences";
 import { jobResultsQuerySchema } from "@/lib/jobs/results-csv";
 import { usersExportQuerySchema } from "@/lib/user-index/export";
 import { createReassignmentBodySchema, reassignmentParamsSchema } from "@/lib/reassign/schemas";
+import { createSchedulesBodySchema, editScheduleBodySchema, emptyBodySchema as emptyScheduleBodySchema, scheduleListQuerySchema, scheduleParamsSchema } from "@/lib/schedule/schemas";
 import type { ApiOperation } from "./operation";
 
 /**
@@ -127,6 +128,19 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     responses: { 202: "{reassignment: ReassignmentSummary}", 404: "leaver_unknown", 422: "successor_unknown, successor_inactive, successor_is_leaver, successor_missing" },
   },
   { method: "GET", path: "/api/reassignments/{id}", summary: "A reassignment's status and its changes by state.", permission: "viewAudit", params: reassignmentParamsSchema, responses: { 200: "{reassignment: ReassignmentSummary}", 404: "not_found" } },
+  // Issue 17: scheduled deactivations.
+  { method: "GET", path: "/api/schedules", summary: "Scheduled deactivations, soonest first, by due-date range and state, with the overdue count and the database's clock.", permission: "viewUsers", query: [scheduleListQuerySchema], responses: { 200: "ScheduleListDto" } },
+  {
+    method: "POST",
+    path: "/api/schedules",
+    summary: "Schedule one person or many: a day (end of that day in APP_TIME_ZONE) and maybe a time, or an exact instant; each person read from Workfront first; audited.",
+    permission: "deactivate",
+    body: createSchedulesBodySchema,
+    responses: { 201: "{schedules: ScheduleDto[]}", 403: "over_hard_cap", 404: "not_found", 409: "already_scheduled", 422: "due_in_past, already_inactive" },
+  },
+  { method: "GET", path: "/api/schedules/{id}", summary: "One scheduled deactivation.", permission: "viewUsers", params: scheduleParamsSchema, responses: { 200: "{schedule: ScheduleDto}", 404: "schedule_not_found" } },
+  { method: "PATCH", path: "/api/schedules/{id}", summary: "Change a schedule's time, policy, reason or ticket until it starts; audited.", permission: "deactivate", params: scheduleParamsSchema, body: editScheduleBodySchema, responses: { 200: "{schedule: ScheduleDto}", 404: "schedule_not_found", 409: "schedule_started", 422: "due_in_past" } },
+  { method: "POST", path: "/api/schedules/{id}/cancel", summary: "Cancel a schedule until it starts; audited.", permission: "deactivate", params: scheduleParamsSchema, body: emptyScheduleBodySchema, responses: { 200: "{schedule: ScheduleDto}", 404: "schedule_not_found", 409: "schedule_started" } },
   { method: "POST", path: "/api/settings/workfront/test", summary: "Test the stored connection now.", permission: "manageSettings", responses: { 200: "{test: TestResultDto, status}" } },
   // Issue 15: the users page's tools, reports for HR, administration in the app.
   { method: "GET", path: "/api/users/facets", summary: "The values the users page's filters offer, each with how many people have it, from the index.", permission: "viewUsers", responses: { 200: "{license, accessLevel, group, company, manager: {value, label, count}[]}", 503: "index_not_ready" } },

@@ -41,6 +41,8 @@ export interface StatusChangeDialogProps {
   onDryRun?: (options: { includeAdmins: boolean }) => Promise<DryRunDto>;
   /** A bulk run's System Administrators, apart from `users`: left out unless the admin includes them. */
   systemAdmins?: Person[];
+  /** Offer "On a date" beside "Deactivate now": `onConfirm` then gets `input.schedule`. */
+  schedulable?: boolean;
 }
 
 /**
@@ -48,7 +50,7 @@ export interface StatusChangeDialogProps {
  * affected, counts the licences freed, requires a reason, asks for the number of people above the
  * threshold, refuses non-admins above the hard cap, and cannot be dismissed while in flight.
  */
-export function StatusChangeDialog({ action, users, total = users.length, rules, role, override, open, onOpenChange, onConfirm, onDryRun, systemAdmins = [] }: StatusChangeDialogProps) {
+export function StatusChangeDialog({ action, users, total = users.length, rules, role, override, open, onOpenChange, onConfirm, onDryRun, systemAdmins = [], schedulable = false }: StatusChangeDialogProps) {
   const t = useTranslations("statusChange");
   const reasonId = useId();
   const [pending, setPending] = useState(false);
@@ -109,6 +111,7 @@ export function StatusChangeDialog({ action, users, total = users.length, rules,
             onCancel={() => onOpenChange(false)}
             onDryRun={onDryRun}
             systemAdmins={action === "deactivate" && systemAdmins.length > 0 ? { people: systemAdmins, mayInclude: hasRole(role, "admin") } : null}
+            schedulable={schedulable && action === "deactivate" && !override}
           />
         </DialogContent>
       ) : null}
