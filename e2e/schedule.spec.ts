@@ -3,6 +3,7 @@ import type { AuditEventDto } from "@/lib/audit/dto";
 import type { ScheduleDto, ScheduleListDto } from "@/lib/schedule/dto";
 import { expect, test } from "./support/fixtures";
 import { emulatorUrl } from "./support/servers";
+import { ImportPage, germanImportWords } from "./pages/import-page";
 
 /**
  * Scheduled deactivations (issue 17): a person scheduled a few seconds ahead is deactivated at
@@ -123,4 +124,62 @@ test("scheduled in the confirm dialog for a later day, then edited and cancelled
   expect(events.map((event) => event.action)).toEqual(["schedule_cancelled", "schedule_edited", "schedule_created"]);
   expect(events[1]!.detail).toMatchObject({ before: { dueAt: `${tomorrow}T23:59:59.999Z`, policy: "deactivate_anyway" } });
   expect(await isActiveInWorkfront(page, person.id)).toBe(true);
+});
+
+test.describe("in German", () => {
+  test.use({ locale: "de-DE" });
+
+  test("a German CSV with E-Mail;Letzter Arbeitstag schedules each person at the end of their day; a past day is offered as deactivate now", async ({ usersPage, people }) => {
+    const { page } = usersPage;
+    const [soon, later, gone] = people.active(5).slice(2);
+    for (const person of [soon!, later!, gone!]) {
+      for (const old of await schedulesOf(page, person.id)) {
+        if (old.actions.cancel) await page.request.post(`/api/schedules/${old.id}/cancel`, { data: {} });
+      }
+    }
+    const german = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+    const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    const rows: [string, string][] = [
+      [soon!.email!, day(10)],
+      [later!.email!, day(40)],
+      [gone!.email!, "2026-01-01"],
+    ];
+    const csv = ["E-Mail;Letzter Arbeitstag", ...rows.map(([email, iso]) => `${email};${german(iso)}`)].join("\r\n");
+
+    const importPage = new ImportPage(page, germanImportWords);
+    await importPage.goto();
+    await importPage.upload("austritte.csv", csv);
+    await expect(importPage.summary).toBeVisible();
+    await expect(importPage.preview.getByRole("columnheader", { name: "Letzter Arbeitstag" })).toBeVisible();
+    await expect(importPage.previewRows.filter({ hasText: soon!.email! })).toContainText("geplant für das Ende dieses Tages");
+    await expect(importPage.previewRows.filter({ hasText: gone!.email! })).toContainText("vorbei, wird jetzt deaktiviert");
+    // The past day is the ordinary run ("deactivate now"), for one person; the others are scheduled.
+    await expect(page.getByRole("button", { name: /^1 Benutzer deaktivieren/ })).toBeVisible();
+    await page.getByRole("button", { name: "2 Personen am letzten Arbeitstag planen" }).click();
+    await expect(importPage.dialog.getByRole("heading", { name: "Deaktivierung von 2 Personen am letzten Arbeitstag planen?" })).toBeVisible();
+    await importPage.dialog.getByLabel("Grund").fill("Austritt laut HR-Liste");
+    await importPage.dialog.getByRole("button", { name: "Planen", exact: true }).click();
+    await expect(page).toHaveURL(/\/scheduled/);
+    await expect(page.getByRole("heading", { name: "Geplante Deaktivierungen" })).toBeVisible();
+
+    const zone = ((await (await page.request.get("/api/schedules")).json()) as ScheduleListDto).timeZone;
+    expect(zone).toBe("UTC");
+    try {
+      for (const [person, iso] of [[soon!, rows[0]![1]], [later!, rows[1]![1]]] as const) {
+        const open = (await schedulesOf(page, person.id)).filter((row) => row.state === "scheduled");
+        expect(open).toHaveLength(1);
+        // The end of that day in the organisation's zone (UTC in the tests' app; Berlin's DST days: lib/schedule/due-time.test.ts).
+        expect(open[0]).toMatchObject({ dueAt: `${iso}T23:59:59.999Z`, reason: "Austritt laut HR-Liste", sourceName: "austritte.csv" });
+        await expect(page.locator(`tr[data-schedule-id="${open[0]!.id}"]`)).toContainText("Geplant");
+      }
+      expect(await schedulesOf(page, gone!.id)).toEqual([]);
+      expect(await isActiveInWorkfront(page, gone!.id)).toBe(true);
+    } finally {
+      for (const person of [soon!, later!]) {
+        for (const open of await schedulesOf(page, person.id)) {
+          if (open.actions.cancel) await page.request.post(`/api/schedules/${open.id}/cancel`, { data: {} });
+        }
+      }
+    }
+  });
 });

@@ -38,7 +38,7 @@ async function start(): Promise<JobWorker | null> {
   holder.worker = startWorker({ deps: appDeps, ...workerSettings(settings) });
   // Scheduled deactivations (lib/schedule) run where the jobs run: due ones are claimed with
   // leases, so every instance may run this loop and each schedule still runs once.
-  holder.schedules = startScheduleLoop(createScheduleRunner({ deps: appDeps }), { pollMs: settings.JOBS_POLL_MS });
+  holder.schedules = startScheduleLoop(createScheduleRunner({ deps: appDeps, probeMs: settings.JOBS_AUTH_PROBE_MS }), { pollMs: settings.JOBS_POLL_MS });
   return holder.worker;
 }
 

@@ -243,10 +243,13 @@ async function blockingWork(deps: OffboardingDeps, rows: readonly Claimed[]): Pr
   return new Map([...counts].map(([id, impact]) => [id, { blocking: impact.blocking, total: impact.total }]));
 }
 
-/** One pass: resume after a credential pause, record overdue ones, claim and run what is due. */
-export async function runTick(deps: OffboardingDeps, settings: RunnerSettings): Promise<TickReport> {
+/**
+ * One pass: resume after a credential pause (when `probe`: the caller spaces the probes out, as
+ * jobs probe every JOBS_AUTH_PROBE_MS), record overdue ones, claim and run what is due.
+ */
+export async function runTick(deps: OffboardingDeps, settings: RunnerSettings, options: { probe: boolean } = { probe: true }): Promise<TickReport> {
   const report: TickReport = { claimed: 0, ran: 0, failed: 0, held: 0, retried: 0, paused: 0, overdue: 0, resumed: 0 };
-  report.resumed = await resumeIfCredentialWorks(deps);
+  if (options.probe) report.resumed = await resumeIfCredentialWorks(deps);
   report.overdue = await markOverdue(deps.db);
   const claimed = await claimDue(deps.db, settings.owner, settings.batch, settings.leaseMs);
   report.claimed = claimed.length;

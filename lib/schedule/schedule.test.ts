@@ -51,7 +51,7 @@ forEachDriver("scheduled deactivations", ({ db, kind }) => {
     protectedUsers,
     personLock: { leaseMs: 30_000, waitMs: 10_000, pollMs: 10 },
   });
-  const runner = (owner: string, protectedUsers: string[] = []) => createScheduleRunner({ deps: deps(protectedUsers), owner, retryBaseMs: 0, retryCapMs: 0 });
+  const runner = (owner: string, protectedUsers: string[] = []) => createScheduleRunner({ deps: deps(protectedUsers), owner, retryBaseMs: 0, retryCapMs: 0, probeMs: 0 });
   const inAnHour = () => new Date(Date.now() + 3_600_000);
 
   async function schedule(targets: WorkfrontUser[], policy: "deactivate_anyway" | "hold" = "deactivate_anyway") {
@@ -210,6 +210,25 @@ forEachDriver("scheduled deactivations", ({ db, kind }) => {
     expect(await runner("r-auth").tick()).toMatchObject({ resumed: 1, ran: 1 });
     expect(await stateOf(row!.id)).toMatchObject({ state: "done", attempts: 1 });
     expect(await isActive(person!.id)).toBe(false);
+  });
+
+  it(`a credential pause tries the credential once per probe interval, by an injected clock (${kind})`, async () => {
+    const [person] = take(1);
+    const [row] = await schedule([person!]);
+    await dueIn([row!.id], -1);
+    let clock = 0;
+    const paced = createScheduleRunner({ deps: deps(), owner: "r-paced", retryBaseMs: 0, retryCapMs: 0, probeMs: 10_000, now: () => clock });
+    await control(emulator, "POST", "api-keys/expire");
+    try {
+      expect((await paced.tick()).paused).toBe(1);
+    } finally {
+      await control(emulator, "POST", "api-keys/restore");
+    }
+    // The credential works again, but the next probe is not due yet: nothing resumes.
+    clock = 9_999;
+    expect(await paced.tick()).toMatchObject({ resumed: 0, claimed: 0 });
+    clock = 10_000;
+    expect(await paced.tick()).toMatchObject({ resumed: 1, ran: 1 });
   });
 
   it(`policy hold: blocking open work at the due time holds it and changes nothing; edited, it is planned again (${kind})`, async () => {

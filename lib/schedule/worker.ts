@@ -14,6 +14,10 @@ export interface ScheduleRunnerOptions {
   /** Backoff after Workfront was unreachable: base · 2^n, capped (defaults 5 s, 5 min). */
   retryBaseMs?: number;
   retryCapMs?: number;
+  /** How often a credential pause tries the credential again (default 10 s; 0: every tick). */
+  probeMs?: number;
+  /** The clock that spaces the probes out (tests inject one; due times use the database's). */
+  now?: () => number;
 }
 
 export interface ScheduleRunner {
@@ -34,11 +38,16 @@ export function createScheduleRunner(options: ScheduleRunnerOptions): ScheduleRu
     concurrency: options.concurrency ?? 4,
     retryDelayMs: (attempts) => Math.min(cap, base * 2 ** Math.max(0, attempts - 1)),
   };
+  const probeMs = options.probeMs ?? 10_000;
+  const now = options.now ?? Date.now;
+  let lastProbe = -Infinity;
   let running: Promise<TickReport> | null = null;
   return {
     owner: settings.owner,
     tick() {
-      running ??= (async () => runTick(await resolveDeps(), settings))().finally(() => {
+      const probe = now() - lastProbe >= probeMs;
+      if (probe) lastProbe = now();
+      running ??= (async () => runTick(await resolveDeps(), settings, { probe }))().finally(() => {
         running = null;
       });
       return running;

@@ -18,7 +18,7 @@ import { statusActions } from "./status-actions";
 import { SystemAdminsField } from "./system-admins-field";
 import type { Person } from "@/lib/client/people";
 import { useDryRun } from "./use-dry-run";
-import { WhenField, type WhenValue } from "./when-field";
+import { PolicyField, WhenField, type WhenValue } from "./when-field";
 import { dayIn, dueAtFor } from "@/lib/schedule/due-time";
 
 interface StatusChangeFormProps {
@@ -38,9 +38,11 @@ interface StatusChangeFormProps {
   systemAdmins?: { people: Person[]; mayInclude: boolean } | null;
   /** Offer "On a date" beside "Deactivate now" (deactivations whose caller can schedule). */
   schedulable?: boolean;
+  /** Schedule everyone on their own day (an import's last days): only the policy is asked. */
+  eachOnOwnDay?: boolean;
 }
 
-export function StatusChangeForm({ action, reasonId, pending, confirmCount: confirmBase, blocked, override, onConfirm, onCancel, onDryRun, systemAdmins = null, schedulable = false }: StatusChangeFormProps) {
+export function StatusChangeForm({ action, reasonId, pending, confirmCount: confirmBase, blocked, override, onConfirm, onCancel, onDryRun, systemAdmins = null, schedulable = false, eachOnOwnDay = false }: StatusChangeFormProps) {
   const t = useTranslations("statusChange");
   const common = useTranslations("common.actions");
   const { variant } = statusActions[action];
@@ -59,7 +61,7 @@ export function StatusChangeForm({ action, reasonId, pending, confirmCount: conf
   const tw = useTranslations("schedule.when");
   const dayId = useId();
   const [when, setWhen] = useState<WhenValue>(() => ({ mode: "now", day: dayIn(new Date(), zone), time: "", policy: "deactivate_anyway" }));
-  const later = schedulable && when.mode === "later";
+  const later = eachOnOwnDay || (schedulable && when.mode === "later");
   // The error itself, worded by its code when shown; null before a try or after a new one starts.
   const [failure, setFailure] = useState<{ error: unknown } | null>(null);
   const dryRun = useDryRun(onDryRun && (() => onDryRun({ includeAdmins: included > 0 })));
@@ -73,7 +75,7 @@ export function StatusChangeForm({ action, reasonId, pending, confirmCount: conf
       reason: trimmed.length < REASON_MIN ? t("reason.tooShort", { min: REASON_MIN }) : undefined,
       count: confirmCount && typed !== confirmCount.people ? t("confirmCount.mismatch", { count: confirmCount.people }) : undefined,
       override: override && !overrideConfirmed ? t("override.required") : undefined,
-      when: later ? whenError() : undefined,
+      when: later && !eachOnOwnDay ? whenError() : undefined,
     };
     setErrors(found);
     const firstInvalid = found.when ? dayId : found.reason ? reasonId : found.count ? countId : found.override ? overrideId : null;
@@ -89,7 +91,8 @@ export function StatusChangeForm({ action, reasonId, pending, confirmCount: conf
         confirmCount: confirmCount ? (typed ?? undefined) : undefined,
         overrideProtection: override ? true : undefined,
         includeAdmins: included > 0 ? true : undefined,
-        schedule: later ? { day: when.day, time: when.time || undefined, policy: when.policy } : undefined,
+        // With eachOnOwnDay the caller has each person's day; only the policy comes from here.
+        schedule: later ? { day: eachOnOwnDay ? "" : when.day, time: eachOnOwnDay ? undefined : when.time || undefined, policy: when.policy } : undefined,
       });
     } catch (error) {
       setFailure({ error });
@@ -122,7 +125,7 @@ export function StatusChangeForm({ action, reasonId, pending, confirmCount: conf
           <AlertDescription>{blocked}</AlertDescription>
         </Alert>
       ) : null}
-      {schedulable ? <WhenField value={when} error={errors.when ?? null} dayId={dayId} onChange={setWhen} /> : null}
+      {eachOnOwnDay ? <PolicyField value={when.policy} onChange={(policy) => setWhen({ ...when, policy })} /> : schedulable ? <WhenField value={when} error={errors.when ?? null} dayId={dayId} onChange={setWhen} /> : null}
       <ReasonFields reasonId={reasonId} reason={reason} ticket={ticket} reasonError={errors.reason ?? null} onReason={setReason} onTicket={setTicket} />
       {override ? (
         <OverrideField id={overrideId} protection={override} checked={overrideConfirmed} error={errors.override ?? null} onChange={setOverrideConfirmed} />

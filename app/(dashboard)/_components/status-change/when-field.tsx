@@ -88,3 +88,25 @@ export function WhenField({ value, error, dayId, onChange, laterOnly = false }: 
     </fieldset>
   );
 }
+
+/** For an import whose people each have their own last day: only the policy is asked. */
+export function PolicyField({ value, onChange }: { value: SchedulePolicy; onChange: (value: SchedulePolicy) => void }) {
+  const t = useTranslations("schedule");
+  const zone = useTimeZone() ?? "UTC";
+  const ids = { policy: useId(), hint: useId() };
+  return (
+    <div className="grid gap-1">
+      <p id={ids.hint} className="text-sm text-muted-foreground">
+        {t("when.eachHint", { zone })}
+      </p>
+      <Label htmlFor={ids.policy}>{t("when.policy")}</Label>
+      <NativeSelect id={ids.policy} value={value} aria-describedby={ids.hint} onChange={(event) => onChange(event.target.value as SchedulePolicy)}>
+        {SCHEDULE_POLICIES.map((policy) => (
+          <option key={policy} value={policy}>
+            {t(`policies.${policy}`)}
+          </option>
+        ))}
+      </NativeSelect>
+    </div>
+  );
+}
