@@ -4,6 +4,9 @@ import type { ScheduleDto, ScheduleListDto } from "@/lib/schedule/dto";
 import { expect, test } from "./support/fixtures";
 import { emulatorUrl } from "./support/servers";
 import { ImportPage, germanImportWords } from "./pages/import-page";
+import { apiSignIn } from "./support/api-session";
+import { demoAccounts } from "./support/fixtures";
+import { appUrl } from "./support/servers";
 
 /**
  * Scheduled deactivations (issue 17): a person scheduled a few seconds ahead is deactivated at
@@ -124,6 +127,47 @@ test("scheduled in the confirm dialog for a later day, then edited and cancelled
   expect(events.map((event) => event.action)).toEqual(["schedule_cancelled", "schedule_edited", "schedule_created"]);
   expect(events[1]!.detail).toMatchObject({ before: { dueAt: `${tomorrow}T23:59:59.999Z`, policy: "deactivate_anyway" } });
   expect(await isActiveInWorkfront(page, person.id)).toBe(true);
+});
+
+test("the schedule API: 401 before anything, 403 for a viewer (who may list), bad input a 4xx with nothing written or asked of Workfront", async ({ usersPage, people, playwright }) => {
+  const { page } = usersPage;
+  // Nobody else in this spec uses the sixth: the first has a done schedule, the next four others.
+  const person = people.active(6)[5];
+  const stats = async () => ((await (await page.request.get(`${emulatorUrl}/__emulator/stats`)).json()) as { total: number }).total;
+  const auditTotal = async () => ((await (await page.request.get("/api/audit?pageSize=25")).json()) as { total: number }).total;
+  const [requestsBefore, auditBefore] = [await stats(), await auditTotal()];
+
+  const stranger = await playwright.request.newContext({ baseURL: appUrl });
+  expect((await stranger.post("/api/schedules", { data: "{not json" })).status()).toBe(401);
+  expect((await stranger.get("/api/schedules")).status()).toBe(401);
+  expect((await stranger.patch("/api/schedules/00000000-0000-4000-8000-000000000000", { data: {} })).status()).toBe(401);
+
+  const viewer = await playwright.request.newContext({ baseURL: appUrl });
+  expect(await apiSignIn(viewer, demoAccounts.viewer.email, demoAccounts.viewer.password)).toBeNull();
+  expect((await viewer.get("/api/schedules")).status()).toBe(200);
+  const refused = await viewer.post("/api/schedules", { data: { people: [{ userId: person!.id }], when: { day: "2099-12-31" }, reason: "Viewer tries" } });
+  expect(refused.status()).toBe(403);
+
+  const bad = [
+    { people: [], when: { day: "2099-12-31" }, reason: "Nobody" },
+    { people: [{ userId: "abc" }], when: { day: "2099-12-31" }, reason: "Bad ID" },
+    { people: [{ userId: person!.id }], when: { day: "2099-02-30" }, reason: "No such day" },
+    { people: [{ userId: person!.id }], when: { day: "2099-12-31", time: "25:00" }, reason: "No such time" },
+    { people: [{ userId: person!.id }], reason: "No time at all" },
+    { people: [{ userId: person!.id }], when: { day: "2099-12-31" }, policy: "maybe", reason: "Unknown policy" },
+    { people: [{ userId: person!.id }], when: { day: "2099-12-31" }, reason: "x" },
+  ];
+  for (const data of bad) expect((await page.request.post("/api/schedules", { data })).status(), JSON.stringify(data)).toBe(400);
+  const past = await page.request.post("/api/schedules", { data: { people: [{ userId: person!.id }], when: { day: "2020-01-01" }, reason: "Long gone" } });
+  expect(past.status()).toBe(422);
+  expect(((await past.json()) as { error: { code: string } }).error.code).toBe("due_in_past");
+  expect((await page.request.patch("/api/schedules/00000000-0000-4000-8000-000000000000", { data: { reason: "Nothing here" } })).status()).toBe(404);
+  expect((await page.request.post("/api/schedules/not-a-uuid/cancel", { data: {} })).status()).toBe(400);
+
+  expect(await stats()).toBe(requestsBefore);
+  expect(await auditTotal()).toBe(auditBefore);
+  expect(await schedulesOf(page, person!.id)).toEqual([]);
+  await Promise.all([stranger.dispose(), viewer.dispose()]);
 });
 
 test.describe("in German", () => {

@@ -8,7 +8,7 @@ import { checkPeople } from "@/lib/offboarding/impact";
 import { isCredentialError, isWorkfrontError } from "@/lib/workfront";
 import { probeCredential } from "@/lib/jobs/resume";
 import { recordScheduleEvent } from "./events";
-import { refOf } from "./store";
+import { databaseNow, refOf } from "./store";
 import { OVERDUE_AFTER_MS, WAITING_STATES } from "./vocabulary";
 
 /**
@@ -83,8 +83,11 @@ export async function claimDue(db: Database, owner: string, limit: number, lease
     })
     .where(inArray(scheduledDeactivations.id, due))
     .returning();
-  // Late: started (by the database's clock) more than 15 minutes after its time.
-  return rows.map((row) => ({ ...row, late: row.startedAt!.getTime() - row.dueAt.getTime() > OVERDUE_AFTER_MS }));
+  if (rows.length === 0) return [];
+  // Late: this run (by the database's clock) is more than 15 minutes after its time, whether the
+  // app was down or earlier tries found Workfront unreachable.
+  const now = (await databaseNow(db)).getTime();
+  return rows.map((row) => ({ ...row, late: now - row.dueAt.getTime() > OVERDUE_AFTER_MS }));
 }
 
 /** Each schedule waiting 15 minutes past its time gets one `overdue` event, whichever runner sees it first. */

@@ -47,10 +47,15 @@ export async function scheduleDeactivations(deps: OffboardingDeps, body: CreateS
     throw new ApiError(403, "over_hard_cap", `More than ${rules.hardCap} people at once: only the admin role may schedule that many.`);
   }
   const ids = body.people.map((person) => person.userId);
-  const people = await readPeople(deps, ids);
   const dueOf = new Map(
     body.people.map((person) => [person.userId, person.day ? instantOf({ day: person.day, time: person.time }, timeZone) : instantOf(body.when!, timeZone)]),
   );
+  // A time already past is refused before Workfront is asked anything (createSchedules checks again).
+  const now = (await databaseNow(deps.db)).getTime();
+  if ([...dueOf.values()].some((due) => due.getTime() <= now)) {
+    throw new ApiError(422, "due_in_past", "The time is not in the future: deactivate now instead.");
+  }
+  const people = await readPeople(deps, ids);
   const rows = await createSchedules(deps.db, {
     targets: ids.map((id) => ({ id, name: people.get(id)!.name, email: people.get(id)!.email })),
     dueAt: (target) => dueOf.get(target.id)!,
@@ -61,8 +66,8 @@ export async function scheduleDeactivations(deps: OffboardingDeps, body: CreateS
     sourceName: body.sourceName ?? null,
     actor,
   });
-  const now = await databaseNow(deps.db);
-  return rows.map((row) => toScheduleDto(row, now));
+  const after = await databaseNow(deps.db);
+  return rows.map((row) => toScheduleDto(row, after));
 }
 
 export async function changeSchedule(db: Database, id: string, body: EditScheduleBody, actor: ScheduleActor, timeZone: string) {
