@@ -2,7 +2,8 @@ import { defineConfig } from "drizzle-kit";
 
 /**
  * `npm run db:generate` writes SQL migrations from the schema; the app applies them at start-up
- * (lib/db/migrate.ts). Credentials are only for drizzle-kit's own commands such as `studio`.
+ * (lib/db/migrate.ts). Credentials are only for drizzle-kit's own commands such as `studio`: a
+ * server's DATABASE_URL (for the embedded one, the `url` it logs at start-up).
  */
 const databaseUrl = process.env.DATABASE_URL;
 
@@ -12,7 +13,5 @@ export default defineConfig({
   out: "./lib/db/migrations",
   strict: true,
   verbose: true,
-  ...(databaseUrl
-    ? { dbCredentials: { url: databaseUrl } }
-    : { driver: "pglite", dbCredentials: { url: process.env.PGLITE_DIR ?? "./data/pglite" } }),
+  ...(databaseUrl ? { dbCredentials: { url: databaseUrl } } : {}),
 });

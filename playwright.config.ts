@@ -95,7 +95,7 @@ export default defineConfig({
       env: {
         WORKFRONT_URL: emulatorUrl,
         WORKFRONT_API_KEY: e2eApiKey,
-        PGLITE_DIR: "data/e2e/pglite",
+        DATABASE_DIR: "data/e2e/postgres",
         DEMO_ACCOUNTS: "true",
         // One seeded person on the configured protected list, for the admin override test only.
         PROTECTED_USERS: configuredProtectedEmail,
@@ -119,7 +119,7 @@ export default defineConfig({
       timeout: 60_000,
       env: {
         WORKFRONT_URL: openEmulatorUrl,
-        PGLITE_DIR: "data/e2e-open/pglite",
+        DATABASE_DIR: "data/e2e-open/postgres",
         DEMO_ACCOUNTS: "true",
         AUTH_SECRET: "e2e-open-secret-that-is-at-least-32-characters",
         NEXTAUTH_URL: openAppUrl,

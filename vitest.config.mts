@@ -14,6 +14,8 @@ export default defineConfig({
   test: {
     include: ["{lib,emulator,app,components,scripts}/**/*.test.{ts,tsx}"],
     environment: "node",
+    // One PostgreSQL server for the run (TEST_DATABASE_URL, or the embedded one started here).
+    globalSetup: ["lib/test/database-server.ts"],
     // Mutation runs (npm run test:mutation sets MUTATION_MODULE) share a busy machine at nice 15:
     // the 10,000-user tests need more than 30 s there.
     testTimeout: process.env.MUTATION_MODULE ? 180_000 : 30_000,

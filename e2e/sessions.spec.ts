@@ -1,6 +1,4 @@
 import { spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { type APIRequestContext, type BrowserContext, expect, request as playwrightRequest, test } from "@playwright/test";
 import type { RunningEmulator } from "../emulator";
 import { apiSignIn } from "./support/api-session";
@@ -72,46 +70,29 @@ test("only an admin may end sessions, and only of an account that exists", async
 });
 
 /**
- * Disabling is done with `npm run user:update`, a process of its own, so the app must be on
- * Postgres (PGlite opens its directory for one process at a time), as several instances would be.
+ * Disabling is done with `npm run user:update`, a process of its own, while the app runs on its
+ * embedded database: the script joins the app's PostgreSQL server (lib/db/embedded/server.ts), as it
+ * would a shared server behind several instances.
  */
-test.describe("user:update on a shared Postgres", () => {
-  const postgresUrl = process.env.TEST_DATABASE_URL ?? "postgres://root@127.0.0.1:5432/test";
-  const databaseName = `wfo_e2e_${randomBytes(5).toString("hex")}`;
+test.describe("user:update beside the running app", () => {
   let emulator: RunningEmulator;
   let app: RunningApp;
-  let databaseUrl: string;
-
-  async function maintenance<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-    const client = new pg.Client({ connectionString: postgresUrl, connectionTimeoutMillis: 3_000 });
-    await client.connect();
-    try {
-      return await work(client);
-    } finally {
-      await client.end();
-    }
-  }
 
   test.describe.configure({ timeout: 120_000 });
   test.beforeAll(async () => {
-    const reachable = await maintenance(async () => true).catch(() => false);
-    test.skip(!reachable, `no Postgres at ${new URL(postgresUrl).host} (set TEST_DATABASE_URL)`);
-    await maintenance((client) => client.query(`create database "${databaseName}"`));
-    const url = new URL(postgresUrl);
-    url.pathname = `/${databaseName}`;
-    databaseUrl = url.toString();
     emulator = await startExtraEmulator();
-    app = await startApp("postgres", extraAppPorts.postgres, { DATABASE_URL: databaseUrl });
+    app = await startApp("accounts", extraAppPorts.postgres, {});
   });
   test.afterAll(async () => {
     await app?.stop();
     await emulator?.close();
-    if (databaseUrl) await maintenance((client) => client.query(`drop database if exists "${databaseName}" with (force)`));
   });
+
+  const { DATABASE_URL: _shells, ...scriptEnv } = process.env;
 
   function userUpdate(role: Role, ...flags: string[]) {
     const result = spawnSync("npm", ["run", "--silent", "user:update", "--", "--email", demoAccounts[role].email, ...flags], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "silent" },
+      env: { ...scriptEnv, DATABASE_DIR: app.databaseDir, LOG_LEVEL: "silent" },
       encoding: "utf8",
     });
     expect(result.status, result.stderr).toBe(0);

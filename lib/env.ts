@@ -65,9 +65,9 @@ export const envSchema = z.object({
   /** Days an API key lives on this tenant (Setup › System › Customer Info; Workfront's default is one month). */
   WORKFRONT_KEY_LIFETIME_DAYS: positiveInt.max(3650).default(30),
 
-  /** postgres://… for a Postgres server; unset means embedded PGlite in PGLITE_DIR. */
+  /** postgres://… for a PostgreSQL server; unset means the embedded PostgreSQL in DATABASE_DIR. */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
-  PGLITE_DIR: z.string().min(1).default("./data/pglite"),
+  DATABASE_DIR: z.string().min(1).default("./data/postgres"),
 
   /** Signs session cookies; at least 32 characters. `npm run demo` makes one for itself. */
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),

@@ -1,14 +1,22 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
-import { createDatabase } from "@/lib/db";
+import { type DatabaseHandle, createDatabase } from "@/lib/db";
 import { findAccountByEmail, verifyCredentials } from "@/lib/auth/accounts";
 
-/** `npm run user:add` and `npm run user:update` as an admin runs them, on their own PGlite. */
+/**
+ * `npm run user:add` and `npm run user:update` as an admin runs them on the embedded database,
+ * first with nothing running (the script starts the server and stops it), then while the app's
+ * server runs on the same folder (this test process plays the app): the scripts join that server.
+ */
 const dir = mkdtempSync(join(tmpdir(), "wf-account-cli-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let app: DatabaseHandle | undefined;
+afterAll(async () => {
+  await app?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 function withoutDatabaseUrl(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const { DATABASE_URL: _ignored, ...rest } = env;
@@ -19,24 +27,34 @@ function run(script: "user-add" | "user-update", ...args: string[]) {
   const result = spawnSync("npx", ["tsx", "--conditions=react-server", `scripts/${script}.ts`, ...args], {
     encoding: "utf8",
     // The embedded database in its own directory, whatever the caller's shell points at.
-    env: { ...withoutDatabaseUrl(process.env), PGLITE_DIR: dir },
+    env: { ...withoutDatabaseUrl(process.env), DATABASE_DIR: dir },
   });
   return { status: result.status, out: result.stdout, err: result.stderr };
 }
 
 async function account(email: string, password: string) {
-  const database = await createDatabase({ pgliteDir: dir });
-  try {
-    return {
-      stored: await findAccountByEmail(database.db, email),
-      signsIn: (await verifyCredentials(database.db, email, password)) !== null,
-    };
-  } finally {
-    await database.close();
-  }
+  const db = app!.db;
+  return {
+    stored: await findAccountByEmail(db, email),
+    signsIn: (await verifyCredentials(db, email, password)) !== null,
+  };
 }
 
-it("creates an account, then changes its role, disables it and gives it a new password", async () => {
+const serverRunning = () => existsSync(join(dir, "cluster", "postmaster.pid"));
+
+it("with nothing running, starts the embedded database for itself and stops it when done", () => {
+  expect(run("user-add", "--email", "first@example.com", "--role", "viewer", "--password", "a long enough password")).toMatchObject({
+    status: 0,
+    out: expect.stringContaining("embedded PostgreSQL"),
+  });
+  expect(serverRunning()).toBe(false);
+}, 120_000);
+
+
+it("while the app runs on the same folder: creates an account, changes its role, disables it and gives it a new password, all seen by the app at once", async () => {
+  app = await createDatabase({ embeddedDir: dir });
+  expect(serverRunning()).toBe(true);
+  expect((await account("first@example.com", "a long enough password")).signsIn).toBe(true);
   const password = "a long enough password";
   expect(
     run("user-add", "--email", "Ada@Example.com", "--role", "operator", "--password", password),
@@ -55,7 +73,9 @@ it("creates an account, then changes its role, disables it and gives it a new pa
     stored: { disabled: false },
     signsIn: true,
   });
-  // Three processes that each start tsx and open PGlite: slow on a busy machine, not wrong.
+  // The scripts joined the app's server and left it running.
+  expect(serverRunning()).toBe(true);
+  // Three processes that each start tsx: slow on a busy machine, not wrong.
 }, 120_000);
 
 it("says what is wrong and changes nothing: an unknown person, no change, a bad role", () => {

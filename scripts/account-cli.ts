@@ -36,9 +36,10 @@ export function parseCommand<const O extends NonNullable<ParseArgsConfig["option
 }
 
 /**
- * Runs `work` on the configured database (DATABASE_URL, or PGlite in PGLITE_DIR), migrated first,
- * and closes it before anything is printed or the process ends: PGlite must be closed to keep
- * what was written. An AccountError then ends the process with its message and exit code 1.
+ * Runs `work` on the configured database (DATABASE_URL, or the embedded PostgreSQL in DATABASE_DIR:
+ * joined when the app runs on it, else started for the script and stopped after), migrated first,
+ * and closes it before anything is printed. An AccountError then ends the process with its message
+ * and exit code 1.
  */
 export async function withAccountsDatabase<T>(
   fail: Fail,

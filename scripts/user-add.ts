@@ -1,8 +1,8 @@
 /**
  * `npm run user:add -- --email ada@example.com --role operator [--name "Ada L."] [--password …]`
- * Creates a local account in the configured database (DATABASE_URL, or PGlite in PGLITE_DIR),
- * migrating it first. Without --password it generates a strong one and prints it once.
- * With PGlite, stop the app first: only one process may open its directory at a time.
+ * Creates a local account in the configured database (DATABASE_URL, or the embedded PostgreSQL in
+ * DATABASE_DIR, joined if the app is running on it), migrating it first. Without --password it
+ * generates a strong one and prints it once.
  */
 import { createAccount } from "../lib/auth/accounts";
 import { generatePassword } from "../lib/auth/password";

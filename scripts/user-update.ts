@@ -1,9 +1,9 @@
 /**
  * `npm run user:update -- --email ada@example.com [--role viewer] [--disable | --enable] [--reset-password]`
- * Changes an account in the configured database (DATABASE_URL, or PGlite in PGLITE_DIR): its role,
+ * Changes an account in the configured database (DATABASE_URL, or the embedded PostgreSQL in
+ * DATABASE_DIR, joined if the app is running on it): its role,
  * whether it may sign in, its password (a generated one, printed once). Any change ends every
  * session of the account at once.
- * With PGlite, stop the app first: only one process may open its directory at a time.
  */
 import { type AccountChange, updateAccount } from "../lib/auth/accounts";
 import { generatePassword } from "../lib/auth/password";

@@ -13,6 +13,8 @@ import { extraEmulatorPort } from "./servers";
 export interface RunningApp {
   url: string;
   pid: number;
+  /** Its embedded database's folder (DATABASE_DIR), for scripts that join its server. */
+  databaseDir: string;
   /** Everything the server has written to stdout and stderr so far. */
   output(): string;
   stop(): Promise<void>;
@@ -33,15 +35,18 @@ export async function startApp(name: string, port: number, env: Record<string, s
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
   const url = `http://127.0.0.1:${port}`;
+  const databaseDir = join(dataDir, "postgres");
+  // Its own embedded database unless the spec names a server (a DATABASE_URL in the shell is ignored).
+  const { DATABASE_URL: _shells, ...inherited } = process.env;
   const child = spawn(process.execPath, [nextBin, "start", "--hostname", "127.0.0.1", "--port", String(port)], {
     cwd: root,
     env: {
-      ...process.env,
+      ...inherited,
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       WORKFRONT_URL: `http://127.0.0.1:${extraEmulatorPort}`,
       WORKFRONT_API_KEY: EXTRA_API_KEY,
-      PGLITE_DIR: join(dataDir, "pglite"),
+      DATABASE_DIR: databaseDir,
       DEMO_ACCOUNTS: "true",
       AUTH_SECRET: `e2e-${name}-secret-that-is-at-least-32-characters`,
       NEXTAUTH_URL: url,
@@ -57,6 +62,7 @@ export async function startApp(name: string, port: number, env: Record<string, s
   return {
     url,
     pid: child.pid!,
+    databaseDir,
     output: () => output,
     stop: async () => {
       if (child.exitCode !== null) return;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { RunningEmulator } from "@/emulator";
 import { createAccount } from "@/lib/auth/accounts";
 import { adminEvents, protectedPeople } from "@/lib/db";
-import { forEachDriver } from "@/lib/db/test-databases";
+import { withTestDatabase } from "@/lib/db/test-databases";
 import { clientFor, startTestEmulator } from "@/lib/workfront/test-support";
 import { changeAccount } from "./accounts";
 import type { AdminActor } from "./admin-log";
@@ -18,7 +18,7 @@ afterAll(async () => emulator?.close());
 
 const actor: AdminActor = { user: { id: "00000000-0000-4000-8000-000000000001", email: "admin@example.com", role: "admin" }, requestId: "test", clientIp: null };
 
-forEachDriver("administration", ({ db }) => {
+withTestDatabase("administration", ({ db }) => {
   let admin: AdminActor;
   beforeAll(async () => {
     const account = await createAccount(db(), { email: "admin@example.com", role: "admin", password: "a-long-enough-password" });

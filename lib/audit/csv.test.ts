@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { forEachDriver } from "@/lib/db/test-databases";
+import { withTestDatabase } from "@/lib/db/test-databases";
 import { AUDIT_CSV_COLUMNS, CSV_DELIMITERS, auditCsv, auditCsvHeader, csvCell, csvLine } from "./csv";
 import { seedEvents, workfrontId } from "./test-fixtures";
 
@@ -97,7 +97,7 @@ async function readAll(stream: ReadableStream<Uint8Array>): Promise<{ text: stri
   return { text: bom ? text.slice(1) : text, chunks, bom };
 }
 
-forEachDriver("CSV export", ({ db }) => {
+withTestDatabase("CSV export", ({ db }) => {
   it("streams the header and every matching row, newest first, in pages", async () => {
     const start = Date.UTC(2030, 6, 1);
     await seedEvents(

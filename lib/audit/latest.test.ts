@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { forEachDriver } from "@/lib/db/test-databases";
+import { withTestDatabase } from "@/lib/db/test-databases";
 import { completeAttempt, latestDeactivations, recordAttempt } from ".";
 import { attempt, seedEvents, workfrontId } from "./test-fixtures";
 
@@ -12,7 +12,7 @@ const snapshot = (accessLevelId: string) => ({
 });
 const day = (d: number) => new Date(Date.UTC(2030, 5, d, 9));
 
-forEachDriver("latest deactivations", ({ db }) => {
+withTestDatabase("latest deactivations", ({ db }) => {
   it("gives who, when, why and the snapshot of each target's latest successful deactivation", async () => {
     const target = workfrontId(201);
     await seedEvents(db(), [

@@ -1,11 +1,11 @@
 import { beforeAll, expect, it } from "vitest";
-import { forEachDriver } from "@/lib/db/test-databases";
+import { withTestDatabase } from "@/lib/db/test-databases";
 import { listAuditEvents } from "./list";
 import { seedEvents, workfrontId } from "./test-fixtures";
 
 const day = (d: number, hour = 12) => new Date(Date.UTC(2030, 4, d, hour));
 
-forEachDriver("listing the audit log", ({ db }) => {
+withTestDatabase("listing the audit log", ({ db }) => {
   // A known history, alone in this suite's database, so totals are exact.
   beforeAll(async () => {
     await seedEvents(db(), [

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { RunningEmulator } from "@/emulator";
 import { notConnectedClient } from "@/lib/connection/guarded-client";
 import { type NewAuditEventRow, auditEvents } from "@/lib/db";
-import { forEachDriver } from "@/lib/db/test-databases";
+import { withTestDatabase } from "@/lib/db/test-databases";
 import type { WorkfrontClient } from "@/lib/workfront";
 import { clientFor, startTestEmulator } from "@/lib/workfront/test-support";
 import { type ReconcileReport, reconcileInterrupted } from "./reconcile";
@@ -44,7 +44,7 @@ async function userThatIs(isActive: boolean): Promise<string> {
   return id;
 }
 
-forEachDriver("reconciling interrupted single actions", ({ db }) => {
+withTestDatabase("reconciling interrupted single actions", ({ db }) => {
   /** A pending row as a crashed request leaves it, written `minutesAgo` minutes ago. */
   async function pending(row: Partial<NewAuditEventRow> & { targetId: string; minutesAgo: number }) {
     const { minutesAgo, ...rest } = row;

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { auditEvents } from "@/lib/db";
-import { forEachDriver } from "@/lib/db/test-databases";
+import { withTestDatabase } from "@/lib/db/test-databases";
 import { AuditError, completeAttempt, recordAttempt, recordRefusal } from ".";
 import { attempt, workfrontId } from "./test-fixtures";
 
@@ -13,7 +13,7 @@ const snapshot = {
   homeGroupName: "Finance",
 };
 
-forEachDriver("recording attempts", ({ db }) => {
+withTestDatabase("recording attempts", ({ db }) => {
   it("writes a pending row before the call and completes it as succeeded after", async () => {
     const { id } = await recordAttempt(db(), attempt({ targetId: workfrontId(101), snapshot }));
     const [pending] = await db().select().from(auditEvents).where(eq(auditEvents.id, id));

@@ -1,10 +1,10 @@
 import { eq, sql } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { accounts } from "@/lib/db";
-import { forEachDriver } from "@/lib/db/test-databases";
+import { withTestDatabase } from "@/lib/db/test-databases";
 import { createAccount, findAccountById, setAccountLocale } from "./accounts";
 
-forEachDriver("account language", ({ db }) => {
+withTestDatabase("account language", ({ db }) => {
   it("is unset for a new account, then remembers the choice and can forget it", async () => {
     const account = await createAccount(db(), { email: "lena@example.com", role: "viewer", password: "a long enough secret" });
     expect(account.locale).toBeNull();

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { accounts, jobs } from "@/lib/db";
 import { insertJob } from "@/lib/jobs/create-job";
-import { forEachDriver } from "@/lib/db/test-databases";
+import { withTestDatabase } from "@/lib/db/test-databases";
 import {
   AccountError,
   DEMO_ACCOUNTS,
@@ -17,7 +17,7 @@ import {
 
 const PASSWORD = "a long enough secret";
 
-forEachDriver("accounts", ({ db }) => {
+withTestDatabase("accounts", ({ db }) => {
   it("creates an account with a lower-case e-mail and no hash in what it returns", async () => {
     const account = await createAccount(db(), {
       email: " Ada@Example.COM ",

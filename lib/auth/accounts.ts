@@ -5,7 +5,6 @@ import { type AccountRow, type Database, accounts } from "@/lib/db";
 import { dummyVerify, hashPassword, verifyPassword } from "./password";
 import type { Locale } from "@/lib/i18n/locales";
 import { pauseJobsOfDisabledAccount } from "@/lib/jobs/creator-pause";
-import { forgetRecentAccount } from "./recent-accounts";
 import { ROLES, type Role } from "./roles";
 
 export { DEMO_ACCOUNTS, type DemoAccount, ensureDemoAccounts } from "./accounts-demo";
@@ -121,7 +120,6 @@ export async function updateAccount(db: Database, email: string, change: Account
     .where(eq(accounts.email, email.trim().toLowerCase()))
     .returning();
   if (!row) return null;
-  forgetRecentAccount(db, row.id);
   // Its bulk jobs stop too, until an admin resumes (takes on) or cancels them.
   if (disabled === true) await pauseJobsOfDisabledAccount(db, row.id);
   return toAccount(row);
@@ -139,7 +137,6 @@ export async function endSessions(db: Database, accountId: string, ifVersion?: n
     .set({ sessionVersion: sql`${accounts.sessionVersion} + 1` })
     .where(and(eq(accounts.id, accountId), ifVersion === undefined ? undefined : eq(accounts.sessionVersion, ifVersion)))
     .returning({ id: accounts.id });
-  forgetRecentAccount(db, accountId);
   return row !== undefined;
 }
 
@@ -156,7 +153,7 @@ export async function findAccountById(db: Database, id: string): Promise<Account
 }
 
 // Every request looks its account up (session.ts), so the query is built and prepared once per
-// database rather than each time: about half of the lookup's cost on PGlite.
+// database rather than each time.
 const accountByIdStatements = new WeakMap<Database, ReturnType<typeof prepareAccountById>>();
 
 function prepareAccountById(db: Database) {

@@ -1,7 +1,7 @@
 import type { Account as NextAuthAccount, User } from "next-auth";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { describe, expect, it, vi } from "vitest";
-import { forEachDriver } from "@/lib/db/test-databases";
+import { withTestDatabase } from "@/lib/db/test-databases";
 import { parseEnv } from "@/lib/env";
 import { findAccountByEmail } from "./accounts";
 import { type AuthDependencies, buildAuthOptions } from "./options";
@@ -85,7 +85,7 @@ describe("auth options: where the groups come from", () => {
   });
 });
 
-forEachDriver("auth callbacks", ({ db }) => {
+withTestDatabase("auth callbacks", ({ db }) => {
   const refusals: SsoRefusalNote[] = [];
   const options = () =>
     buildAuthOptions(parseEnv(sso), { db: async () => db(), noteRefusal: async (note) => void refusals.push(note) });

@@ -4,14 +4,13 @@ import { getServerSession } from "next-auth/next";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { type Database, getDb, getDbHandle } from "@/lib/db";
+import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/errors";
 import type { Locale } from "@/lib/i18n/locales";
 import { PAGE_PATH_HEADER, safeNextPath } from "./next-path";
-import { type Account, findAccountById } from "./accounts";
+import { findAccountById } from "./accounts";
 import { authOptions } from "./options";
-import { findRecentAccount } from "./recent-accounts";
 import { readSessionToken, sessionCookieName } from "./session-token";
 import { type Permission, type Role, can } from "./roles";
 
@@ -31,19 +30,18 @@ export interface SessionUser {
  */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await sessionClaims();
-  return session ? accountOf(session, findAccountById) : null;
+  return session ? accountOf(session) : null;
 });
 
 type Claims = Pick<JWT, "accountId" | "signInMethod" | "sessionVersion">;
-type AccountLookup = (db: Database, id: string) => Promise<Account | null>;
 
 /** The account a session names, if it may still use the app. */
-async function accountOf(session: Claims, lookup: AccountLookup): Promise<SessionUser | null> {
+async function accountOf(session: Claims): Promise<SessionUser | null> {
   if (!session.accountId) return null;
   // Switching local accounts off ends password sessions at once, not when their cookies expire.
   // Sessions from before sign-in methods were recorded count as password sessions.
   if (!env().AUTH_LOCAL_ACCOUNTS && session.signInMethod !== "sso") return null;
-  const account = await lookup(await getDb(), session.accountId);
+  const account = await findAccountById(await getDb(), session.accountId);
   if (!account || account.disabled) return null;
   // Sign-out, a disabled account, a new password or role, and "sign out everywhere" raise the
   // account's version: every session signed in before has ended. A session from before versions
@@ -79,19 +77,6 @@ export async function requirePageUser(): Promise<SessionUser> {
 /** For route handlers: 401 without a session, 403 when the role lacks the permission. */
 export async function requireApiUser(permission: Permission): Promise<SessionUser> {
   return permit(await getSessionUser(), permission);
-}
-
-/**
- * For read-only route handlers: as `requireApiUser`, but on the embedded database the account may
- * come from this process's memory of the last RECENT_ACCOUNT_MS (lib/auth/recent-accounts.ts says
- * why that is never stale). Never for changes.
- */
-export async function requireApiReader(permission: Permission): Promise<SessionUser> {
-  const session = await sessionClaims();
-  if (!session) return permit(null, permission);
-  const embedded = (await getDbHandle()).kind === "pglite";
-  const lookup: AccountLookup = embedded ? (db, id) => findRecentAccount(db, id, findAccountById) : findAccountById;
-  return permit(await accountOf(session, lookup), permission);
 }
 
 function permit(user: SessionUser | null, permission: Permission): SessionUser {

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { accounts } from "@/lib/db";
-import { forEachDriver } from "@/lib/db/test-databases";
+import { withTestDatabase } from "@/lib/db/test-databases";
 import { createAccount, findAccountByEmail, verifyCredentials } from "./accounts";
 import { signInWithSso } from "./sso-accounts";
 import type { SsoProfile } from "./sso-profile";
@@ -18,7 +18,7 @@ const person = (overrides: Partial<SsoProfile>): SsoProfile => ({
   ...overrides,
 });
 
-forEachDriver("single sign-on accounts", ({ db }) => {
+withTestDatabase("single sign-on accounts", ({ db }) => {
   it("creates an account without a password on first sign-in, with the role the groups grant", async () => {
     const decision = await signInWithSso(db(), person({ email: "new@example.com", groups: ["staff", "wf-operators"] }), roleGroups);
     expect(decision).toMatchObject({

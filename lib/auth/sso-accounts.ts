@@ -2,7 +2,6 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { type Database, accounts } from "@/lib/db";
 import { type Account, toAccount } from "./accounts";
-import { forgetRecentAccount } from "./recent-accounts";
 import type { Role } from "./roles";
 import type { SsoProfile } from "./sso-profile";
 import { type RoleGroups, roleForGroups } from "./sso-roles";
@@ -55,6 +54,5 @@ async function upsertSsoAccount(
       setWhere: eq(accounts.disabled, false),
     })
     .returning();
-  if (row) forgetRecentAccount(db, row.id);
   return row ? toAccount(row) : null;
 }

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { authThrottle } from "@/lib/db";
-import { forEachDriver } from "@/lib/db/test-databases";
+import { withTestDatabase } from "@/lib/db/test-databases";
 import { THROTTLE_POLICIES, clearThrottle, recordSuccess, reserveAttempt, throttleKeys } from "./throttle";
 
 const MINUTE = 60_000;
@@ -13,7 +13,7 @@ function keys() {
 }
 const at = (start: Date, minutes: number) => new Date(start.getTime() + minutes * MINUTE);
 
-forEachDriver("sign-in throttling", ({ db }) => {
+withTestDatabase("sign-in throttling", ({ db }) => {
   const failures = async (key: string) =>
     (await db().select().from(authThrottle).where(eq(authThrottle.key, key)))[0]?.failures ?? 0;
 

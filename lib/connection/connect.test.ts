@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import type { RunningEmulator } from "@/emulator";
 import { workfrontConnection } from "@/lib/db";
-import { forEachDriver } from "@/lib/db/test-databases";
+import { withTestDatabase } from "@/lib/db/test-databases";
 import { ApiError } from "@/lib/http/errors";
 import { control, startTestEmulator } from "@/lib/workfront/test-support";
 import { connectWorkfront } from "./connect";
@@ -24,7 +24,7 @@ async function refusal(promise: Promise<unknown>): Promise<ApiError> {
   return error as ApiError;
 }
 
-forEachDriver("connecting Workfront", ({ db }) => {
+withTestDatabase("connecting Workfront", ({ db }) => {
   beforeEach(async () => {
     await control(emulator, "POST", "api-keys/restore");
     await db().delete(workfrontConnection);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, expect, it, vi } from "vitest";
 import type { RunningEmulator } from "@/emulator";
 import { workfrontConnection } from "@/lib/db";
-import { forEachDriver } from "@/lib/db/test-databases";
+import { withTestDatabase } from "@/lib/db/test-databases";
 import { tenantFacts } from "@/lib/offboarding/tenant-facts";
 import { WorkfrontError } from "@/lib/workfront";
 import { control, startTestEmulator } from "@/lib/workfront/test-support";
@@ -39,7 +39,7 @@ async function failure(promise: Promise<unknown>): Promise<WorkfrontError> {
   return error as WorkfrontError;
 }
 
-forEachDriver("the active Workfront connection", ({ db }) => {
+withTestDatabase("the active Workfront connection", ({ db }) => {
   beforeEach(async () => {
     await control(emulator, "POST", "api-keys/restore");
     await control(emulator, "PATCH", "config", { sessionTtlMs: 3_600_000 });

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeEach, expect, it } from "vitest";
 import { type AccessSnapshot, type NewAuditEventRow, auditEvents } from "./schema";
-import { forEachDriver } from "./test-databases";
+import { withTestDatabase } from "./test-databases";
 import type { Database } from "./types";
 
 /**
@@ -45,7 +45,7 @@ async function refusal(promise: Promise<unknown>): Promise<string> {
 
 const completion = { outcome: "succeeded" as const, completedAt: new Date(), isActiveAfter: false };
 
-forEachDriver("audit_events is append-only", ({ db }) => {
+withTestDatabase("audit_events is append-only", ({ db }) => {
   let pendingId: number;
   let doneId: number;
   beforeEach(async () => {

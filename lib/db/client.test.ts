@@ -1,21 +1,29 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 
-// The process-wide database reads the validated environment; point it at a throwaway PGlite.
-process.env.PGLITE_DIR = "memory://";
+// The process-wide database reads the validated environment: with no DATABASE_URL it starts the
+// embedded PostgreSQL, here in a throwaway folder.
+const dir = mkdtempSync(join(tmpdir(), "wfo-client-"));
+process.env.DATABASE_DIR = dir;
 delete process.env.DATABASE_URL;
 const { closeDb, getDb, getDbHandle } = await import("./client");
 
-/** Both drivers answer execute() with `rows`; the common Database type does not say so. */
+/** node-postgres answers execute() with `rows`; the common Database type does not say so. */
 const rowsOf = (result: unknown) => (result as { rows: unknown[] }).rows;
 
 describe("the process-wide database", () => {
-  afterAll(() => closeDb());
+  afterAll(async () => {
+    await closeDb();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it("is opened once, even when asked for concurrently, and is migrated", async () => {
     const [first, second] = await Promise.all([getDb(), getDb()]);
     expect(first).toBe(second);
-    expect((await getDbHandle()).kind).toBe("pglite");
+    expect((await getDbHandle()).url).toContain(encodeURIComponent(dir));
     // Migrated: the accounts table is there (and empty in a fresh database).
     expect(rowsOf(await first.execute(sql`select count(*)::int as n from accounts`))).toEqual([{ n: 0 }]);
   });

@@ -14,7 +14,7 @@ interface Holder {
 
 /**
  * Kept on globalThis because Next may load this module more than once (separate bundles, hot
- * reload); a second PGlite on the same directory would corrupt it, a second pool waste connections.
+ * reload); a second pool would waste connections.
  */
 const holder: Holder = ((globalThis as { __wfOffboardDb?: Holder }).__wfOffboardDb ??= {});
 
@@ -51,14 +51,16 @@ async function open(): Promise<DatabaseHandle> {
     throw error;
   }
   hookSignals();
-  logger.info({ database: describeDatabase(config) }, "database ready");
+  // For the embedded server, its socket too: drizzle-kit studio or psql can use it while it runs.
+  logger.info({ database: describeDatabase(config), ...(config.url ? {} : { url: handle.url }) }, "database ready");
   return handle;
 }
 
 /**
- * PGlite must be closed to flush its files, and it keeps the process alive until it is. If nobody
- * else listens for the signal (Next does in `next start`), re-raise it once closed so the default
- * exit still happens.
+ * Ends the pool and shuts the embedded server down cleanly (it would stop anyway when this process
+ * ends, see lib/db/embedded/server.ts, but a clean shutdown needs no recovery at the next start).
+ * If nobody else listens for the signal (Next does in `next start`), re-raise it once closed so the
+ * default exit still happens.
  */
 function hookSignals(): void {
   if (holder.signalsHooked) return;

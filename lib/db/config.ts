@@ -2,25 +2,27 @@ import "server-only";
 import { env } from "@/lib/env";
 
 export interface DatabaseConfig {
-  /** postgres://… selects node-postgres; absent selects embedded PGlite. */
+  /** postgres://… for a PostgreSQL server of your own; absent selects the embedded one. */
   url?: string;
-  /** PGlite's data directory, or `memory://` for a throwaway database. */
-  pgliteDir?: string;
+  /** The embedded server's folder (its cluster, log and lock). */
+  embeddedDir?: string;
 }
 
-/** The app's database settings, from the validated environment (DATABASE_URL, PGLITE_DIR). */
+/** The app's database settings, from the validated environment (DATABASE_URL, DATABASE_DIR). */
 export function databaseConfig(): DatabaseConfig {
-  const { DATABASE_URL, PGLITE_DIR } = env();
-  return DATABASE_URL ? { url: DATABASE_URL } : { pgliteDir: PGLITE_DIR };
+  const { DATABASE_URL, DATABASE_DIR } = env();
+  return DATABASE_URL ? { url: DATABASE_URL } : { embeddedDir: DATABASE_DIR };
 }
 
 /** For logs: the server and database, never the password. */
 export function describeDatabase(config: DatabaseConfig): string {
-  if (!config.url) return `PGlite at ${config.pgliteDir ?? "memory://"}`;
+  if (!config.url) return `embedded PostgreSQL in ${config.embeddedDir ?? DEFAULT_EMBEDDED_DIR}`;
   try {
     const url = new URL(config.url);
-    return `Postgres at ${url.hostname}:${url.port || "5432"}${url.pathname}`;
+    return `PostgreSQL at ${url.hostname}:${url.port || "5432"}${url.pathname}`;
   } catch {
-    return "Postgres";
+    return "PostgreSQL";
   }
 }
+
+export const DEFAULT_EMBEDDED_DIR = "./data/postgres";

@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase } from "./create-database";
 import { defaultMigrationsFolder, migrate } from "./migrate";
-import { createTestDatabase, forEachDriver, postgresAvailable } from "./test-databases";
+import { createTestDatabase, withTestDatabase } from "./test-databases";
 import type { Database, DatabaseHandle } from "./types";
 
 const journal = JSON.parse(
@@ -26,6 +26,8 @@ async function appliedMigrations(db: Database): Promise<number> {
   return row?.n ?? 0;
 }
 
+const TABLES = ["accounts", "admin_events", "audit_events", "auth_throttle", "indexed_users", "job_events", "job_items", "jobs", "person_locks", "protected_people", "reassignment_items", "reassignments", "scheduled_deactivations", "user_index_state", "workfront_connection"];
+
 async function ourTables(db: Database): Promise<string[]> {
   const found = await rows<{ name: string }>(
     db,
@@ -35,58 +37,49 @@ async function ourTables(db: Database): Promise<string[]> {
 }
 
 describe("migrate", () => {
-  for (const kind of ["pglite", "postgres"] as const) {
-    const suite = kind === "postgres" && !postgresAvailable ? describe.skip : describe;
-    suite(`[${kind}]`, () => {
-      let handle: DatabaseHandle;
-      beforeAll(async () => {
-        handle = await createTestDatabase(kind);
-      });
-      afterAll(() => handle.close());
+  let handle: DatabaseHandle;
+  beforeAll(async () => {
+    handle = await createTestDatabase();
+  });
+  afterAll(() => handle.close());
 
-      it("creates every table, records each migration once, and is a no-op the second time", async () => {
-        await migrate(handle.db);
-        await migrate(handle.db);
-        expect(await ourTables(handle.db)).toEqual(["accounts", "admin_events", "audit_events", "auth_throttle", "indexed_users", "job_events", "job_items", "jobs", "person_locks", "protected_people", "reassignment_items", "reassignments", "scheduled_deactivations", "user_index_state", "workfront_connection"]);
-        expect(await appliedMigrations(handle.db)).toBe(journal.entries.length);
-      });
+  it("creates every table, records each migration once, and is a no-op the second time", async () => {
+    await migrate(handle.db);
+    await migrate(handle.db);
+    expect(await ourTables(handle.db)).toEqual(TABLES);
+    expect(await appliedMigrations(handle.db)).toBe(journal.entries.length);
+  });
 
-      it("serializes concurrent calls on one database", async () => {
-        await Promise.all([migrate(handle.db), migrate(handle.db), migrate(handle.db)]);
-        expect(await appliedMigrations(handle.db)).toBe(journal.entries.length);
-      });
-    });
-  }
+  it("serializes concurrent calls on one database", async () => {
+    await Promise.all([migrate(handle.db), migrate(handle.db), migrate(handle.db)]);
+    expect(await appliedMigrations(handle.db)).toBe(journal.entries.length);
+  });
 });
 
-(postgresAvailable ? describe : describe.skip)(
-  "migrate: two app instances start at once on one Postgres",
-  () => {
-    let first: DatabaseHandle & { url?: string };
-    let second: DatabaseHandle;
-    beforeAll(async () => {
-      first = await createTestDatabase("postgres");
-      second = await createDatabase({ url: first.url });
-    });
-    afterAll(async () => {
-      await second.close();
-      await first.close();
-    });
+describe("migrate: two app instances start at once on one database", () => {
+  let first: DatabaseHandle;
+  let second: DatabaseHandle;
+  beforeAll(async () => {
+    first = await createTestDatabase();
+    second = await createDatabase({ url: first.url });
+  });
+  afterAll(async () => {
+    await second.close();
+    await first.close();
+  });
 
-    it("both succeed and leave one set of tables", async () => {
-      // Neither rejects (a lost race would fail on a table that already exists); the tables say the rest.
-      await Promise.all([migrate(first.db), migrate(second.db)]);
-      expect(await ourTables(first.db)).toEqual(["accounts", "admin_events", "audit_events", "auth_throttle", "indexed_users", "job_events", "job_items", "jobs", "person_locks", "protected_people", "reassignment_items", "reassignments", "scheduled_deactivations", "user_index_state", "workfront_connection"]);
-      expect(await appliedMigrations(second.db)).toBe(journal.entries.length);
-    });
-  },
-);
+  it("both succeed and leave one set of tables", async () => {
+    // Neither rejects (a lost race would fail on a table that already exists); the tables say the rest.
+    await Promise.all([migrate(first.db), migrate(second.db)]);
+    expect(await ourTables(first.db)).toEqual(TABLES);
+    expect(await appliedMigrations(second.db)).toBe(journal.entries.length);
+  });
+});
 
-forEachDriver("forEachDriver", ({ db, kind }) => {
-  it("hands each suite a migrated database of its kind", async () => {
+withTestDatabase("withTestDatabase", ({ db }) => {
+  it("hands each suite a migrated database of its own", async () => {
     expect(await ourTables(db())).toContain("audit_events");
-    const [version] = await rows<{ v: string }>(db(), sql`select version() as v`);
-    expect(version?.v).toMatch(/PostgreSQL/);
-    expect(kind).toMatch(/pglite|postgres/);
+    const [name] = await rows<{ n: string }>(db(), sql`select current_database() as n`);
+    expect(name?.n).toMatch(/^wfo_test_[0-9a-f]{12}$/);
   });
 });

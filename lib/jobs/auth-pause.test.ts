@@ -29,7 +29,7 @@ let handle: DatabaseHandle;
 
 beforeAll(async () => {
   emulator = await startTestEmulator({ users: 1_300, latencyMs: 0, jitterMs: 5, maxInFlight: 4, seed: 5 });
-  handle = await createTestDatabase("pglite");
+  handle = await createTestDatabase();
   await migrate(handle.db);
 });
 afterAll(async () => {

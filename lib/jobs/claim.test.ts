@@ -3,14 +3,14 @@ import { expect, it } from "vitest";
 import { jobEvents, jobItems, jobs } from "@/lib/db";
 import { recordAttempt } from "@/lib/audit";
 import { attempt } from "@/lib/audit/test-fixtures";
-import { forEachDriver } from "@/lib/db/test-databases";
+import { withTestDatabase } from "@/lib/db/test-databases";
 import { claimItems, renewLeases } from "./claim";
 import { insertJob } from "./create-job";
 import { operator } from "./test-support";
 
 const id = (n: number) => n.toString(16).padStart(32, "0");
 
-forEachDriver("claiming items with leases", ({ db }) => {
+withTestDatabase("claiming items with leases", ({ db }) => {
   async function job(people: number, offset: number) {
     return insertJob(db(), {
       kind: "deactivate",

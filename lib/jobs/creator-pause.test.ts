@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { createAccount } from "@/lib/auth/accounts";
 import { jobEvents, jobs } from "@/lib/db";
-import { forEachDriver } from "@/lib/db/test-databases";
+import { withTestDatabase } from "@/lib/db/test-databases";
 import { ApiError } from "@/lib/http/errors";
 import type { WorkfrontClient } from "@/lib/workfront";
 import { cancelJob, resumeJob } from "./actions";
@@ -17,7 +17,7 @@ const targets = (count: number) => Array.from({ length: count }, (_, n) => ({ id
 // Resuming a job paused for its creator never asks Workfront anything.
 const noClient = {} as WorkfrontClient;
 
-forEachDriver("jobs of a disabled account", ({ db }) => {
+withTestDatabase("jobs of a disabled account", ({ db }) => {
   async function jobBy(role: "operator" | "admin") {
     counter += 1;
     const account = await createAccount(db(), { email: `starter${counter}@example.com`, role, password: "a long enough password" });

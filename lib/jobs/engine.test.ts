@@ -20,7 +20,7 @@ let handle: DatabaseHandle;
 
 beforeAll(async () => {
   emulator = await startTestEmulator({ users: 200, latencyMs: 0, jitterMs: 3 });
-  handle = await createTestDatabase("pglite");
+  handle = await createTestDatabase();
   await migrate(handle.db);
 });
 afterAll(async () => {

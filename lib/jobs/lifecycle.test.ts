@@ -29,7 +29,7 @@ const unknownId = "f".repeat(32);
 
 beforeAll(async () => {
   emulator = await startTestEmulator({ users: 300, jitterMs: 3 });
-  handle = await createTestDatabase("pglite");
+  handle = await createTestDatabase();
   await migrate(handle.db);
   deps = testDeps(handle.db, emulator);
   const users = await deps.client.searchUsers({

@@ -17,7 +17,7 @@ let handle: DatabaseHandle;
 
 beforeAll(async () => {
   emulator = await startTestEmulator({ users: 120, latencyMs: 0, jitterMs: 0 });
-  handle = await createTestDatabase("pglite");
+  handle = await createTestDatabase();
   await migrate(handle.db);
 });
 afterAll(async () => {

@@ -2,20 +2,19 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator, StatsSnapshot } from "@/emulator";
 import { type DatabaseHandle, auditEvents, jobItems, migrate } from "@/lib/db";
-import { createTestDatabase, postgresAvailable } from "@/lib/db/test-databases";
+import { createTestDatabase } from "@/lib/db/test-databases";
 import { control, startTestEmulator, stats } from "@/lib/workfront/test-support";
 import { type WorkerProcess, spawnWorker } from "./test-processes";
 import { deactivationJob, expectJobConsistent, finalCount, jobStatus, waitFor } from "./test-support";
 
 /**
- * Issue 4's acceptance with workers as separate processes on a real Postgres (PGlite cannot be
- * shared between processes): a worker killed with SIGKILL half way, and two workers at once.
+ * Issue 4's acceptance with workers as separate processes on one database: a worker killed with
+ * SIGKILL half way, and two workers at once.
  */
-const suite = postgresAvailable ? describe : describe.skip;
 
-suite("job workers as processes [postgres]", () => {
+describe("job workers as processes", () => {
   let emulator: RunningEmulator;
-  let handle: DatabaseHandle & { url?: string };
+  let handle: DatabaseHandle;
   const workers: WorkerProcess[] = [];
 
   beforeAll(async () => {
@@ -35,7 +34,7 @@ suite("job workers as processes [postgres]", () => {
   async function openDatabase() {
     await control(emulator, "POST", "reset");
     await control(emulator, "PATCH", "config", { faultRate: 0, latencyMs: 0, jitterMs: 5, maxInFlight: 10 });
-    handle = await createTestDatabase("postgres");
+    handle = await createTestDatabase();
     await migrate(handle.db);
   }
 
@@ -48,7 +47,7 @@ suite("job workers as processes [postgres]", () => {
       .where(and(eq(auditEvents.jobId, jobId), eq(auditEvents.outcome, "pending")));
 
   const start = (settings?: Record<string, string>) => {
-    const worker = spawnWorker(handle.url!, emulator, settings);
+    const worker = spawnWorker(handle.url, emulator, settings);
     workers.push(worker);
     return worker;
   };

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { auditEvents, jobItems, jobs } from "@/lib/db";
-import { forEachDriver } from "@/lib/db/test-databases";
+import { withTestDatabase } from "@/lib/db/test-databases";
 import type { WorkfrontUser } from "@/lib/workfront";
 import { cancelJob } from "./actions";
 import { claimItems, renewLeases } from "./claim";
@@ -11,9 +11,8 @@ import { applyOutcomes, prepareWrites } from "./record-outcomes";
 import { operator } from "./test-support";
 
 /**
- * The engine's races, on both engines. On Postgres the two sides are separate connections of the
- * pool, so they really compete for rows (FOR UPDATE SKIP LOCKED, FOR SHARE); on PGlite, with its
- * one connection, they take turns. Workfront plays no part: the people are made up.
+ * The engine's races. The two sides are separate connections of the pool, so they really compete
+ * for rows (FOR UPDATE SKIP LOCKED, FOR SHARE). Workfront plays no part: the people are made up.
  */
 const id = (n: number) => n.toString(16).padStart(32, "0");
 const person = (targetId: string): WorkfrontUser => ({
@@ -38,7 +37,7 @@ const person = (targetId: string): WorkfrontUser => ({
 });
 const settings = { owner: "", maxAttempts: 3, retryDelayMs: () => 0 };
 
-forEachDriver("the job engine's races", ({ db, kind }) => {
+withTestDatabase("the job engine's races", ({ db }) => {
   async function clear() {
     await db().update(jobs).set({ status: "completed", finishedAt: new Date() }).where(inArray(jobs.status, ["queued", "running", "cancelling"]));
   }
@@ -59,7 +58,7 @@ forEachDriver("the job engine's races", ({ db, kind }) => {
     return claimed.map((item) => ({ item, job: context, user: person(item.targetId) }));
   }
 
-  it(`claims from many workers at once hand out each item once (${kind})`, async () => {
+  it(`claims from many workers at once hand out each item once`, async () => {
     await clear();
     const jobId = await job(60, 10_000);
     const owners = Array.from({ length: 6 }, (_, i) => `w${i}`);
@@ -73,7 +72,7 @@ forEachDriver("the job engine's races", ({ db, kind }) => {
     expect(rows.every((row) => row.leaseOwner === byOwner.get(row.id) && row.attempts === 1)).toBe(true);
   });
 
-  it(`a cancel racing the pending audit rows: each person is either written or cancelled, never both (${kind})`, async () => {
+  it(`a cancel racing the pending audit rows: each person is either written or cancelled, never both`, async () => {
     for (let round = 0; round < 8; round += 1) {
       await clear();
       const jobId = await job(10, 20_000 + round * 100);
@@ -95,7 +94,7 @@ forEachDriver("the job engine's races", ({ db, kind }) => {
     }
   });
 
-  it(`a live worker that lost its lease writes nothing more about those people (${kind})`, async () => {
+  it(`a live worker that lost its lease writes nothing more about those people`, async () => {
     await clear();
     const jobId = await job(3, 30_000);
     const slow = await claimedWith("slow", jobId, 3);

@@ -16,7 +16,7 @@ const admin = { ...operator, email: "admin@example.com", role: "admin" as const 
 
 beforeAll(async () => {
   emulator = await startTestEmulator({ users: 200, latencyMs: 0, jitterMs: 3 });
-  handle = await createTestDatabase("pglite");
+  handle = await createTestDatabase();
   await migrate(handle.db);
 });
 afterAll(async () => {

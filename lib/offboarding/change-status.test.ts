@@ -22,7 +22,7 @@ let admin: SessionUser;
 
 beforeAll(async () => {
   emulator = await startTestEmulator();
-  database = await createTestDatabase("pglite");
+  database = await createTestDatabase();
   await migrate(database.db);
   const account = (role: "operator" | "admin") =>
     createAccount(database.db, { email: `${role}@example.com`, role, password: "a long enough password" });

@@ -25,7 +25,7 @@ let database: DatabaseHandle;
 let actor: SessionUser;
 
 beforeAll(async () => {
-  database = await createTestDatabase("pglite");
+  database = await createTestDatabase();
   await migrate(database.db);
   const account = await createAccount(database.db, { email: "options@example.com", role: "admin", password: "a long enough password" });
   actor = { id: account.id, email: account.email, name: null, role: "admin", locale: null };

@@ -266,7 +266,7 @@ describe("the import body", () => {
 describe("resolving 'all matching this filter'", () => {
   it.each([false, true])("returns everyone the users page's filter matches, and refuses past 10,000 (from the index: %s)", async (indexed) => {
     const big = await startTestEmulator({ users: 10_050 });
-    const database = await createTestDatabase("pglite");
+    const database = await createTestDatabase();
     try {
       await migrate(database.db);
       const client = clientFor(big);

@@ -3,7 +3,7 @@ import type { RunningEmulator } from "@/emulator";
 import { listAuditEvents } from "@/lib/audit";
 import { createAccount } from "@/lib/auth/accounts";
 import type { SessionUser } from "@/lib/auth/session";
-import { forEachDriver } from "@/lib/db/test-databases";
+import { withTestDatabase } from "@/lib/db/test-databases";
 import { ApiError } from "@/lib/http/errors";
 import { clientFor, control, startTestEmulator, stats } from "@/lib/workfront/test-support";
 import { changeUserStatus } from "./change-status";
@@ -25,7 +25,7 @@ beforeEach(async () => {
 
 const hex = (n: number) => n.toString(16).padStart(32, "0");
 
-forEachDriver("person locks", ({ db }) => {
+withTestDatabase("person locks", ({ db }) => {
   it("holds a person for one owner: others are refused, the holder may renew, a lapsed lease is taken over", async () => {
     const [a, b] = [hex(1), hex(2)];
     expect(await tryLockPeople(db(), "one", [a, b], 60_000)).toEqual(new Set([a, b]));

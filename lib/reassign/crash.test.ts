@@ -4,7 +4,7 @@ import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "@/emulator";
 import { type DatabaseHandle, auditEvents, migrate, reassignmentItems } from "@/lib/db";
-import { createTestDatabase, postgresAvailable } from "@/lib/db/test-databases";
+import { createTestDatabase } from "@/lib/db/test-databases";
 import type { WorkObjCode } from "@/lib/workfront";
 import { clientFor, control, startTestEmulator } from "@/lib/workfront/test-support";
 import { createReassignment } from "./create";
@@ -13,10 +13,9 @@ import { listItems, resolveSuccessors } from "./plan";
 /**
  * Issue 16's crash acceptance: a 500-change reassignment whose runner process is killed with
  * SIGKILL half way; after a new runner finishes it, every change is applied once, each with one
- * completed audit row. Processes share a real Postgres (PGlite cannot be shared between processes).
+ * completed audit row. The processes share one database.
  */
 const root = path.resolve(__dirname, "..", "..");
-const suite = postgresAvailable ? describe : describe.skip;
 
 function spawnRunner(databaseUrl: string, emulator: RunningEmulator, id: string) {
   const child: ChildProcess = spawn(
@@ -51,13 +50,13 @@ async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 
   }
 }
 
-suite("a reassignment runner killed half way [postgres]", () => {
+describe("a reassignment runner killed half way", () => {
   let emulator: RunningEmulator;
-  let handle: DatabaseHandle & { url?: string };
+  let handle: DatabaseHandle;
 
   beforeAll(async () => {
     emulator = await startTestEmulator({ users: 1_300, latencyMs: 0, seed: 11 });
-    handle = await createTestDatabase("postgres");
+    handle = await createTestDatabase();
     await migrate(handle.db);
   });
   afterAll(async () => {
@@ -92,7 +91,7 @@ suite("a reassignment runner killed half way [postgres]", () => {
     const done = async () => (await state()).filter((item) => item.state === "done").length;
 
     await control(emulator, "PATCH", "config", { latencyMs: 20 });
-    const first = spawnRunner(handle.url!, emulator, id);
+    const first = spawnRunner(handle.url, emulator, id);
     await waitFor("a hundred changes", async () => (await done()) >= 100);
     // Slow Workfront so that writes are in flight when the runner dies: they land, their answers are lost.
     await control(emulator, "PATCH", "config", { latencyMs: 400 });
@@ -104,7 +103,7 @@ suite("a reassignment runner killed half way [postgres]", () => {
     expect(await done()).toBeLessThan(500);
     await control(emulator, "PATCH", "config", { latencyMs: 0 });
 
-    const second = spawnRunner(handle.url!, emulator, id);
+    const second = spawnRunner(handle.url, emulator, id);
     expect(await second.exited, second.output()).toBe(0);
 
     const final = await state();

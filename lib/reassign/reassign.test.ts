@@ -18,7 +18,7 @@ let client: WorkfrontClient;
 
 beforeAll(async () => {
   emulator = await startTestEmulator({ users: 400 });
-  database = await createTestDatabase("pglite");
+  database = await createTestDatabase();
   await migrate(database.db);
   client = clientFor(emulator);
 });

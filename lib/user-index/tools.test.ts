@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { indexedUsers, userIndexState } from "@/lib/db";
-import { forEachDriver } from "@/lib/db/test-databases";
+import { withTestDatabase } from "@/lib/db/test-databases";
 import type { WorkfrontUser } from "@/lib/workfront";
 import { ExportTooLargeError, usersCsv } from "./export";
 import { userFacets } from "./facets";
@@ -50,7 +50,7 @@ async function text(stream: ReadableStream<Uint8Array>): Promise<string> {
   return new TextDecoder("utf-8", { ignoreBOM: true }).decode(await new Response(stream).arrayBuffer());
 }
 
-forEachDriver("the users index's tools", ({ db }) => {
+withTestDatabase("the users index's tools", ({ db }) => {
   it("offers each value people have, with counts and the manager's name", async () => {
     await db().insert(userIndexState).values({ tenant: TENANT, builtAt: new Date(), refreshedAt: new Date() });
     await db().insert(indexedUsers).values(people.map((user) => toRow(TENANT, user, 1)));

@@ -5,7 +5,7 @@ import { listAuditEvents } from "@/lib/audit";
 import { createAccount } from "@/lib/auth/accounts";
 import { indexedUsers, userIndexState } from "@/lib/db";
 import { changeUserStatus } from "@/lib/offboarding/change-status";
-import { forEachDriver } from "@/lib/db/test-databases";
+import { withTestDatabase } from "@/lib/db/test-databases";
 import type { WorkfrontUser } from "@/lib/workfront";
 import { clientFor, control, startTestEmulator, stats } from "@/lib/workfront/test-support";
 import { fold } from "./fold";
@@ -27,7 +27,7 @@ afterAll(async () => emulator?.close());
 
 const query = (input: Record<string, unknown>): IndexListQuery => indexListQuerySchema.parse(input);
 
-forEachDriver("the user index", ({ db }) => {
+withTestDatabase("the user index", ({ db }) => {
   const client = () => clientFor(emulator);
   const tenant = () => tenantOf(client());
 

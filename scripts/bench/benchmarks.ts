@@ -1,5 +1,6 @@
 import { bulkDeactivationBenchmark } from "./bulk-deactivation";
 import { bundleSizeBenchmark } from "./bundle-size";
+import { demoMemoryBenchmark } from "./demo-memory";
 import { emulatorSearchBenchmark } from "./emulator-search";
 import { emulatorSeedBenchmark } from "./emulator-seed";
 import { impactCheckBenchmark } from "./impact-check";
@@ -17,5 +18,6 @@ export const BENCHMARKS: Benchmark[] = [
   throttleRecoveryBenchmark,
   userIndexBenchmark,
   impactCheckBenchmark,
+  demoMemoryBenchmark,
   bundleSizeBenchmark,
 ];

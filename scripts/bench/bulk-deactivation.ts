@@ -257,7 +257,7 @@ function notes(contenders: BulkContender[], results: Map<BulkContender["key"], B
       "Neither retries anything; a throttle error seen is one left unretried.",
     "Peak RSS of (a) and (b) is this benchmark process (client and emulator together, and whatever earlier benchmarks left " +
       "in the heap), sampled every 20 ms while the method ran.",
-    `The job runs as the server would: in a process of its own (scripts/bench/bulk-job-server.ts) with an in-memory PGlite, ` +
+    `The job runs as the server would: in a process of its own (scripts/bench/bulk-job-server.ts) with the embedded PostgreSQL in a throwaway folder, ` +
       "the Workfront client at its defaults (10 in flight, retries on) and the job worker at its defaults (as many chunks at " +
       "once as the client's in-flight cap, 50 people a chunk: the chunk's hold on its people, one search by IDs for their " +
       "states, pending audit rows, one bulk edit, then every result and audit completion in one transaction). The database is opened and migrated before the clock starts; creating the job " +
@@ -274,7 +274,7 @@ function notes(contenders: BulkContender[], results: Map<BulkContender["key"], B
     if (result?.rssBeforeRunBytes) {
       lines.push(
         `${contender.label}: the server process held ${round(result.rssBeforeRunBytes / MiB, 0)} MiB before the run ` +
-          `(Node, the app's modules and an open in-memory PGlite, which alone takes several hundred MiB) and peaked at ` +
+          `(Node and the app's modules; PostgreSQL runs in processes of its own, see demo-memory) and peaked at ` +
           `${round(result.peakRssBytes / MiB, 0)} MiB.`,
       );
     }

@@ -1,12 +1,13 @@
 /**
  * The server side of the job benchmark, in a process of its own (as the app's server would be):
  * `node --import tsx --conditions=react-server scripts/bench/bulk-job-server.ts`, spawned by
- * bulk-job.ts with an IPC channel. It opens an in-memory PGlite and migrates it, says "ready",
+ * bulk-job.ts with an IPC channel. It opens a scratch embedded PostgreSQL and migrates it, says "ready",
  * then on "run" creates one job for the given people and runs the job worker until the job ends,
  * and answers with every item's result and its own peak RSS.
  */
 import { eq } from "drizzle-orm";
-import { createDatabase, jobItems, jobs, migrate } from "@/lib/db";
+import { jobItems, jobs } from "@/lib/db";
+import { openScratchDatabase } from "./scratch-database";
 import { insertJob } from "@/lib/jobs/create-job";
 import { jobStatus, waitFor } from "@/lib/jobs/wait";
 import { parseJobsEnv, workerSettings } from "@/lib/jobs/config";
@@ -30,7 +31,7 @@ export interface DoneMessage {
   peakInFlight: number;
   /** Resident memory once the database was open and migrated, just before the run. */
   rssBeforeRunBytes: number;
-  /** The process's peak (getrusage maxRSS), PGlite's start-up included. */
+  /** The process's peak (getrusage maxRSS); PostgreSQL's own processes are not in it. */
   peakRssBytes: number;
   /** CPU time (user + system) the server spent from "run" to the job's end. */
   cpuMs: number;
@@ -43,8 +44,7 @@ function send(message: object): void {
 }
 
 async function main(): Promise<void> {
-  const handle = await createDatabase({ pgliteDir: "memory://" });
-  await migrate(handle.db);
+  const handle = await openScratchDatabase();
   send({ type: "ready" });
   const run = await new Promise<RunMessage>((resolve) => process.once("message", (m) => resolve(m as RunMessage)));
   const startedAt = Date.now();

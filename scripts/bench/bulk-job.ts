@@ -5,7 +5,7 @@ import { type BulkOptions, type BulkRunResult, type UserOutcome, measureBulkDeac
 
 /**
  * The wf-offboard job in the bulk-deactivation benchmark. The job engine runs in a process of its
- * own (bulk-job-server.ts: PGlite, the Workfront client, the worker), started and migrated before
+ * own (bulk-job-server.ts: the embedded PostgreSQL, the Workfront client, the worker), started and migrated before
  * the clock starts; the clock runs from "run" to the last item's result, as for (a) and (b). Its
  * peak RSS is the server's own, without the emulator and the bench around it.
  */

@@ -1,10 +1,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
+import { readBuildId, sourcesNewerThanBuild } from "../production-build";
 
 /**
  * What the benchmarks that need the real app share: the production build (`next build`, made only
@@ -12,6 +13,7 @@ import { join, relative } from "node:path";
  * `next start` in its own process group with a fresh embedded database, signed in over HTTP.
  */
 export const PROJECT_DIR = join(__dirname, "..", "..");
+export { readBuildId, sourcesNewerThanBuild };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -91,53 +93,6 @@ export function waitForOtherBuilds(timeoutMs = 30 * 60_000): Promise<number> {
 // ---------------------------------------------------------------------------------------------
 // The production build
 // ---------------------------------------------------------------------------------------------
-
-/** Sources a production build depends on (tests and end-to-end specs are not). */
-const SOURCE_DIRS = ["app", "components", "lib", "hooks", "public", "styles"];
-const SOURCE_FILES = [
-  "next.config.js",
-  "next.config.mjs",
-  "next.config.ts",
-  "package-lock.json",
-  "tsconfig.json",
-  "postcss.config.mjs",
-  "tailwind.config.ts",
-  "instrumentation.ts",
-  "proxy.ts",
-  "middleware.ts",
-];
-// Code, styles and data the bundler reads (not docs, not SQL read at run time), and under public/
-// anything; but not tests, nor test helpers by this repository's naming (lib/test/, test-support.ts).
-const A_SOURCE = /\.([cm]?[tj]sx?|css|json)$|(^|\/)public\//;
-const NOT_A_SOURCE = /\.(test|spec)\.[cm]?[tj]sx?$|\/test(-[^/]*\.[cm]?[tj]sx?|\/)/;
-
-/** Source files changed after the build in `.next` was made, newest first. */
-export function sourcesNewerThanBuild(dir = PROJECT_DIR): string[] {
-  const buildIdPath = join(dir, ".next", "BUILD_ID");
-  if (!existsSync(buildIdPath)) return [];
-  const builtAt = statSync(buildIdPath).mtimeMs;
-  const newer: { path: string; at: number }[] = [];
-  const visit = (path: string) => {
-    let stats;
-    try {
-      stats = statSync(path);
-    } catch {
-      return;
-    }
-    if (stats.isDirectory()) {
-      for (const name of readdirSync(path)) if (name !== "node_modules") visit(join(path, name));
-    } else if (stats.mtimeMs > builtAt && A_SOURCE.test(relative(dir, path)) && !NOT_A_SOURCE.test(path)) {
-      newer.push({ path: relative(dir, path), at: stats.mtimeMs });
-    }
-  };
-  for (const name of [...SOURCE_DIRS, ...SOURCE_FILES]) visit(join(dir, name));
-  return newer.sort((a, b) => b.at - a.at).map((file) => file.path);
-}
-
-export function readBuildId(dir = PROJECT_DIR): string | null {
-  const path = join(dir, ".next", "BUILD_ID");
-  return existsSync(path) ? readFileSync(path, "utf8").trim() : null;
-}
 
 export interface BuildInfo {
   buildId: string;
@@ -234,7 +189,7 @@ export interface StartAppOptions {
 
 /** Variables of ours that must not leak from the caller's shell into the app under test. */
 const APP_VARIABLES =
-  /^(WORKFRONT_|DATABASE_URL$|PGLITE_DIR$|AUTH_SECRET$|NEXTAUTH_|DEMO_ACCOUNTS$|LOG_LEVEL$|PROTECTED_USERS$|TRUSTED_PROXY_HOPS$|NODE_ENV$|PORT$|HOSTNAME$)/;
+  /^(WORKFRONT_|DATABASE_URL$|DATABASE_DIR$|PGLITE_DIR$|AUTH_SECRET$|NEXTAUTH_|DEMO_ACCOUNTS$|LOG_LEVEL$|PROTECTED_USERS$|TRUSTED_PROXY_HOPS$|NODE_ENV$|PORT$|HOSTNAME$)/;
 
 function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   if (child.pid === undefined) return;
@@ -247,7 +202,8 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 
 /**
  * `next start` on a free port of 127.0.0.1 in a new session (its own process group, so that the
- * whole tree can be ended), with a fresh PGlite directory and the demo accounts. Resolves once
+ * whole tree can be ended, the embedded database's server with it), with a fresh database folder
+ * and the demo accounts. Resolves once
  * `/api/health` answers. The group is ended on `stop()`, and also when this process exits or is
  * interrupted, so a failed benchmark leaves no server behind.
  */
@@ -255,7 +211,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
   const dir = options.dir ?? PROJECT_DIR;
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const pgliteDir = mkdtempSync(join(tmpdir(), "wf-bench-pglite-"));
+  const dataDir = mkdtempSync(join(tmpdir(), "wf-bench-data-"));
   const inherited = Object.entries(process.env).filter(
     ([key, value]) => value !== undefined && !APP_VARIABLES.test(key),
   );
@@ -265,7 +221,9 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     NEXT_TELEMETRY_DISABLED: "1",
     WORKFRONT_URL: options.workfrontUrl,
     WORKFRONT_API_KEY: options.workfrontApiKey,
-    PGLITE_DIR: pgliteDir,
+    DATABASE_DIR: dataDir,
+    // The same for a baseline build from before the embedded PostgreSQL (it read PGLITE_DIR).
+    PGLITE_DIR: join(dataDir, "pglite"),
     DEMO_ACCOUNTS: "true",
     AUTH_SECRET: randomBytes(32).toString("base64url"),
     NEXTAUTH_URL: url,
@@ -299,7 +257,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
   const onExit = () => killGroup(child, "SIGKILL");
   const onSignal = (signal: NodeJS.Signals) => {
     killGroup(child, "SIGKILL");
-    rmSync(pgliteDir, { recursive: true, force: true });
+    rmSync(dataDir, { recursive: true, force: true });
     process.exit(signal === "SIGINT" ? 130 : 143);
   };
   process.once("exit", onExit);
@@ -319,7 +277,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     process.off("exit", onExit);
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
-    rmSync(pgliteDir, { recursive: true, force: true });
+    rmSync(dataDir, { recursive: true, force: true });
   };
   const output = () => lines.join("\n");
 

@@ -12,6 +12,7 @@ import {
   runningNextBuilds,
   signIn,
   startApp,
+  PROJECT_DIR,
 } from "./users-route-app";
 
 /**
@@ -250,7 +251,7 @@ export async function benchUsersRoute(options: UsersRouteOptions = {}): Promise<
         `Expected one search and one count per request, the emulator saw ${JSON.stringify(emulatorRequests)}`,
       );
     }
-    if (readBuildId() !== build.buildId) {
+    if (readBuildId(PROJECT_DIR) !== build.buildId) {
       throw new Error("Someone rebuilt .next during the run: the figures may mix two builds. Run it again.");
     }
     const others = runningNextBuilds();
@@ -387,7 +388,7 @@ export const usersRouteBenchmark: Benchmark = {
           `answers, and in the timed phase the emulator saw exactly one search and one count per request of each route variant and of the direct one (${JSON.stringify(r.emulatorRequests)}).`,
         `Emulator in the bench process (${USERS_ROUTE_TENANT.toLocaleString("en")} users, latency 0, no in-flight cap, started in ` +
           `${Math.round(r.emulatorStartMs)} ms); the app is \`next start\` (production build, ${build}; BUILD_ID \`${r.build.buildId}\`) ` +
-          `in its own process group with a fresh PGlite directory, demo accounts, LOG_LEVEL=warn, WORKFRONT_MAX_IN_FLIGHT 10 (default); healthy after ${Math.round(r.appStartMs)} ms.`,
+          `in its own process group with a fresh embedded database, demo accounts, LOG_LEVEL=warn, WORKFRONT_MAX_IN_FLIGHT 10 (default); healthy after ${Math.round(r.appStartMs)} ms.`,
         ...(r.baseline
           ? [
               `Baseline: \`${r.baseline.dir}\` (commit ${r.baseline.commit ?? "unknown"}, BUILD_ID \`${r.baseline.buildId}\`), a second \`next start\` against the same emulator, ` +
@@ -396,7 +397,7 @@ export const usersRouteBenchmark: Benchmark = {
           : []),
         "The floor is a third, informational variant timed after each pair: the cost of any request to `next start` " +
           "(routing, a handler, JSON), which is part of what the route adds.",
-        "What the route adds: the session cookie decoded (remembered until it expires) and the account's role and status (read from PGlite at most every 2 s per account, lib/auth/recent-accounts.ts), query validation, the " +
+        "What the route adds: the session cookie decoded (remembered until it expires) and the account's role and status (read from the database on every request), query validation, the " +
           "Workfront client (limiter, deadline, zod parsing of 25 users), protections and DTOs, JSON, and one more HTTP hop.",
         `p99 is nearest-rank over ${r.requests} samples (the ${Math.ceil(0.99 * r.requests)}th smallest), so it is close to the maximum and noisy on a shared machine. ` +
           `Load average (1/5/15 min) before the timed phase ${load(r.loadBefore)}, after ${load(r.loadAfter)}.`,

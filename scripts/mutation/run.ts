@@ -2,9 +2,7 @@
  * `npm run test:mutation -- <module> [--sample <n> --seed <s>] [--files a.ts,b.ts] [--concurrency 2]`:
  * Stryker over one of lib/workfront, lib/offboarding, lib/jobs, lib/audit, under `nice -n 15`, one
  * module per run (the machine is shared). `--sample` mutates n of the module's files picked by a
- * seeded shuffle, so the same seed measures the same files again; `--files` names them. Postgres
- * suites are skipped (TEST_POSTGRES=off): every engine-specific path is also tested on PGlite, and
- * running both would double the time. Results: reports/mutation/<module>[-sample].json and the
+ * seeded shuffle, so the same seed measures the same files again; `--files` names them. Results: reports/mutation/<module>[-sample].json and the
  * score table Stryker prints.
  */
 import { spawnSync } from "node:child_process";
@@ -42,7 +40,6 @@ const result = spawnSync("nice", ["-n", "15", "npx", "stryker", "run", "stryker.
     MUTATION_MODULE: moduleName,
     MUTATION_CONCURRENCY: values.concurrency,
     ...(files ? { MUTATION_FILES: files.join(",") } : {}),
-    TEST_POSTGRES: "off",
   },
 });
 process.exit(result.status ?? 1);

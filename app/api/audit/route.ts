@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { NextResponse } from "next/server";
 import { auditCsv, auditFilterSchema, auditFormatQuerySchema, auditListQuerySchema, listAuditEvents, toAuditEventDto } from "@/lib/audit";
-import { authorize, requireApiReader } from "@/lib/auth/session";
+import { authorize, requireApiUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { ApiError, respond } from "@/lib/http/errors";
 import { requestLocale } from "@/lib/i18n/request-locale";
@@ -18,7 +18,7 @@ export const dynamic = "force-dynamic";
  */
 export function GET(request: NextRequest) {
   return respond(async () => {
-    const user = await requireApiReader("viewAudit");
+    const user = await requireApiUser("viewAudit");
     const { format, locale: localeParam, ...params } = Object.fromEntries(request.nextUrl.searchParams);
     if (format === "csv") {
       authorize(user, "exportAudit");

@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { NextResponse } from "next/server";
-import { authorize, requireApiReader, requireApiUser } from "@/lib/auth/session";
+import { authorize, requireApiUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { namesForNewJob } from "@/lib/jobs/target-names";
 import { respond } from "@/lib/http/errors";
@@ -24,7 +24,7 @@ const MAX_BODY_BYTES = 1024 * 1024;
 /** GET /api/jobs?page=&pageSize=25|50|100|200&status= → JobListDto, newest first. */
 export function GET(request: NextRequest) {
   return respond(async () => {
-    await requireApiReader("viewAudit");
+    await requireApiUser("viewAudit");
     const query = jobListQuerySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
     const page = await listJobs(await getDb(), query);
     return NextResponse.json(page, { headers: { "cache-control": "no-store" } });

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { openApiDocument } from "@/lib/api-docs/openapi";
-import { requireApiReader } from "@/lib/auth/session";
+import { requireApiUser } from "@/lib/auth/session";
 import { respond } from "@/lib/http/errors";
 import { otherMethods } from "@/lib/http/methods";
 
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 /** GET /api/openapi.json → the OpenAPI 3.1 description of this API, for anyone signed in. */
 export function GET() {
   return respond(async () => {
-    await requireApiReader("viewUsers");
+    await requireApiUser("viewUsers");
     return NextResponse.json(openApiDocument(), { headers: { "cache-control": "no-store" } });
   });
 }

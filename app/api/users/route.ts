@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { NextResponse } from "next/server";
-import { requireApiReader } from "@/lib/auth/session";
+import { requireApiUser } from "@/lib/auth/session";
 import { respond } from "@/lib/http/errors";
 import { queryObject } from "@/lib/http/search-params";
 import { appDeps } from "@/lib/offboarding/deps";
@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 /** GET /api/users?q=&status=active|deactivated|all&sort=&dir=&page=&pageSize= */
 export function GET(request: NextRequest) {
   return respond(async () => {
-    await requireApiReader("viewUsers");
+    await requireApiUser("viewUsers");
     const query = userListQuerySchema.parse(queryObject(request.nextUrl.searchParams));
     const page = await listUsers(await appDeps(), query, request.signal);
     return NextResponse.json(page, { headers: { "cache-control": "no-store" } });

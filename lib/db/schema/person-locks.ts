@@ -3,9 +3,9 @@ import { pgTable, text, timestamp } from "drizzle-orm/pg-core";
 const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3, mode: "date" });
 
 /**
- * One action per Workfront person at a time, across app instances, workers and engines: a row is
- * a lease on that person (lib/offboarding/person-locks.ts). A lease, not a held connection or a
- * session lock, so it works the same on PGlite's single connection and on Postgres, and a crashed
+ * One action per Workfront person at a time, across app instances and workers: a row is a lease
+ * on that person (lib/offboarding/person-locks.ts). A lease, not a held connection or a session
+ * lock, so no pooled connection is kept out of the pool for a Workfront call, and a crashed
  * holder's lease simply runs out.
  */
 export const personLocks = pgTable("person_locks", {

@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { requireApiReader } from "@/lib/auth/session";
+import { requireApiUser } from "@/lib/auth/session";
 import { respond } from "@/lib/http/errors";
 import { jobIdFrom, jobResponse } from "@/lib/jobs/routes";
 import { jobQuerySchema } from "@/lib/jobs/schemas";
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 /** GET /api/jobs/{id}?page=&pageSize=&state=<item state>|remaining → JobDetailDto */
 export function GET(request: NextRequest, context: { params: Promise<{ id: string }> }) {
   return respond(async () => {
-    await requireApiReader("viewAudit");
+    await requireApiUser("viewAudit");
     const id = await jobIdFrom(context);
     const query = jobQuerySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
     return jobResponse(id, { query });

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { requireApiReader } from "@/lib/auth/session";
+import { requireApiUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { ApiError, respond } from "@/lib/http/errors";
 import { otherMethods } from "@/lib/http/methods";
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 /** GET /api/reassignments/{id} → {reassignment}: status and items by state. */
 export function GET(_request: Request, context: { params: Promise<{ id: string }> }) {
   return respond(async () => {
-    await requireApiReader("viewAudit");
+    await requireApiUser("viewAudit");
     const { id } = reassignmentParamsSchema.parse(await context.params);
     const reassignment = await getReassignment(await getDb(), id);
     if (!reassignment) throw new ApiError(404, "not_found", "No such reassignment.");

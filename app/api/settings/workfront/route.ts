@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { requireApiReader, requireApiUser } from "@/lib/auth/session";
+import { requireApiUser } from "@/lib/auth/session";
 import { appConnection, connectInputSchema, connectWorkfront, disconnectWorkfront } from "@/lib/connection";
 import { appConnectionStatus, connectionActor, wakeAfterConnectionChange } from "@/lib/connection/http";
 import { respond } from "@/lib/http/errors";
@@ -13,7 +13,7 @@ const noStore = { "cache-control": "no-store" };
 /** GET /api/settings/workfront → ConnectionStatusDto (never a credential; at most its last four characters). */
 export function GET() {
   return respond(async () => {
-    await requireApiReader("manageSettings");
+    await requireApiUser("manageSettings");
     return NextResponse.json(await appConnectionStatus(), { headers: noStore });
   });
 }

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { requireApiReader } from "@/lib/auth/session";
+import { requireApiUser } from "@/lib/auth/session";
 import { respond } from "@/lib/http/errors";
 import { appDeps } from "@/lib/offboarding/deps";
 import { getUserRow, userParamsSchema } from "@/lib/offboarding/list-users";
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 /** GET /api/users/{id} — one user, with protection and deactivation record. */
 export function GET(request: Request, context: { params: Promise<{ id: string }> }) {
   return respond(async () => {
-    await requireApiReader("viewUsers");
+    await requireApiUser("viewUsers");
     const { id } = userParamsSchema.parse(await context.params);
     const user = await getUserRow(await appDeps(), id, request.signal);
     return NextResponse.json(user, { headers: { "cache-control": "no-store" } });

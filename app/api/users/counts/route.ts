@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { NextResponse } from "next/server";
-import { requireApiReader } from "@/lib/auth/session";
+import { requireApiUser } from "@/lib/auth/session";
 import { respond } from "@/lib/http/errors";
 import { queryObject } from "@/lib/http/search-params";
 import { appDeps } from "@/lib/offboarding/deps";
@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 /** GET /api/users/counts?q= — active and deactivated users matching the search, for the tabs. */
 export function GET(request: NextRequest) {
   return respond(async () => {
-    await requireApiReader("viewUsers");
+    await requireApiUser("viewUsers");
     const filter = userCountsQuerySchema.parse(queryObject(request.nextUrl.searchParams));
     const counts = await countUsersByStatus(await appDeps(), filter, request.signal);
     return NextResponse.json(counts, { headers: { "cache-control": "no-store" } });

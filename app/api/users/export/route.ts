@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { requireApiReader } from "@/lib/auth/session";
+import { requireApiUser } from "@/lib/auth/session";
 import { csvHeaders } from "@/lib/csv-format";
 import { env } from "@/lib/env";
 import { ApiError, respond } from "@/lib/http/errors";
@@ -20,7 +20,7 @@ export const dynamic = "force-dynamic";
  */
 export function GET(request: NextRequest) {
   return respond(async () => {
-    await requireApiReader("viewUsers");
+    await requireApiUser("viewUsers");
     const { locale: chosen, ...filter } = usersExportQuerySchema.parse(queryObject(request.nextUrl.searchParams));
     const deps = await appDeps();
     await assertKnownFilters(deps, filter);

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { requireApiReader } from "@/lib/auth/session";
+import { requireApiUser } from "@/lib/auth/session";
 import { ApiError, respond } from "@/lib/http/errors";
 import { otherMethods } from "@/lib/http/methods";
 import { appDeps } from "@/lib/offboarding/deps";
@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 /** GET /api/users/facets → the values the users page's filters offer, with counts, from the index. */
 export function GET() {
   return respond(async () => {
-    await requireApiReader("viewUsers");
+    await requireApiUser("viewUsers");
     const deps = await appDeps();
     const tenant = tenantOf(deps.client);
     if (!(await indexState(deps.db, tenant))) {

@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { requireApiReader } from "@/lib/auth/session";
+import { requireApiUser } from "@/lib/auth/session";
 import { csvHeaders, csvStream } from "@/lib/csv-format";
 import { getDb } from "@/lib/db";
 import { ApiError, respond } from "@/lib/http/errors";
@@ -16,7 +16,7 @@ export const dynamic = "force-dynamic";
 /** GET /api/jobs/{id}/results?locale=en|de: the job's results as a CSV download, for HR. */
 export function GET(request: NextRequest, context: { params: Promise<{ id: string }> }) {
   return respond(async () => {
-    await requireApiReader("exportAudit");
+    await requireApiUser("exportAudit");
     const { id } = jobParamsSchema.parse(await context.params);
     const { locale: chosen } = jobResultsQuerySchema.parse(queryObject(request.nextUrl.searchParams));
     const db = await getDb();

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { requireApiReader } from "@/lib/auth/session";
+import { requireApiUser } from "@/lib/auth/session";
 import { respond } from "@/lib/http/errors";
 import { otherMethods } from "@/lib/http/methods";
 import { appDeps } from "@/lib/offboarding/deps";
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 /** GET /api/users/{id}/impact — what the person still holds in Workfront, by category (read-only). */
 export function GET(_request: Request, context: { params: Promise<{ id: string }> }) {
   return respond(async () => {
-    await requireApiReader("viewUsers");
+    await requireApiUser("viewUsers");
     const { id } = userParamsSchema.parse(await context.params);
     const { client } = await appDeps();
     // Reading the person first turns an unknown ID into a 404 rather than an empty check.

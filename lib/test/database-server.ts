@@ -1,0 +1,22 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openEmbeddedServer } from "../db/embedded/server";
+
+/**
+ * Vitest global setup: the PostgreSQL server the tests' databases live on (lib/db/test-databases.ts).
+ * TEST_DATABASE_URL picks a server of your own (e.g. to run the suite against another PostgreSQL
+ * version); otherwise the run starts the embedded server the app uses by default, in a throwaway
+ * folder, so `npm test` needs nothing installed or running.
+ */
+export default async function setup(): Promise<() => Promise<void>> {
+  if (process.env.TEST_DATABASE_URL) return async () => {};
+  const dir = mkdtempSync(join(tmpdir(), "wfo-test-db-"));
+  const server = await openEmbeddedServer(dir);
+  // Set before Vitest starts its workers, which inherit the environment.
+  process.env.TEST_DATABASE_URL = server.url;
+  return async () => {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  };
+}
