@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { RunningEmulator } from "@/emulator";
 import { auditEvents, scheduledDeactivations } from "@/lib/db";
-import { forEachDriver } from "@/lib/db/test-databases";
+import { withTestDatabase } from "@/lib/db/test-databases";
 import type { OffboardingDeps } from "@/lib/offboarding/deps";
 import { checkPeople } from "@/lib/offboarding/impact";
 import type { WorkfrontUser } from "@/lib/workfront";
@@ -12,7 +12,7 @@ import { cancelSchedule, createSchedules, editSchedule } from "./store";
 import { createScheduleRunner } from "./worker";
 
 /**
- * Issue 17's scheduler against the emulator, on both engines. Due times are set relative to the
+ * Issue 17's scheduler against the emulator, on Postgres (two runners are two connections of the pool). Due times are set relative to the
  * database's clock (`now()`), which is the runner's clock, so nothing depends on the day the test
  * runs; "the app was stopped across the due time" is a due time already in the past when the
  * runner first looks. Runners are driven tick by tick: no sleeping.
@@ -36,9 +36,8 @@ afterAll(async () => {
   await emulator?.close();
 });
 
-forEachDriver("scheduled deactivations", ({ db, kind }) => {
-  // Each engine's suite takes its own people from the shared tenant.
-  let next = kind === "pglite" ? 0 : 100;
+withTestDatabase("scheduled deactivations", ({ db }) => {
+  let next = 0;
   const take = (n: number) => {
     const taken = people.slice(next, next + n);
     next += n;
@@ -78,7 +77,7 @@ forEachDriver("scheduled deactivations", ({ db, kind }) => {
   const eventsOf = (id: string) => db().select().from(auditEvents).where(eq(auditEvents.scheduleId, id)).orderBy(asc(auditEvents.id));
   const isActive = async (id: string) => (await control<{ isActive: boolean }>(emulator, "GET", `users/${id}`)).isActive;
 
-  it(`edits and cancels until it starts, each change audited; one open schedule per person (${kind})`, async () => {
+  it(`edits and cancels until it starts, each change audited; one open schedule per person`, async () => {
     const [person] = take(1);
     const [row] = await schedule([person!]);
     const later = new Date(row!.dueAt.getTime() + 86_400_000);
@@ -97,14 +96,14 @@ forEachDriver("scheduled deactivations", ({ db, kind }) => {
     expect(await isActive(person!.id)).toBe(true);
   });
 
-  it(`refuses a time in the past: that is "deactivate now" (${kind})`, async () => {
+  it(`refuses a time in the past: that is "deactivate now"`, async () => {
     const [person] = take(1);
     await expect(
       createSchedules(db(), { targets: [{ id: person!.id, name: null, email: null }], dueAt: new Date(Date.now() - 1_000), timeZone: "UTC", policy: "deactivate_anyway", reason: "x", ticket: null, actor: operator }),
     ).rejects.toMatchObject({ status: 422, code: "due_in_past" });
   });
 
-  it(`at its time: deactivates, reads back isActive:false and records it as the proof; not before (${kind})`, async () => {
+  it(`at its time: deactivates, reads back isActive:false and records it as the proof; not before`, async () => {
     const [person] = take(1);
     const [row] = await schedule([person!]);
     const early = await runner("r-early").tick();
@@ -124,7 +123,7 @@ forEachDriver("scheduled deactivations", ({ db, kind }) => {
     expect((await runner("r-again").tick()).claimed).toBe(0);
   });
 
-  it(`the app stopped across the due time: runs once when it starts, marked late, overdue recorded once (${kind})`, async () => {
+  it(`the app stopped across the due time: runs once when it starts, marked late, overdue recorded once`, async () => {
     const [person] = take(1);
     const [row] = await schedule([person!]);
     await dueIn([row!.id], -3_600);
@@ -137,7 +136,7 @@ forEachDriver("scheduled deactivations", ({ db, kind }) => {
     expect(await isActive(person!.id)).toBe(false);
   });
 
-  it(`two runners racing over the same due schedules: each runs exactly once (${kind})`, async () => {
+  it(`two runners racing over the same due schedules: each runs exactly once`, async () => {
     const group = take(12);
     const rows = await schedule(group);
     await dueIn(rows.map((row) => row.id), -1);
@@ -157,7 +156,7 @@ forEachDriver("scheduled deactivations", ({ db, kind }) => {
     }
   });
 
-  it(`a runner that died mid-run: its lease expires, the next finds the person inactive, never deactivates twice (${kind})`, async () => {
+  it(`a runner that died mid-run: its lease expires, the next finds the person inactive, never deactivates twice`, async () => {
     const [person] = take(1);
     const [row] = await schedule([person!]);
     await dueIn([row!.id], -1);
@@ -173,7 +172,7 @@ forEachDriver("scheduled deactivations", ({ db, kind }) => {
     ]);
   });
 
-  it(`Workfront down at the due time: retried, overdue, then runs once it is back (${kind})`, async () => {
+  it(`Workfront down at the due time: retried, overdue, then runs once it is back`, async () => {
     const [person] = take(1);
     const [row] = await schedule([person!]);
     await dueIn([row!.id], -1_200);
@@ -195,7 +194,7 @@ forEachDriver("scheduled deactivations", ({ db, kind }) => {
     expect(await isActive(person!.id)).toBe(false);
   });
 
-  it(`credential refused: paused (not failed), then runs when the credential works (${kind})`, async () => {
+  it(`credential refused: paused (not failed), then runs when the credential works`, async () => {
     const [person] = take(1);
     const [row] = await schedule([person!]);
     await dueIn([row!.id], -1);
@@ -212,7 +211,7 @@ forEachDriver("scheduled deactivations", ({ db, kind }) => {
     expect(await isActive(person!.id)).toBe(false);
   });
 
-  it(`a credential pause tries the credential once per probe interval, by an injected clock (${kind})`, async () => {
+  it(`a credential pause tries the credential once per probe interval, by an injected clock`, async () => {
     const [person] = take(1);
     const [row] = await schedule([person!]);
     await dueIn([row!.id], -1);
@@ -231,8 +230,8 @@ forEachDriver("scheduled deactivations", ({ db, kind }) => {
     expect(await paced.tick()).toMatchObject({ resumed: 1, ran: 1 });
   });
 
-  it(`policy hold: blocking open work at the due time holds it and changes nothing; edited, it is planned again (${kind})`, async () => {
-    const target = blocked[kind === "pglite" ? 0 : 1];
+  it(`policy hold: blocking open work at the due time holds it and changes nothing; edited, it is planned again`, async () => {
+    const target = blocked[0];
     expect(target).toBeDefined();
     const [row] = await createSchedules(db(), { targets: [{ id: target!, name: null, email: null }], dueAt: inAnHour(), timeZone: "UTC", policy: "hold", reason: "Last day", ticket: null, actor: operator });
     await dueIn([row!.id], -1);
@@ -247,7 +246,7 @@ forEachDriver("scheduled deactivations", ({ db, kind }) => {
     await cancelSchedule(db(), row!.id, operator);
   });
 
-  it(`a protected person at the due time: refused and failed, audited, not deactivated (${kind})`, async () => {
+  it(`a protected person at the due time: refused and failed, audited, not deactivated`, async () => {
     const [person] = take(1);
     const [row] = await schedule([person!]);
     await dueIn([row!.id], -1);

@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { NextResponse } from "next/server";
-import { requireApiReader, requireApiUser } from "@/lib/auth/session";
+import { requireApiUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { respond } from "@/lib/http/errors";
@@ -19,7 +19,7 @@ const MAX_BODY_BYTES = 1024 * 1024;
 /** GET /api/schedules?from=&to=&state=open|all|<state>&userId= → ScheduleListDto, soonest first. */
 export function GET(request: NextRequest) {
   return respond(async () => {
-    await requireApiReader("viewUsers");
+    await requireApiUser("viewUsers");
     const query = scheduleListQuerySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
     return NextResponse.json(await scheduleList(await getDb(), query, env().APP_TIME_ZONE), { headers: { "cache-control": "no-store" } });
   });

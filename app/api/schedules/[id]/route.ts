@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { requireApiReader, requireApiUser } from "@/lib/auth/session";
+import { requireApiUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { ApiError, respond } from "@/lib/http/errors";
@@ -18,7 +18,7 @@ type Context = { params: Promise<{ id: string }> };
 /** GET /api/schedules/{id} → {schedule: ScheduleDto}. */
 export function GET(_request: Request, context: Context) {
   return respond(async () => {
-    await requireApiReader("viewUsers");
+    await requireApiUser("viewUsers");
     const { id } = scheduleParamsSchema.parse(await context.params);
     const db = await getDb();
     const row = await getSchedule(db, id);
