@@ -7,6 +7,7 @@ import { ImportPage, germanImportWords } from "./pages/import-page";
 import { apiSignIn } from "./support/api-session";
 import { demoAccounts } from "./support/fixtures";
 import { appUrl } from "./support/servers";
+import { seriousAccessibilityViolations } from "./support/axe";
 
 /**
  * Scheduled deactivations (issue 17): a person scheduled a few seconds ahead is deactivated at
@@ -127,6 +128,49 @@ test("scheduled in the confirm dialog for a later day, then edited and cancelled
   expect(events.map((event) => event.action)).toEqual(["schedule_cancelled", "schedule_edited", "schedule_created"]);
   expect(events[1]!.detail).toMatchObject({ before: { dueAt: `${tomorrow}T23:59:59.999Z`, policy: "deactivate_anyway" } });
   expect(await isActiveInWorkfront(page, person.id)).toBe(true);
+});
+
+test("a bulk selection scheduled for a later day: both people on the Scheduled view, which passes axe", async ({ usersPage, people }) => {
+  const { page } = usersPage;
+  const [first, second] = people.active(8).slice(6);
+  for (const person of [first!, second!]) {
+    for (const old of await schedulesOf(page, person.id)) {
+      if (old.actions.cancel) await page.request.post(`/api/schedules/${old.id}/cancel`, { data: {} });
+    }
+  }
+  await usersPage.goto();
+  // The selection is kept across searches.
+  await usersPage.searchFor(first!.email!);
+  await usersPage.checkbox(first!.name).check();
+  await usersPage.searchFor(second!.email!);
+  await usersPage.checkbox(second!.name).check();
+  await expect(usersPage.selectionBar).toContainText("2 people selected");
+  await usersPage.selectionBar.getByRole("button", { name: "Deactivate 2 selected…" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("On a date").check();
+  const day = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
+  await dialog.getByLabel("Date", { exact: true }).fill(day);
+  await dialog.getByLabel("Reason").fill("Team leaves together");
+  await dialog.getByRole("button", { name: "Schedule", exact: true }).click();
+  await expect(page).toHaveURL(/\/scheduled/);
+  try {
+    for (const person of [first!, second!]) {
+      const open = (await schedulesOf(page, person.id)).filter((row) => row.state === "scheduled");
+      expect(open).toHaveLength(1);
+      expect(open[0]).toMatchObject({ dueAt: `${day}T23:59:59.999Z`, reason: "Team leaves together", policy: "deactivate_anyway" });
+      await expect(page.locator(`tr[data-schedule-id="${open[0]!.id}"]`)).toContainText(person.name);
+    }
+    // Axe on the page itself, after the success toast (whose contrast is the toaster's, not this page's).
+    await page.reload();
+    await expect(page.locator("tr[data-schedule-id]").filter({ hasText: first!.name })).toBeVisible();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  } finally {
+    for (const person of [first!, second!]) {
+      for (const open of await schedulesOf(page, person.id)) {
+        if (open.actions.cancel) await page.request.post(`/api/schedules/${open.id}/cancel`, { data: {} });
+      }
+    }
+  }
 });
 
 test("the schedule API: 401 before anything, 403 for a viewer (who may list), bad input a 4xx with nothing written or asked of Workfront", async ({ usersPage, people, playwright }) => {
