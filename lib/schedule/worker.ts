@@ -68,8 +68,11 @@ export function startScheduleLoop(runner: ScheduleRunner, options: { pollMs: num
   const log = options.logger ?? appLogger.child({ module: "schedule", owner: runner.owner });
   let stopped = false;
   let wakeUp: (() => void) | null = null;
+  // A wake() during a tick is kept: the next tick follows at once instead of after pollMs.
+  let woken = false;
   const loop = (async () => {
     while (!stopped) {
+      woken = false;
       try {
         const report = await runner.tick();
         if (report.ran || report.failed || report.held || report.overdue || report.paused || report.resumed) log.info({ ...report }, "scheduled deactivations");
@@ -77,6 +80,7 @@ export function startScheduleLoop(runner: ScheduleRunner, options: { pollMs: num
       } catch (error) {
         log.warn({ err: error }, "the schedule runner's tick failed; it tries again");
       }
+      if (woken || stopped) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, options.pollMs);
         timer.unref?.();
@@ -89,7 +93,10 @@ export function startScheduleLoop(runner: ScheduleRunner, options: { pollMs: num
     }
   })();
   return {
-    wake: () => wakeUp?.(),
+    wake: () => {
+      woken = true;
+      wakeUp?.();
+    },
     async stop() {
       stopped = true;
       wakeUp?.();
