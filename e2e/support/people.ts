@@ -33,6 +33,7 @@ const POOL_SIZES: [spec: string, size: number][] = [
   ["concurrent-actions.spec.ts", 4],
   ["hr.spec.ts", 10],
   ["person.spec.ts", 40],
+  ["schedule.spec.ts", 12],
 ];
 
 async function wholeTenant(request: APIRequestContext): Promise<UserDto[]> {

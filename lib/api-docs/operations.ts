@@ -17,6 +17,7 @@ import { usersExportQuerySchema } from "@/lib/user-index/export";
 import { createTokenSchema, revokeTokenSchema } from "@/lib/api-tokens/schemas";
 import { idempotencyKeySchema, leaversBodySchema } from "@/lib/leavers/schemas";
 import { createReassignmentBodySchema, reassignmentParamsSchema } from "@/lib/reassign/schemas";
+import { createSchedulesBodySchema, editScheduleBodySchema, emptyBodySchema as emptyScheduleBodySchema, scheduleListQuerySchema, scheduleParamsSchema } from "@/lib/schedule/schemas";
 import type { ApiOperation } from "./operation";
 
 /**
@@ -129,6 +130,19 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     responses: { 202: "{reassignment: ReassignmentSummary}", 404: "leaver_unknown", 422: "successor_unknown, successor_inactive, successor_is_leaver, successor_missing" },
   },
   { method: "GET", path: "/api/reassignments/{id}", summary: "A reassignment's status and its changes by state.", permission: "viewAudit", params: reassignmentParamsSchema, responses: { 200: "{reassignment: ReassignmentSummary}", 404: "not_found" } },
+  // Issue 17: scheduled deactivations.
+  { method: "GET", path: "/api/schedules", summary: "Scheduled deactivations, soonest first, by due-date range and state, with the overdue count and the database's clock.", permission: "viewUsers", query: [scheduleListQuerySchema], responses: { 200: "ScheduleListDto" } },
+  {
+    method: "POST",
+    path: "/api/schedules",
+    summary: "Schedule one person or many: a day (end of that day in APP_TIME_ZONE) and maybe a time, or an exact instant; each person read from Workfront first; audited.",
+    permission: "deactivate",
+    body: createSchedulesBodySchema,
+    responses: { 201: "{schedules: ScheduleDto[]}", 403: "over_hard_cap", 404: "not_found", 409: "already_scheduled", 422: "due_in_past, already_inactive" },
+  },
+  { method: "GET", path: "/api/schedules/{id}", summary: "One scheduled deactivation.", permission: "viewUsers", params: scheduleParamsSchema, responses: { 200: "{schedule: ScheduleDto}", 404: "schedule_not_found" } },
+  { method: "PATCH", path: "/api/schedules/{id}", summary: "Change a schedule's time, policy, reason or ticket until it starts; audited.", permission: "deactivate", params: scheduleParamsSchema, body: editScheduleBodySchema, responses: { 200: "{schedule: ScheduleDto}", 404: "schedule_not_found", 409: "schedule_started", 422: "due_in_past" } },
+  { method: "POST", path: "/api/schedules/{id}/cancel", summary: "Cancel a schedule until it starts; audited.", permission: "deactivate", params: scheduleParamsSchema, body: emptyScheduleBodySchema, responses: { 200: "{schedule: ScheduleDto}", 404: "schedule_not_found", 409: "schedule_started" } },
   { method: "POST", path: "/api/settings/workfront/test", summary: "Test the stored connection now.", permission: "manageSettings", responses: { 200: "{test: TestResultDto, status}" } },
   // Issue 15: the users page's tools, reports for HR, administration in the app.
   { method: "GET", path: "/api/users/facets", summary: "The values the users page's filters offer, each with how many people have it, from the index.", permission: "viewUsers", responses: { 200: "{license, accessLevel, group, company, manager: {value, label, count}[]}", 503: "index_not_ready" } },
@@ -194,7 +208,8 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     description:
       "For HR systems and scripts (an operator API token, or a session). Each person is named by exactly one of email, username or " +
       "workfrontId, with an optional lastDay (YYYY-MM-DD in APP_TIME_ZONE): a person whose last day is today or later is not " +
-      "deactivated and is answered not_scheduled (scheduling_unavailable) until scheduled deactivation is available. The job follows " +
+      "deactivated now but scheduled for the end of that day (answered scheduled, with the schedule; already_scheduled when an open " +
+      "schedule exists, which is kept). The job follows " +
       "POST /api/jobs's rules: above BULK_CONFIRM_THRESHOLD people the body must state confirmCount; above BULK_HARD_CAP only admins. " +
       "The Idempotency-Key header is required: the same key and body again return the stored answer (Idempotent-Replayed: true) and " +
       "create nothing; the same key with another body is 422 idempotency_key_reused; a refused request gives its key back.",

@@ -28,6 +28,8 @@ export function toAuditEventDto(event: AuditEvent) {
     requestId: event.requestId,
     clientIp: event.clientIp,
     jobId: event.jobId,
+    scheduleId: event.scheduleId,
+    detail: event.detail,
   };
 }
 

@@ -37,6 +37,8 @@ const entrySchema = z.object({
   isActiveBefore: z.boolean().nullish(),
   jobId: z.uuid().nullish(),
   jobItemId: z.uuid().nullish(),
+  /** The scheduled deactivation this row belongs to (lib/schedule). */
+  scheduleId: z.uuid().nullish(),
   /** A reassignment's change to one object (action `reassign`). */
   change: z
     .object({

@@ -1,6 +1,7 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import type { UserActionResult, UserCounts, UserListPage } from "@/lib/offboarding/user-dto";
 import { RequestError, fetchJson } from "./fetch-json";
+import type { ScheduleChoice } from "./schedules-api";
 import { NO_FILTERS, type UserFilters, appendFilterParams } from "./user-filters";
 import { type UserSearch, toApiParams } from "./user-search";
 
@@ -16,6 +17,8 @@ export interface StatusChangeInput {
   overrideProtection?: true;
   /** The admin includes the System Administrators of a bulk run on purpose (bulk jobs only). */
   includeAdmins?: true;
+  /** Deactivate later, not now (the dialog's "On a date"): the caller schedules instead (lib/schedule). */
+  schedule?: ScheduleChoice;
 }
 
 /** One root key, so a change to any user can mark every cached list and count stale at once. */

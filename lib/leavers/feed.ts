@@ -15,7 +15,7 @@ import type { Leaver, LeaversBody } from "./schemas";
 /**
  * The leavers feed: HR's list matched like an import (lib/offboarding/match-leavers.ts), one job
  * for the people to deactivate now (within the confirmation rules of POST /api/jobs), and those
- * whose last day is still ahead handed to `scheduleFutureLeavers`.
+ * whose last day is still ahead scheduled for its end (`scheduleFutureLeavers`).
  */
 export type LeaverState = MatchState | FutureLeaverOutcome["state"];
 
@@ -30,6 +30,8 @@ export interface LeaverOutcomeDto {
   user: MatchedUserDto | null;
   candidates: MatchedUserDto[] | null;
   lastDay: string | null;
+  /** scheduled / already_scheduled: the scheduled deactivation (lib/schedule) that will run. */
+  schedule: { id: string; dueAt: string } | null;
 }
 
 export interface LeaversAnswerDto {
@@ -77,6 +79,7 @@ export async function planFeed(deps: MatchDeps, body: LeaversBody, role: Role, t
       user: line?.user ?? null,
       candidates: line?.candidates ?? null,
       lastDay: person.lastDay ?? null,
+      schedule: null,
     };
     plan.outcomes.push(outcome);
     if (outcome.state !== "will_deactivate" || !outcome.user) return;
@@ -93,6 +96,8 @@ export interface FeedRun {
   actor: JobActor;
   rules: BulkRules;
   names: TargetNames;
+  /** APP_TIME_ZONE: a last day ends at its midnight there. */
+  timeZone: string;
 }
 
 /**
@@ -106,10 +111,10 @@ export async function runFeed(db: Database, plan: FeedPlan, run: FeedRun): Promi
       plan.now.length > 0
         ? await createJob(tx, { kind: "deactivate", userIds: plan.now, reason: run.body.reason, ticket: run.body.ticket, confirmCount: run.body.confirmCount, sourceName: "POST /api/leavers" }, run.actor, run.rules, run.names)
         : null;
-    const scheduled = await scheduleFutureLeavers(plan.future, { tx, actor: run.actor, reason: run.body.reason, ticket: run.body.ticket || null });
+    const scheduled = await scheduleFutureLeavers(plan.future, { tx, actor: run.actor, reason: run.body.reason, ticket: run.body.ticket || null, timeZone: run.timeZone });
     const people = plan.outcomes.map((outcome) => {
       const future = scheduled.find((entry) => entry.index === outcome.index);
-      return future ? { ...outcome, state: future.state, code: future.code, reason: future.reason } : outcome;
+      return future ? { ...outcome, state: future.state, code: future.code, reason: future.reason, schedule: future.schedule } : outcome;
     });
     const counts = {} as Record<LeaverState, number>;
     for (const person of people) counts[person.state] = (counts[person.state] ?? 0) + 1;

@@ -1,7 +1,11 @@
 import "server-only";
+import { and, inArray } from "drizzle-orm";
+import { type Database, scheduledDeactivations } from "@/lib/db";
 import type { JobActor } from "@/lib/jobs/events";
-import type { Database } from "@/lib/db";
 import type { MatchedUserDto } from "@/lib/offboarding/match-leavers";
+import { dueAtFor } from "@/lib/schedule/due-time";
+import { createSchedules } from "@/lib/schedule/store";
+import { OPEN_STATES } from "@/lib/schedule/vocabulary";
 
 /** A matched person whose last day has not ended yet: they must not be deactivated now. */
 export interface FutureLeaver {
@@ -14,9 +18,11 @@ export interface FutureLeaver {
 
 export interface FutureLeaverOutcome {
   index: number;
-  state: "not_scheduled";
-  code: "scheduling_unavailable";
+  /** scheduled: at the end of their last day; already_scheduled: an open schedule was kept as it is. */
+  state: "scheduled" | "already_scheduled";
+  code: null;
   reason: string;
+  schedule: { id: string; dueAt: string };
 }
 
 export interface FutureLeaversContext {
@@ -25,21 +31,55 @@ export interface FutureLeaversContext {
   actor: JobActor;
   reason: string;
   ticket: string | null;
+  /** The organisation's time zone (APP_TIME_ZONE): a last day ends at its midnight. */
+  timeZone: string;
 }
 
 /**
- * What becomes of people whose last day is still ahead. Scheduled deactivation (lib/schedule) is
- * not merged yet: until it is, nobody is deactivated early and each is answered `not_scheduled`
- * with `scheduling_unavailable`, so the HR system can send them again later. THE ONE PLACE TO
- * REPLACE when scheduling lands: create their schedules in `context.tx` (so the idempotency record
- * covers them) and answer each one's schedule instead.
+ * People whose last day is still ahead get a scheduled deactivation (lib/schedule) at the end of
+ * that day, in the feed's own transaction, so the idempotency record covers them: the same key
+ * again schedules nobody twice. Someone who already has an open schedule keeps it (it may have
+ * been set by hand, with a time of its own) and is answered `already_scheduled` with it.
  */
 export async function scheduleFutureLeavers(leavers: readonly FutureLeaver[], context: FutureLeaversContext): Promise<FutureLeaverOutcome[]> {
-  void context;
-  return leavers.map((leaver) => ({
-    index: leaver.index,
-    state: "not_scheduled",
-    code: "scheduling_unavailable",
-    reason: `Last day ${leaver.lastDay} has not ended; scheduled deactivation is not available yet, so nothing was done. Send this person again after their last day.`,
-  }));
+  if (leavers.length === 0) return [];
+  const open = await context.tx
+    .select({ id: scheduledDeactivations.id, targetId: scheduledDeactivations.targetId, dueAt: scheduledDeactivations.dueAt })
+    .from(scheduledDeactivations)
+    .where(and(inArray(scheduledDeactivations.targetId, leavers.map((leaver) => leaver.user.id)), inArray(scheduledDeactivations.state, OPEN_STATES)));
+  const openOf = new Map(open.map((row) => [row.targetId, row]));
+  const fresh = leavers.filter((leaver) => !openOf.has(leaver.user.id));
+  const lastDayOf = new Map(fresh.map((leaver) => [leaver.user.id, leaver.lastDay]));
+  const { accountId, email, role, requestId, clientIp } = context.actor;
+  const made = await createSchedules(context.tx, {
+    targets: fresh.map((leaver) => ({ id: leaver.user.id, name: leaver.user.name, email: leaver.user.email })),
+    dueAt: (target) => dueAtFor({ day: lastDayOf.get(target.id)! }, context.timeZone),
+    timeZone: context.timeZone,
+    policy: "deactivate_anyway",
+    reason: context.reason,
+    ticket: context.ticket,
+    sourceName: "POST /api/leavers",
+    actor: { accountId, email, role, requestId, clientIp },
+  });
+  const madeOf = new Map(made.map((row) => [row.targetId, row]));
+  return leavers.map((leaver) => {
+    const mine = madeOf.get(leaver.user.id);
+    if (mine) {
+      return {
+        index: leaver.index,
+        state: "scheduled",
+        code: null,
+        reason: `Scheduled for the end of their last day, ${leaver.lastDay}.`,
+        schedule: { id: mine.id, dueAt: mine.dueAt.toISOString() },
+      };
+    }
+    const existing = openOf.get(leaver.user.id)!;
+    return {
+      index: leaver.index,
+      state: "already_scheduled",
+      code: null,
+      reason: "A scheduled deactivation for this person exists already; it was left as it is.",
+      schedule: { id: existing.id, dueAt: existing.dueAt.toISOString() },
+    };
+  });
 }

@@ -25,6 +25,8 @@ export interface StatusChangeInput {
   actor: SessionUser;
   requestId: string;
   clientIp: string | null;
+  /** Set when a scheduled deactivation runs it (lib/schedule): its audit rows name the schedule. */
+  scheduleId?: string;
 }
 
 /** The access fields saved at deactivation; also used per item by bulk jobs (lib/jobs). */
@@ -127,6 +129,7 @@ async function changeHeld(deps: OffboardingDeps, input: StatusChangeInput): Prom
     ticket: input.ticket,
     requestId: input.requestId,
     clientIp: input.clientIp,
+    scheduleId: input.scheduleId ?? null,
   };
 
   const refusal = refusalOf(deps, user, input, facts);

@@ -42,7 +42,7 @@ export function POST(request: Request) {
       const deps = await appDeps();
       const plan = await planFeed(deps, body, user.role, todayIn(env().APP_TIME_ZONE, new Date()), request.signal);
       const names = await namesForNewJob(db, deps.client, plan.now);
-      const answer = await runFeed(db, plan, { scope, key, body, actor: jobActor(user, request), rules: bulkRules(), names });
+      const answer = await runFeed(db, plan, { scope, key, body, actor: jobActor(user, request), rules: bulkRules(), names, timeZone: env().APP_TIME_ZONE });
       if (answer.jobId) wakeAppWorker();
       return NextResponse.json(answer.body, {
         status: answer.status,

@@ -71,6 +71,10 @@ export const auditEvents = pgTable(
     // Bulk jobs come later; no FK yet because their tables do not exist.
     jobId: uuid("job_id"),
     jobItemId: uuid("job_item_id"),
+    /** A scheduled deactivation's rows (actions `schedule_*`, and the deactivation it ran). */
+    scheduleId: uuid("schedule_id"),
+    /** What a schedule row says besides the columns: due time, zone, policy, lateness, read-back. */
+    detail: jsonb("detail").$type<Record<string, unknown>>(),
   },
   (table) => [
     // NULLS FIRST matches a plain `ORDER BY … DESC`, so the newest-first pages read the index.
@@ -82,6 +86,7 @@ export const auditEvents = pgTable(
     index("audit_events_actor_email_idx").on(table.actorEmail),
     index("audit_events_action_idx").on(table.action),
     index("audit_events_outcome_idx").on(table.outcome),
+    index("audit_events_schedule_idx").on(table.scheduleId).where(sql`${table.scheduleId} is not null`),
     check("audit_events_action_known", oneOf(table.action, AUDIT_ACTIONS)),
     check("audit_events_outcome_known", oneOf(table.outcome, AUDIT_OUTCOMES)),
     check("audit_events_actor_role_known", oneOf(table.actorRole, ROLES)),

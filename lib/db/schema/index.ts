@@ -11,3 +11,4 @@ export * from "./admin-events";
 export * from "./reassignments";
 export * from "./notifications";
 export * from "./api-tokens";
+export * from "./scheduled-deactivations";

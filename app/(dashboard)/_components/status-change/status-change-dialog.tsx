@@ -41,6 +41,10 @@ export interface StatusChangeDialogProps {
   onDryRun?: (options: { includeAdmins: boolean }) => Promise<DryRunDto>;
   /** A bulk run's System Administrators, apart from `users`: left out unless the admin includes them. */
   systemAdmins?: Person[];
+  /** Offer "On a date" beside "Deactivate now": `onConfirm` then gets `input.schedule`. */
+  schedulable?: boolean;
+  /** Schedule each person on their own day (an import's last days): the title says so, only the policy is asked. */
+  eachOnOwnDay?: boolean;
 }
 
 /**
@@ -48,8 +52,9 @@ export interface StatusChangeDialogProps {
  * affected, counts the licences freed, requires a reason, asks for the number of people above the
  * threshold, refuses non-admins above the hard cap, and cannot be dismissed while in flight.
  */
-export function StatusChangeDialog({ action, users, total = users.length, rules, role, override, open, onOpenChange, onConfirm, onDryRun, systemAdmins = [] }: StatusChangeDialogProps) {
+export function StatusChangeDialog({ action, users, total = users.length, rules, role, override, open, onOpenChange, onConfirm, onDryRun, systemAdmins = [], schedulable = false, eachOnOwnDay = false }: StatusChangeDialogProps) {
   const t = useTranslations("statusChange");
+  const ts = useTranslations("schedule.when");
   const reasonId = useId();
   const [pending, setPending] = useState(false);
   // Radix gives focus back only to its own <DialogTrigger>; this dialog is opened from other buttons.
@@ -92,7 +97,7 @@ export function StatusChangeDialog({ action, users, total = users.length, rules,
           onEscapeKeyDown={(event) => (pending ? event.preventDefault() : undefined)}
         >
           <DialogHeader>
-            <DialogTitle>{t(`${action}.title`, { count: total, name: only?.name ?? "" })}</DialogTitle>
+            <DialogTitle>{eachOnOwnDay ? ts("eachTitle", { count: total }) : t(`${action}.title`, { count: total, name: only?.name ?? "" })}</DialogTitle>
             <DialogDescription>{t(`${action}.consequence`, { count: total })}</DialogDescription>
           </DialogHeader>
           <AffectedUsers people={users} total={total} />
@@ -109,6 +114,8 @@ export function StatusChangeDialog({ action, users, total = users.length, rules,
             onCancel={() => onOpenChange(false)}
             onDryRun={onDryRun}
             systemAdmins={action === "deactivate" && systemAdmins.length > 0 ? { people: systemAdmins, mayInclude: hasRole(role, "admin") } : null}
+            schedulable={schedulable && action === "deactivate" && !override}
+            eachOnOwnDay={eachOnOwnDay && action === "deactivate"}
           />
         </DialogContent>
       ) : null}

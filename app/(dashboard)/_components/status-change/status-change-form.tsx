@@ -1,7 +1,7 @@
 "use client";
 
 import { LoaderCircleIcon } from "lucide-react";
-import { useTranslations } from "next-intl";
+import { useTimeZone, useTranslations } from "next-intl";
 import { type FormEvent, useId, useState } from "react";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -18,6 +18,8 @@ import { statusActions } from "./status-actions";
 import { SystemAdminsField } from "./system-admins-field";
 import type { Person } from "@/lib/client/people";
 import { useDryRun } from "./use-dry-run";
+import { PolicyField, WhenField, type WhenValue } from "./when-field";
+import { dayIn, dueAtFor } from "@/lib/schedule/due-time";
 
 interface StatusChangeFormProps {
   action: StatusAction;
@@ -34,9 +36,13 @@ interface StatusChangeFormProps {
   onDryRun?: (options: { includeAdmins: boolean }) => Promise<DryRunDto>;
   /** A bulk run's System Administrators, listed apart; the admin role may tick them in. */
   systemAdmins?: { people: Person[]; mayInclude: boolean } | null;
+  /** Offer "On a date" beside "Deactivate now" (deactivations whose caller can schedule). */
+  schedulable?: boolean;
+  /** Schedule everyone on their own day (an import's last days): only the policy is asked. */
+  eachOnOwnDay?: boolean;
 }
 
-export function StatusChangeForm({ action, reasonId, pending, confirmCount: confirmBase, blocked, override, onConfirm, onCancel, onDryRun, systemAdmins = null }: StatusChangeFormProps) {
+export function StatusChangeForm({ action, reasonId, pending, confirmCount: confirmBase, blocked, override, onConfirm, onCancel, onDryRun, systemAdmins = null, schedulable = false, eachOnOwnDay = false }: StatusChangeFormProps) {
   const t = useTranslations("statusChange");
   const common = useTranslations("common.actions");
   const { variant } = statusActions[action];
@@ -50,7 +56,12 @@ export function StatusChangeForm({ action, reasonId, pending, confirmCount: conf
   const [includeAdmins, setIncludeAdmins] = useState(false);
   const included = includeAdmins && systemAdmins?.mayInclude ? systemAdmins.people.length : 0;
   const confirmCount = confirmBase && confirmBase.people + included > confirmBase.threshold ? { ...confirmBase, people: confirmBase.people + included } : null;
-  const [errors, setErrors] = useState<{ reason?: string; count?: string; override?: string }>({});
+  const [errors, setErrors] = useState<{ reason?: string; count?: string; override?: string; when?: string }>({});
+  const zone = useTimeZone() ?? "UTC";
+  const tw = useTranslations("schedule.when");
+  const dayId = useId();
+  const [when, setWhen] = useState<WhenValue>(() => ({ mode: "now", day: dayIn(new Date(), zone), time: "", policy: "deactivate_anyway" }));
+  const later = eachOnOwnDay || (schedulable && when.mode === "later");
   // The error itself, worded by its code when shown; null before a try or after a new one starts.
   const [failure, setFailure] = useState<{ error: unknown } | null>(null);
   const dryRun = useDryRun(onDryRun && (() => onDryRun({ includeAdmins: included > 0 })));
@@ -64,9 +75,10 @@ export function StatusChangeForm({ action, reasonId, pending, confirmCount: conf
       reason: trimmed.length < REASON_MIN ? t("reason.tooShort", { min: REASON_MIN }) : undefined,
       count: confirmCount && typed !== confirmCount.people ? t("confirmCount.mismatch", { count: confirmCount.people }) : undefined,
       override: override && !overrideConfirmed ? t("override.required") : undefined,
+      when: later && !eachOnOwnDay ? whenError() : undefined,
     };
     setErrors(found);
-    const firstInvalid = found.reason ? reasonId : found.count ? countId : found.override ? overrideId : null;
+    const firstInvalid = found.when ? dayId : found.reason ? reasonId : found.count ? countId : found.override ? overrideId : null;
     if (firstInvalid) {
       document.getElementById(firstInvalid)?.focus();
       return;
@@ -79,9 +91,21 @@ export function StatusChangeForm({ action, reasonId, pending, confirmCount: conf
         confirmCount: confirmCount ? (typed ?? undefined) : undefined,
         overrideProtection: override ? true : undefined,
         includeAdmins: included > 0 ? true : undefined,
+        // With eachOnOwnDay the caller has each person's day; only the policy comes from here.
+        schedule: later ? { day: eachOnOwnDay ? "" : when.day, time: eachOnOwnDay ? undefined : when.time || undefined, policy: when.policy } : undefined,
       });
     } catch (error) {
       setFailure({ error });
+    }
+  }
+
+  /** A day is required; a time already past is offered as "Deactivate now" instead (the server checks again). */
+  function whenError(): string | undefined {
+    if (!when.day) return tw("dayRequired");
+    try {
+      return dueAtFor({ day: when.day, time: when.time || undefined }, zone).getTime() <= Date.now() ? tw("past") : undefined;
+    } catch {
+      return tw("dayRequired");
     }
   }
 
@@ -101,6 +125,7 @@ export function StatusChangeForm({ action, reasonId, pending, confirmCount: conf
           <AlertDescription>{blocked}</AlertDescription>
         </Alert>
       ) : null}
+      {eachOnOwnDay ? <PolicyField value={when.policy} onChange={(policy) => setWhen({ ...when, policy })} /> : schedulable ? <WhenField value={when} error={errors.when ?? null} dayId={dayId} onChange={setWhen} /> : null}
       <ReasonFields reasonId={reasonId} reason={reason} ticket={ticket} reasonError={errors.reason ?? null} onReason={setReason} onTicket={setTicket} />
       {override ? (
         <OverrideField id={overrideId} protection={override} checked={overrideConfirmed} error={errors.override ?? null} onChange={setOverrideConfirmed} />
@@ -133,7 +158,7 @@ export function StatusChangeForm({ action, reasonId, pending, confirmCount: conf
         {/* aria-disabled, not disabled, while pending: a disabled button would drop keyboard focus. */}
         <Button type="submit" variant={variant} aria-disabled={pending || blocked !== null || undefined}>
           {pending ? <LoaderCircleIcon className="size-4 animate-spin" aria-hidden /> : null}
-          {pending ? t(`${action}.pending`) : t(`${action}.label`)}
+          {later ? (pending ? tw("pending") : tw("submit")) : pending ? t(`${action}.pending`) : t(`${action}.label`)}
         </Button>
       </DialogFooter>
     </form>

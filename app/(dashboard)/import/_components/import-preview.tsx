@@ -55,7 +55,7 @@ export function ImportPreview({ report, source, role, rules, onStartOver }: Impo
       <LicencesFreed licences={report.licensesFreed} />
       <PreviewDownload report={report} fileName={source.source === "file" ? source.name : null} />
       <RunImport report={report} role={role} rules={rules} sourceName={source.source === "file" ? source.name : undefined} />
-      <MatchLinesTable key={shown ?? "all"} lines={lines} column={report.column} />
+      <MatchLinesTable key={shown ?? "all"} lines={lines} column={report.column} lastDayColumn={report.lastDayColumn} />
     </section>
   );
 }

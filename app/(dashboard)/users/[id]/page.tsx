@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { listAuditEvents } from "@/lib/audit";
 import { requirePageUser } from "@/lib/auth/session";
@@ -16,6 +16,8 @@ import { ReassignForm } from "./_components/reassign-form";
 import { ImpactSection } from "./_components/impact-section";
 import { ImpactSkeleton } from "./_components/impact-skeleton";
 import { PersonProfile } from "./_components/person-profile";
+import { listSchedules } from "@/lib/schedule/store";
+import { OPEN_STATES } from "@/lib/schedule/vocabulary";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("person.page");
@@ -36,10 +38,13 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
     if (isWorkfrontError(error) && error.code === "not_found") notFound();
     throw error;
   });
-  const [t, history, manager] = await Promise.all([
+  const [t, ts, format, history, manager, [scheduled]] = await Promise.all([
     getTranslations("person.page"),
+    getTranslations("schedule.person"),
+    getFormatter(),
     listAuditEvents(deps.db, { target: id, pageSize: 25 }),
     activeManager(deps.client, id),
+    listSchedules(deps.db, { targetId: id, states: OPEN_STATES, limit: 1 }),
   ]);
   const mayAct = hasRole(viewer.role, "operator");
   return (
@@ -48,6 +53,14 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
         {t("back")}
       </Link>
       <PersonProfile user={user} />
+      {scheduled ? (
+        <p className="rounded-md border p-3 text-sm" data-testid="person-schedule">
+          {ts("scheduled", { when: format.dateTime(scheduled.dueAt, "full") })}{" "}
+          <Link href="/scheduled" className="underline underline-offset-4">
+            {ts("link")}
+          </Link>
+        </p>
+      ) : null}
       <Suspense fallback={<ImpactSkeleton />}>
         <ImpactSection userId={id} />
       </Suspense>
