@@ -32,6 +32,8 @@ export const permissions = {
   manageSettings: "admin",
   manageAccounts: "admin",
   overrideProtection: "admin",
+  // Deactivate someone whose open work blocks it (approvals awaiting them), with a reason.
+  overrideOpenWork: "admin",
   deactivateAdmins: "admin",
 } as const satisfies Record<string, Role>;
 

@@ -16,6 +16,8 @@ export interface StatusChangeInput {
   overrideProtection?: true;
   /** The admin includes the System Administrators of a bulk run on purpose (bulk jobs only). */
   includeAdmins?: true;
+  /** An admin deactivates despite blocking open work (approvals awaiting them), with why. */
+  overrideOpenWork?: { reason: string };
 }
 
 /** One root key, so a change to any user can mark every cached list and count stale at once. */
@@ -61,6 +63,7 @@ export function postStatusChange(userId: string, action: StatusAction, input: St
     reason: input.reason,
     ...(input.ticket ? { ticket: input.ticket } : {}),
     ...(input.overrideProtection ? { overrideProtection: true } : {}),
+    ...(input.overrideOpenWork && action === "deactivate" ? { overrideOpenWork: input.overrideOpenWork } : {}),
   };
   return fetchJson<UserActionResult>(`/api/users/${encodeURIComponent(userId)}/${action}`, {
     method: "POST",

@@ -42,6 +42,8 @@ export function attemptRow(job: JobContext, item: ClaimedItem, user: WorkfrontUs
     isActiveBefore: user.isActive,
     // Both kinds: a reactivation's row then says which access level, licence and group the person had back.
     snapshot: snapshotOf(user),
+    // The evidence of the gate (issue 16): what the person held when the job was made.
+    openWork: job.kind === "deactivate" ? (item.openWork ?? null) : null,
   });
   return { ...entry, outcome: "pending" };
 }

@@ -17,6 +17,7 @@ import { ROLES } from "../../auth/roles";
 import { ITEM_STATES, JOB_EVENT_ACTIONS, JOB_KINDS, JOB_STATUSES } from "../../jobs/vocabulary";
 import { accounts } from "./accounts";
 import { oneOf } from "./checks";
+import type { OpenWorkEvidence } from "../../offboarding/impact/types";
 
 const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3, mode: "date" });
 
@@ -44,6 +45,8 @@ export const jobs = pgTable(
     totalItems: integer("total_items").notNull(),
     // The admin included the System Administrators in the list on purpose; otherwise each is refused.
     includeAdmins: boolean("include_admins").notNull().default(false),
+    // An admin let people with blocking open work into the job on purpose (issue 16): the reason.
+    openWorkOverride: text("open_work_override"),
     createdAt: at("created_at").notNull().defaultNow(),
     startedAt: at("started_at"),
     finishedAt: at("finished_at"),
@@ -97,6 +100,8 @@ export const jobItems = pgTable(
     errorMessage: text("error_message"),
     // No foreign key: audit_events stays a table nothing else can block (its TRUNCATE guard, say).
     auditEventId: bigint("audit_event_id", { mode: "number" }),
+    // The person's impact check when the job was made; copied into the audit row as evidence.
+    openWork: jsonb("open_work").$type<OpenWorkEvidence>(),
     finishedAt: at("finished_at"),
   },
   (table) => [

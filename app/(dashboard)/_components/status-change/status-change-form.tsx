@@ -13,6 +13,7 @@ import { ConfirmCountField, parseCount } from "./confirm-count-field";
 import { DryRunResult } from "./dry-run-result";
 import { ErrorMessage } from "@/components/error-message";
 import { OverrideField } from "./override-field";
+import { OpenWorkOverrideField } from "./open-work-override-field";
 import { REASON_MIN, ReasonFields } from "./reason-fields";
 import { statusActions } from "./status-actions";
 import { SystemAdminsField } from "./system-admins-field";
@@ -29,6 +30,8 @@ interface StatusChangeFormProps {
   blocked: string | null;
   /** A protected account this admin may deactivate anyway: a box to tick first. Null otherwise. */
   override: OverridableProtection | null;
+  /** Someone holds blocking open work and this admin may deactivate anyway, with a reason. */
+  openWorkOverride?: boolean;
   onConfirm: (input: StatusChangeInput) => Promise<void>;
   onCancel: () => void;
   onDryRun?: (options: { includeAdmins: boolean }) => Promise<DryRunDto>;
@@ -36,7 +39,7 @@ interface StatusChangeFormProps {
   systemAdmins?: { people: Person[]; mayInclude: boolean } | null;
 }
 
-export function StatusChangeForm({ action, reasonId, pending, confirmCount: confirmBase, blocked, override, onConfirm, onCancel, onDryRun, systemAdmins = null }: StatusChangeFormProps) {
+export function StatusChangeForm({ action, reasonId, pending, confirmCount: confirmBase, blocked, override, openWorkOverride = false, onConfirm, onCancel, onDryRun, systemAdmins = null }: StatusChangeFormProps) {
   const t = useTranslations("statusChange");
   const common = useTranslations("common.actions");
   const { variant } = statusActions[action];
@@ -46,11 +49,13 @@ export function StatusChangeForm({ action, reasonId, pending, confirmCount: conf
   const [ticket, setTicket] = useState("");
   const [count, setCount] = useState("");
   const [overrideConfirmed, setOverrideConfirmed] = useState(false);
+  const openWorkId = useId();
+  const [openWorkReason, setOpenWorkReason] = useState("");
   const adminsId = useId();
   const [includeAdmins, setIncludeAdmins] = useState(false);
   const included = includeAdmins && systemAdmins?.mayInclude ? systemAdmins.people.length : 0;
   const confirmCount = confirmBase && confirmBase.people + included > confirmBase.threshold ? { ...confirmBase, people: confirmBase.people + included } : null;
-  const [errors, setErrors] = useState<{ reason?: string; count?: string; override?: string }>({});
+  const [errors, setErrors] = useState<{ reason?: string; count?: string; override?: string; openWork?: string }>({});
   // The error itself, worded by its code when shown; null before a try or after a new one starts.
   const [failure, setFailure] = useState<{ error: unknown } | null>(null);
   const dryRun = useDryRun(onDryRun && (() => onDryRun({ includeAdmins: included > 0 })));
@@ -64,9 +69,10 @@ export function StatusChangeForm({ action, reasonId, pending, confirmCount: conf
       reason: trimmed.length < REASON_MIN ? t("reason.tooShort", { min: REASON_MIN }) : undefined,
       count: confirmCount && typed !== confirmCount.people ? t("confirmCount.mismatch", { count: confirmCount.people }) : undefined,
       override: override && !overrideConfirmed ? t("override.required") : undefined,
+      openWork: openWorkOverride && openWorkReason.trim().length < REASON_MIN ? t("openWork.overrideRequired", { min: REASON_MIN }) : undefined,
     };
     setErrors(found);
-    const firstInvalid = found.reason ? reasonId : found.count ? countId : found.override ? overrideId : null;
+    const firstInvalid = found.reason ? reasonId : found.count ? countId : found.override ? overrideId : found.openWork ? openWorkId : null;
     if (firstInvalid) {
       document.getElementById(firstInvalid)?.focus();
       return;
@@ -79,6 +85,7 @@ export function StatusChangeForm({ action, reasonId, pending, confirmCount: conf
         confirmCount: confirmCount ? (typed ?? undefined) : undefined,
         overrideProtection: override ? true : undefined,
         includeAdmins: included > 0 ? true : undefined,
+        overrideOpenWork: openWorkOverride ? { reason: openWorkReason.trim() } : undefined,
       });
     } catch (error) {
       setFailure({ error });
@@ -105,6 +112,7 @@ export function StatusChangeForm({ action, reasonId, pending, confirmCount: conf
       {override ? (
         <OverrideField id={overrideId} protection={override} checked={overrideConfirmed} error={errors.override ?? null} onChange={setOverrideConfirmed} />
       ) : null}
+      {openWorkOverride ? <OpenWorkOverrideField id={openWorkId} reason={openWorkReason} error={errors.openWork ?? null} onChange={setOpenWorkReason} /> : null}
       {systemAdmins ? (
         <SystemAdminsField id={adminsId} admins={systemAdmins.people} mayInclude={systemAdmins.mayInclude} checked={includeAdmins} onChange={setIncludeAdmins} />
       ) : null}
