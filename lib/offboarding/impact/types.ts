@@ -20,6 +20,14 @@ export const IMPACT_CATEGORIES = [
 ] as const;
 export type ImpactCategoryKey = (typeof IMPACT_CATEGORIES)[number];
 
+/**
+ * The categories the dashboard can hand to a successor through the API, in display order (the
+ * rest are manual: docs/workfront-fidelity.md 54). categories.ts's `reassign` says how.
+ */
+export const CATEGORY_REASSIGNABLE = IMPACT_CATEGORIES.filter(
+  (key) => key !== "approvalsAwaiting" && key !== "documentsCheckedOut",
+) as readonly ImpactCategoryKey[];
+
 /** Where an item lives in Workfront's UI (the app builds the URL from the tenant's origin). */
 export type WorkfrontPage =
   "project" | "task" | "issue" | "template" | "team" | "report" | "document" | "timesheet";
