@@ -18,6 +18,8 @@ export interface StatusChangeInput {
   includeAdmins?: true;
   /** An admin deactivates despite blocking open work (approvals awaiting them), with why. */
   overrideOpenWork?: { reason: string };
+  /** Bulk runs: people whose open work blocks them, left out of the run (never sent to the API). */
+  leaveOut?: string[];
 }
 
 /** One root key, so a change to any user can mark every cached list and count stale at once. */

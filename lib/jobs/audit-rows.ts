@@ -78,7 +78,7 @@ export function completedRow(outcome: FinalOutcome): NewAuditEventRow {
   const before = { isActiveBefore: outcome.user?.isActive ?? null };
   const base =
     outcome.state === "refused"
-      ? refusalSchema.parse({ ...entry, ...before, ...refusalColumns(outcome) })
+      ? refusalSchema.parse({ ...entry, ...before, ...refusalColumns(outcome), openWork: outcome.item.openWork ?? null })
       : attemptSchema.parse({
           ...entry,
           ...before,

@@ -27,6 +27,8 @@ export interface NewJob {
   includeAdmins?: boolean;
   /** An admin let people with blocking open work in on purpose: why (issue 16). */
   openWorkOverride?: string | null;
+  /** Nobody's open work could be read now: the worker checks each person before writing them. */
+  openWorkDeferred?: boolean;
 }
 
 /**
@@ -52,6 +54,7 @@ export async function insertJob(db: Database, input: NewJob): Promise<string> {
         totalItems: input.targets.length,
         includeAdmins: input.includeAdmins ?? false,
         openWorkOverride: input.openWorkOverride ?? null,
+        openWorkDeferred: input.openWorkDeferred ?? false,
       })
       .returning({ id: jobs.id });
     const jobId = job!.id;
@@ -70,6 +73,7 @@ export async function insertJob(db: Database, input: NewJob): Promise<string> {
     await recordJobEvent(tx, jobId, "created", input.actor, {
       people: input.targets.length,
       ...(input.includeAdmins ? { includeAdmins: true } : {}),
+      ...(input.openWorkDeferred ? { openWorkDeferred: true } : {}),
       ...(input.openWorkOverride ? { openWorkOverride: input.openWorkOverride, overriddenPeople: input.targets.filter((t) => t.openWork?.override).map((t) => t.id) } : {}),
       ...(input.undoOf ? { undoOf: input.undoOf } : {}),
     });

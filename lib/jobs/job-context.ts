@@ -17,6 +17,8 @@ export type JobContext = Pick<
   | "createdByRole"
   | "cancelRequestedAt"
   | "includeAdmins"
+  | "openWorkOverride"
+  | "openWorkDeferred"
 >;
 
 export async function loadJobContexts(db: Database, jobIds: readonly string[]): Promise<Map<string, JobContext>> {
@@ -35,6 +37,8 @@ export async function loadJobContexts(db: Database, jobIds: readonly string[]): 
       createdByRole: jobs.createdByRole,
       cancelRequestedAt: jobs.cancelRequestedAt,
       includeAdmins: jobs.includeAdmins,
+      openWorkOverride: jobs.openWorkOverride,
+      openWorkDeferred: jobs.openWorkDeferred,
     })
     .from(jobs)
     .where(inArray(jobs.id, [...new Set(jobIds)]));

@@ -56,8 +56,8 @@ export function POST(request: Request) {
     assertRules(body.userIds.length, actor, body.confirmCount, bulkRules());
     const { client } = await appDeps();
     const names = await namesForNewJob(db, client, body.userIds);
-    const openWork = body.kind === "deactivate" ? await gateJob(client, body.userIds, names, body.overrideOpenWork ?? null) : new Map();
-    const id = await createJob(db, body, actor, bulkRules(), names, openWork);
+    const gate = body.kind === "deactivate" ? await gateJob(client, body.userIds, names, body.overrideOpenWork ?? null) : undefined;
+    const id = await createJob(db, body, actor, bulkRules(), names, gate);
     wakeAppWorker();
     return jobResponse(id, { status: 201 });
   });

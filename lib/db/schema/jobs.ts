@@ -47,6 +47,9 @@ export const jobs = pgTable(
     includeAdmins: boolean("include_admins").notNull().default(false),
     // An admin let people with blocking open work into the job on purpose (issue 16): the reason.
     openWorkOverride: text("open_work_override"),
+    // Workfront could not be asked when the job was made (an outage, a refused credential): the
+    // worker checks each person's open work before writing them instead (lib/jobs/open-work-gate.ts).
+    openWorkDeferred: boolean("open_work_deferred").notNull().default(false),
     createdAt: at("created_at").notNull().defaultNow(),
     startedAt: at("started_at"),
     finishedAt: at("finished_at"),

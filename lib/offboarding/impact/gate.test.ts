@@ -198,4 +198,29 @@ describe("a deactivation job", () => {
     expect(rows.find((row) => row.targetId === blocked[0])?.openWork?.override?.blocking[0]?.key).toBe("approvalsAwaiting");
     expect(rows.find((row) => row.targetId === clear[0])?.openWork).toMatchObject({ blocking: 0, override: null });
   });
+
+  it("made while Workfront cannot be asked, defers the check to the worker, which refuses the blocked person and keeps everyone's evidence", async () => {
+    const { blocked, clear } = await seededPeople();
+    const ids = [clear[0]!, blocked[0]!];
+    const down: WorkfrontClient = {
+      ...deps.client,
+      countWorkBy: () => Promise.reject(new WorkfrontError("auth", "The credential was refused")),
+    };
+    const gate = await gateJob(down, ids, new Map(), null);
+    expect(gate).toMatchObject({ deferred: true });
+    const jobId = await createJob(database.db, { kind: "deactivate", userIds: ids, reason: "Team closed" }, actor(operator), bulkRules(), new Map(), gate);
+    const worker = startWorker({ deps, chunkSize: 10, pollMs: 20 });
+    try {
+      await waitFor("the job to end", async () => (await jobStatus(database.db, jobId)) === "completed");
+    } finally {
+      await worker.stop();
+    }
+    const items = await database.db.select().from(jobItems).where(eq(jobItems.jobId, jobId));
+    expect(items.find((item) => item.targetId === blocked[0])).toMatchObject({ state: "refused", errorCode: "open_work_blocking" });
+    expect(items.find((item) => item.targetId === clear[0])?.state).toBe("succeeded");
+    expect((await deps.client.getUser(blocked[0]!)).isActive).toBe(true);
+    const rows = await database.db.select().from(auditEvents).where(eq(auditEvents.jobId, jobId));
+    expect(rows.find((row) => row.targetId === blocked[0])).toMatchObject({ outcome: "refused", refusedCode: "open_work_blocking" });
+    expect(rows.every((row) => row.openWork !== null)).toBe(true);
+  });
 });

@@ -56,7 +56,7 @@ export function OpenWorkPanel({ state, names }: { state: OpenWorkState; names: R
   const t = useTranslations("statusChange.openWork");
   if (state.status === "pending") {
     return (
-      <p role="status" className="flex items-center gap-2 text-sm text-muted-foreground">
+      <p aria-live="polite" className="flex items-center gap-2 text-sm text-muted-foreground">
         <LoaderCircleIcon className="size-4 animate-spin" aria-hidden />
         {t("checking")}
       </p>
@@ -78,7 +78,7 @@ export function OpenWorkPanel({ state, names }: { state: OpenWorkState; names: R
     .sort((a, b) => b.blocking.length - a.blocking.length || b.counts.total - a.counts.total);
   return (
     <section aria-label={t("heading")} className="grid gap-2 rounded-md border p-3 text-sm" data-testid="open-work">
-      <p role="status" className="font-medium">
+      <p aria-live="polite" className="font-medium">
         {t("summary", { people: withWork, blocked })}
       </p>
       {listed.length > 0 ? (

@@ -11,7 +11,8 @@ import type { DryRunDto } from "@/lib/jobs/dto";
 import type { OverridableProtection } from "@/lib/offboarding/user-dto";
 import { openWorkQuery } from "@/lib/client/open-work";
 import { AffectedUsers } from "./affected-users";
-import { OpenWorkPanel, type OpenWorkState, openWorkTotals } from "./open-work-panel";
+import { OpenWorkPanel, type OpenWorkState } from "./open-work-panel";
+import type { OpenWorkGate } from "./status-change-form";
 import { LicencesFreed, countLicences } from "./licences-freed";
 import { StatusChangeForm } from "./status-change-form";
 import { SystemAdminNote } from "./system-admins-field";
@@ -72,12 +73,23 @@ export function StatusChangeDialog({ action, users, total = users.length, rules,
       : openWorkQueryResult.isError
         ? { status: "failed", error: openWorkQueryResult.error }
         : { status: "done", people: openWorkQueryResult.data ?? [] };
-  const openWorkBlocked = openWork?.status === "done" ? openWorkTotals(openWork.people).blocked : 0;
+  const blockedIds = new Set(openWork?.status === "done" ? openWork.people.filter((person) => person.blocking.length > 0).map((person) => person.userId) : []);
   const mayOverrideOpenWork = hasRole(role, "admin");
+  // One person is stopped; a bulk run goes on without the blocked, unless an admin includes them.
+  const single = everyone.length === 1;
+  const openWorkGate: OpenWorkGate | null =
+    blockedIds.size === 0
+      ? null
+      : {
+          single,
+          mayOverride: mayOverrideOpenWork,
+          users: users.filter((person) => blockedIds.has(person.id)).map((person) => person.id),
+          admins: systemAdmins.filter((person) => blockedIds.has(person.id)).map((person) => person.id),
+        };
   const blocked =
     rules && total > rules.hardCap && !hasRole(role, "admin")
       ? t("blocked.message", { hardCap: rules.hardCap })
-      : openWorkBlocked > 0 && !mayOverrideOpenWork
+      : openWorkGate && !mayOverrideOpenWork && (single || blockedIds.size === everyone.length)
         ? t("openWork.blockedOperator")
         : null;
 
@@ -126,7 +138,7 @@ export function StatusChangeDialog({ action, users, total = users.length, rules,
             confirmCount={confirmCount}
             blocked={blocked}
             override={override ?? null}
-            openWorkOverride={openWorkBlocked > 0 && mayOverrideOpenWork}
+            openWorkGate={openWorkGate}
             onConfirm={confirm}
             onCancel={() => onOpenChange(false)}
             onDryRun={onDryRun}

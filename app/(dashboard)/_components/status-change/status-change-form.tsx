@@ -20,6 +20,17 @@ import { SystemAdminsField } from "./system-admins-field";
 import type { Person } from "@/lib/client/people";
 import { useDryRun } from "./use-dry-run";
 
+/**
+ * The gate in the form: one blocked person needs an admin's reason; in a bulk run the blocked
+ * (`users`, and `admins` among the System Administrators) are left out unless an admin gives one.
+ */
+export interface OpenWorkGate {
+  single: boolean;
+  mayOverride: boolean;
+  users: string[];
+  admins: string[];
+}
+
 interface StatusChangeFormProps {
   action: StatusAction;
   reasonId: string;
@@ -30,8 +41,8 @@ interface StatusChangeFormProps {
   blocked: string | null;
   /** A protected account this admin may deactivate anyway: a box to tick first. Null otherwise. */
   override: OverridableProtection | null;
-  /** Someone holds blocking open work and this admin may deactivate anyway, with a reason. */
-  openWorkOverride?: boolean;
+  /** Who holds blocking open work (issue 16), and whether this person may override it with a reason. */
+  openWorkGate?: OpenWorkGate | null;
   onConfirm: (input: StatusChangeInput) => Promise<void>;
   onCancel: () => void;
   onDryRun?: (options: { includeAdmins: boolean }) => Promise<DryRunDto>;
@@ -39,7 +50,7 @@ interface StatusChangeFormProps {
   systemAdmins?: { people: Person[]; mayInclude: boolean } | null;
 }
 
-export function StatusChangeForm({ action, reasonId, pending, confirmCount: confirmBase, blocked, override, openWorkOverride = false, onConfirm, onCancel, onDryRun, systemAdmins = null }: StatusChangeFormProps) {
+export function StatusChangeForm({ action, reasonId, pending, confirmCount: confirmBase, blocked, override, openWorkGate = null, onConfirm, onCancel, onDryRun, systemAdmins = null }: StatusChangeFormProps) {
   const t = useTranslations("statusChange");
   const common = useTranslations("common.actions");
   const { variant } = statusActions[action];
@@ -54,7 +65,10 @@ export function StatusChangeForm({ action, reasonId, pending, confirmCount: conf
   const adminsId = useId();
   const [includeAdmins, setIncludeAdmins] = useState(false);
   const included = includeAdmins && systemAdmins?.mayInclude ? systemAdmins.people.length : 0;
-  const confirmCount = confirmBase && confirmBase.people + included > confirmBase.threshold ? { ...confirmBase, people: confirmBase.people + included } : null;
+  const overriding = openWorkGate?.mayOverride === true && (openWorkGate.single || openWorkReason.trim().length > 0);
+  const leaveOut = openWorkGate && !openWorkGate.single && !overriding ? [...openWorkGate.users, ...(included > 0 ? openWorkGate.admins : [])] : [];
+  const going = (confirmBase?.people ?? 0) + included - leaveOut.length;
+  const confirmCount = confirmBase && going > confirmBase.threshold ? { ...confirmBase, people: going } : null;
   const [errors, setErrors] = useState<{ reason?: string; count?: string; override?: string; openWork?: string }>({});
   // The error itself, worded by its code when shown; null before a try or after a new one starts.
   const [failure, setFailure] = useState<{ error: unknown } | null>(null);
@@ -69,7 +83,7 @@ export function StatusChangeForm({ action, reasonId, pending, confirmCount: conf
       reason: trimmed.length < REASON_MIN ? t("reason.tooShort", { min: REASON_MIN }) : undefined,
       count: confirmCount && typed !== confirmCount.people ? t("confirmCount.mismatch", { count: confirmCount.people }) : undefined,
       override: override && !overrideConfirmed ? t("override.required") : undefined,
-      openWork: openWorkOverride && openWorkReason.trim().length < REASON_MIN ? t("openWork.overrideRequired", { min: REASON_MIN }) : undefined,
+      openWork: overriding && openWorkReason.trim().length < REASON_MIN ? t("openWork.overrideRequired", { min: REASON_MIN }) : undefined,
     };
     setErrors(found);
     const firstInvalid = found.reason ? reasonId : found.count ? countId : found.override ? overrideId : found.openWork ? openWorkId : null;
@@ -85,7 +99,8 @@ export function StatusChangeForm({ action, reasonId, pending, confirmCount: conf
         confirmCount: confirmCount ? (typed ?? undefined) : undefined,
         overrideProtection: override ? true : undefined,
         includeAdmins: included > 0 ? true : undefined,
-        overrideOpenWork: openWorkOverride ? { reason: openWorkReason.trim() } : undefined,
+        overrideOpenWork: overriding ? { reason: openWorkReason.trim() } : undefined,
+        leaveOut: leaveOut.length > 0 ? leaveOut : undefined,
       });
     } catch (error) {
       setFailure({ error });
@@ -112,7 +127,13 @@ export function StatusChangeForm({ action, reasonId, pending, confirmCount: conf
       {override ? (
         <OverrideField id={overrideId} protection={override} checked={overrideConfirmed} error={errors.override ?? null} onChange={setOverrideConfirmed} />
       ) : null}
-      {openWorkOverride ? <OpenWorkOverrideField id={openWorkId} reason={openWorkReason} error={errors.openWork ?? null} onChange={setOpenWorkReason} /> : null}
+      {openWorkGate && !openWorkGate.single && !blocked ? (
+        <Alert>
+          <AlertTitle>{t("openWork.leftOut", { count: openWorkGate.users.length + openWorkGate.admins.length })}</AlertTitle>
+          {openWorkGate.mayOverride ? <AlertDescription>{t("openWork.leftOutAdmin")}</AlertDescription> : null}
+        </Alert>
+      ) : null}
+      {openWorkGate?.mayOverride ? <OpenWorkOverrideField id={openWorkId} reason={openWorkReason} error={errors.openWork ?? null} onChange={setOpenWorkReason} /> : null}
       {systemAdmins ? (
         <SystemAdminsField id={adminsId} admins={systemAdmins.people} mayInclude={systemAdmins.mayInclude} checked={includeAdmins} onChange={setIncludeAdmins} />
       ) : null}
