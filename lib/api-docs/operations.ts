@@ -58,11 +58,13 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   {
     method: "POST",
     path: "/api/users/{id}/deactivate",
-    summary: "Deactivate one person: re-read in Workfront, refused if protected, audited.",
+    summary: "Deactivate one person: re-read in Workfront, refused if protected or holding blocking open work, audited.",
+    description:
+      "Their open work is checked first (the impact check, kept with the audit row as evidence). Approvals awaiting them, or an approval stage where they are the only approver (or either category unreadable on this tenant), answer 409 open_work_blocking with error.details.people: [{userId, name, blocking: [{key, count}]}] (count null: unknown), unless an admin sends overrideOpenWork: {reason} (403 for other roles).",
     permission: "deactivate",
     params: userParamsSchema,
     body: statusChangeBodySchemas.deactivate,
-    responses: { 200: "{user: UserDto} with isActive false", 409: "protected_account, person_busy", 403: "admin_target" },
+    responses: { 200: "{user: UserDto} with isActive false", 409: "protected_account, open_work_blocking, person_busy", 403: "admin_target; overrideOpenWork by a role below admin" },
   },
   {
     method: "POST",
@@ -95,10 +97,11 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     method: "POST",
     path: "/api/jobs",
     summary: "Start a bulk deactivation or reactivation, or preview it with dryRun: true (nothing stored).",
-    description: "Above BULK_CONFIRM_THRESHOLD people the body must state confirmCount; above BULK_HARD_CAP only admins may run it.",
+    description:
+      "Above BULK_CONFIRM_THRESHOLD people the body must state confirmCount; above BULK_HARD_CAP only admins may run it. A deactivation checks everyone's open work first (batched reports): anyone holding blocking work (approvals awaiting them, a stage where they are the only approver, or either unreadable) makes it 409 open_work_blocking with error.details.people, and no job is made, unless an admin sends overrideOpenWork: {reason} (403 for other roles); each person's counts go into their audit row. The dry run lists each person's open work.",
     permission: "runBulkJobs",
     body: createJobBodySchema,
-    responses: { 201: "JobDetailDto", 200: "DryRunDto (dryRun: true)" },
+    responses: { 201: "JobDetailDto", 200: "DryRunDto (dryRun: true)", 409: "open_work_blocking", 403: "overrideOpenWork by a role below admin" },
   },
   { method: "GET", path: "/api/jobs/{id}", summary: "One job: its progress and a page of its people.", permission: "viewAudit", params: jobParamsSchema, query: [jobQuerySchema], responses: { 200: "JobDetailDto", 404: "not_found" } },
   { method: "POST", path: "/api/jobs/{id}/cancel", summary: "Cancel a job: nobody new starts; finished people stay.", permission: "runBulkJobs", params: jobParamsSchema, body: emptyBodySchema, responses: { 200: "JobDetailDto" } },

@@ -25,6 +25,7 @@ export function toAuditEventDto(event: AuditEvent) {
     isActiveBefore: event.isActiveBefore,
     isActiveAfter: event.isActiveAfter,
     snapshot: event.snapshot,
+    openWork: event.openWork,
     requestId: event.requestId,
     clientIp: event.clientIp,
     jobId: event.jobId,

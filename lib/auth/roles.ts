@@ -33,6 +33,8 @@ export const permissions = {
   manageAccounts: "admin",
   manageTokens: "admin",
   overrideProtection: "admin",
+  // Deactivate someone whose open work blocks it (approvals awaiting them), with a reason.
+  overrideOpenWork: "admin",
   deactivateAdmins: "admin",
 } as const satisfies Record<string, Role>;
 

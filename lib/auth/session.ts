@@ -99,7 +99,7 @@ async function tokenUser(bearer: string): Promise<SessionUser | null> {
   if (check.kind === "invalid") throw new ApiError(401, "invalid_token", "The API token is unknown, expired or revoked.");
   if (check.kind === "rate_limited") {
     throw new ApiError(429, "rate_limited", "Too many requests with this API token. Try again later.", {
-      "retry-after": String(check.retryAfterSeconds),
+      headers: { "retry-after": String(check.retryAfterSeconds) },
     });
   }
   return userOfToken(check.principal);

@@ -19,6 +19,10 @@ export interface StatusChangeInput {
   includeAdmins?: true;
   /** Deactivate later, not now (the dialog's "On a date"): the caller schedules instead (lib/schedule). */
   schedule?: ScheduleChoice;
+  /** An admin deactivates despite blocking open work (approvals awaiting them), with why. */
+  overrideOpenWork?: { reason: string };
+  /** Bulk runs: people whose open work blocks them, left out of the run (never sent to the API). */
+  leaveOut?: string[];
 }
 
 /** One root key, so a change to any user can mark every cached list and count stale at once. */
@@ -64,6 +68,7 @@ export function postStatusChange(userId: string, action: StatusAction, input: St
     reason: input.reason,
     ...(input.ticket ? { ticket: input.ticket } : {}),
     ...(input.overrideProtection ? { overrideProtection: true } : {}),
+    ...(input.overrideOpenWork && action === "deactivate" ? { overrideOpenWork: input.overrideOpenWork } : {}),
   };
   return fetchJson<UserActionResult>(`/api/users/${encodeURIComponent(userId)}/${action}`, {
     method: "POST",

@@ -18,6 +18,8 @@ export type JobContext = Pick<
   | "createdByTokenId"
   | "cancelRequestedAt"
   | "includeAdmins"
+  | "openWorkOverride"
+  | "openWorkDeferred"
 >;
 
 export async function loadJobContexts(db: Database, jobIds: readonly string[]): Promise<Map<string, JobContext>> {
@@ -37,6 +39,8 @@ export async function loadJobContexts(db: Database, jobIds: readonly string[]): 
       createdByTokenId: jobs.createdByTokenId,
       cancelRequestedAt: jobs.cancelRequestedAt,
       includeAdmins: jobs.includeAdmins,
+      openWorkOverride: jobs.openWorkOverride,
+      openWorkDeferred: jobs.openWorkDeferred,
     })
     .from(jobs)
     .where(inArray(jobs.id, [...new Set(jobIds)]));

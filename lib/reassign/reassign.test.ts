@@ -11,6 +11,7 @@ import { createApiToken } from "@/lib/api-tokens/store";
 import { createAccount } from "@/lib/auth/accounts";
 import { createReassignment } from "./create";
 import { REASSIGNABLE, listItems, resolveSuccessors } from "./plan";
+import { CATEGORY_REASSIGNABLE } from "@/lib/offboarding/impact/types";
 import { getReassignment } from "./queries";
 import { runReassignment } from "./run";
 
@@ -189,5 +190,45 @@ describe("bad successors are refused before anything is written", () => {
       ),
     ).toBe("successor_is_leaver");
     expect((await database.db.select().from(reassignments)).length).toBe(before);
+  });
+
+  it("checks a successor chosen per category the same way, and writes nothing", async () => {
+    const before = (await database.db.select().from(reassignments)).length;
+    const { leaver, manager } = await leaverWithWork();
+    const { leaver: other } = await leaverWithWork([leaver]);
+    const [inactive] = await client.searchUsers({ filters: [{ field: "isActive", value: false }], limit: 1 });
+    const per = (successors: Record<string, string>, more: { leaverId: string }[] = []) =>
+      refusal(resolveSuccessors(client, [{ leaverId: leaver, successors }, ...more]));
+    expect(await per({ taskAssignments: inactive!.id })).toBe("successor_inactive");
+    expect(await per({ projectsOwned: "f".repeat(32) })).toBe("successor_unknown");
+    expect(await per({ teamsOwned: leaver })).toBe("successor_is_leaver");
+    expect(await per({ taskAssignments: other }, [{ leaverId: other }])).toBe("successor_is_leaver");
+    // Only the categories asked for count: a bad successor for another one is not consulted.
+    await expect(resolveSuccessors(client, [{ leaverId: leaver, successors: { teamsOwned: leaver } }], ["taskAssignments"])).resolves.toHaveLength(1);
+    expect((await database.db.select().from(reassignments)).length).toBe(before);
+    expect(manager).toBeTruthy();
+  });
+});
+
+describe("a successor per category", () => {
+  it("hands that category to its own successor and the rest to the manager", async () => {
+    const { leaver, manager } = await leaverWithWork();
+    const { manager: deputy } = await leaverWithWork([leaver, manager]);
+    const pairs = await resolveSuccessors(client, [{ leaverId: leaver, successors: { taskAssignments: deputy } }]);
+    const items = await listItems(client, pairs);
+    expect(items.some((item) => item.category === "taskAssignments")).toBe(true);
+    for (const item of items) expect(item.successorId).toBe(item.category === "taskAssignments" ? deputy : manager);
+    const id = await createReassignment(database.db, { actor, reason: "Left", ticket: null, requestId: "r-per-category", clientIp: null, items });
+    await runReassignment({ db: database.db, client }, id);
+    expect(await getReassignment(database.db, id)).toMatchObject({ status: "completed", counts: { done: items.length, failed: 0 } });
+    const task = items.find((item) => item.category === "taskAssignments")!;
+    const [after] = await client.searchWork("ASSGN", { fields: ["assignedToID"], filters: [{ field: "ID", value: task.objectId }] });
+    expect(after!.values.assignedToID).toBe(deputy);
+  });
+});
+
+describe("the categories the person page offers a successor for", () => {
+  it("are exactly those the server reassigns", () => {
+    expect([...CATEGORY_REASSIGNABLE]).toEqual([...REASSIGNABLE]);
   });
 });

@@ -6,6 +6,7 @@ import { OVERRIDABLE_PROTECTIONS, REFUSAL_CODES } from "../../offboarding/user-d
 import { accounts } from "./accounts";
 import { apiTokens } from "./api-tokens";
 import { oneOf } from "./checks";
+import type { OpenWorkEvidence } from "../../offboarding/impact/types";
 
 const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3, mode: "date" });
 
@@ -66,6 +67,8 @@ export const auditEvents = pgTable(
     isActiveAfter: boolean("is_active_after"),
     snapshot: jsonb("snapshot").$type<AccessSnapshot>(),
     change: jsonb("change").$type<AuditChange>(),
+    // A deactivation's impact check just before it (issue 16), with an admin's override of blocking work.
+    openWork: jsonb("open_work").$type<OpenWorkEvidence>(),
     requestId: text("request_id").notNull(),
     clientIp: text("client_ip"),
     // Bulk jobs come later; no FK yet because their tables do not exist.

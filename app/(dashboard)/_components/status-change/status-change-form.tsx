@@ -13,6 +13,7 @@ import { ConfirmCountField, parseCount } from "./confirm-count-field";
 import { DryRunResult } from "./dry-run-result";
 import { ErrorMessage } from "@/components/error-message";
 import { OverrideField } from "./override-field";
+import { OpenWorkOverrideField } from "./open-work-override-field";
 import { REASON_MIN, ReasonFields } from "./reason-fields";
 import { statusActions } from "./status-actions";
 import { SystemAdminsField } from "./system-admins-field";
@@ -20,6 +21,17 @@ import type { Person } from "@/lib/client/people";
 import { useDryRun } from "./use-dry-run";
 import { PolicyField, WhenField, type WhenValue } from "./when-field";
 import { dayIn, dueAtFor } from "@/lib/schedule/due-time";
+
+/**
+ * The gate in the form: one blocked person needs an admin's reason; in a bulk run the blocked
+ * (`users`, and `admins` among the System Administrators) are left out unless an admin gives one.
+ */
+export interface OpenWorkGate {
+  single: boolean;
+  mayOverride: boolean;
+  users: string[];
+  admins: string[];
+}
 
 interface StatusChangeFormProps {
   action: StatusAction;
@@ -31,6 +43,8 @@ interface StatusChangeFormProps {
   blocked: string | null;
   /** A protected account this admin may deactivate anyway: a box to tick first. Null otherwise. */
   override: OverridableProtection | null;
+  /** Who holds blocking open work (issue 16), and whether this person may override it with a reason. */
+  openWorkGate?: OpenWorkGate | null;
   onConfirm: (input: StatusChangeInput) => Promise<void>;
   onCancel: () => void;
   onDryRun?: (options: { includeAdmins: boolean }) => Promise<DryRunDto>;
@@ -42,7 +56,7 @@ interface StatusChangeFormProps {
   eachOnOwnDay?: boolean;
 }
 
-export function StatusChangeForm({ action, reasonId, pending, confirmCount: confirmBase, blocked, override, onConfirm, onCancel, onDryRun, systemAdmins = null, schedulable = false, eachOnOwnDay = false }: StatusChangeFormProps) {
+export function StatusChangeForm({ action, reasonId, pending, confirmCount: confirmBase, blocked, override, openWorkGate = null, onConfirm, onCancel, onDryRun, systemAdmins = null, schedulable = false, eachOnOwnDay = false }: StatusChangeFormProps) {
   const t = useTranslations("statusChange");
   const common = useTranslations("common.actions");
   const { variant } = statusActions[action];
@@ -52,11 +66,16 @@ export function StatusChangeForm({ action, reasonId, pending, confirmCount: conf
   const [ticket, setTicket] = useState("");
   const [count, setCount] = useState("");
   const [overrideConfirmed, setOverrideConfirmed] = useState(false);
+  const openWorkId = useId();
+  const [openWorkReason, setOpenWorkReason] = useState("");
   const adminsId = useId();
   const [includeAdmins, setIncludeAdmins] = useState(false);
   const included = includeAdmins && systemAdmins?.mayInclude ? systemAdmins.people.length : 0;
-  const confirmCount = confirmBase && confirmBase.people + included > confirmBase.threshold ? { ...confirmBase, people: confirmBase.people + included } : null;
-  const [errors, setErrors] = useState<{ reason?: string; count?: string; override?: string; when?: string }>({});
+  const overriding = openWorkGate?.mayOverride === true && (openWorkGate.single || openWorkReason.trim().length > 0);
+  const leaveOut = openWorkGate && !openWorkGate.single && !overriding ? [...openWorkGate.users, ...(included > 0 ? openWorkGate.admins : [])] : [];
+  const going = (confirmBase?.people ?? 0) + included - leaveOut.length;
+  const confirmCount = confirmBase && going > confirmBase.threshold ? { ...confirmBase, people: going } : null;
+  const [errors, setErrors] = useState<{ reason?: string; count?: string; override?: string; openWork?: string; when?: string }>({});
   const zone = useTimeZone() ?? "UTC";
   const tw = useTranslations("schedule.when");
   const dayId = useId();
@@ -75,10 +94,11 @@ export function StatusChangeForm({ action, reasonId, pending, confirmCount: conf
       reason: trimmed.length < REASON_MIN ? t("reason.tooShort", { min: REASON_MIN }) : undefined,
       count: confirmCount && typed !== confirmCount.people ? t("confirmCount.mismatch", { count: confirmCount.people }) : undefined,
       override: override && !overrideConfirmed ? t("override.required") : undefined,
+      openWork: overriding && openWorkReason.trim().length < REASON_MIN ? t("openWork.overrideRequired", { min: REASON_MIN }) : undefined,
       when: later && !eachOnOwnDay ? whenError() : undefined,
     };
     setErrors(found);
-    const firstInvalid = found.when ? dayId : found.reason ? reasonId : found.count ? countId : found.override ? overrideId : null;
+    const firstInvalid = found.when ? dayId : found.reason ? reasonId : found.count ? countId : found.override ? overrideId : found.openWork ? openWorkId : null;
     if (firstInvalid) {
       document.getElementById(firstInvalid)?.focus();
       return;
@@ -93,6 +113,8 @@ export function StatusChangeForm({ action, reasonId, pending, confirmCount: conf
         includeAdmins: included > 0 ? true : undefined,
         // With eachOnOwnDay the caller has each person's day; only the policy comes from here.
         schedule: later ? { day: eachOnOwnDay ? "" : when.day, time: eachOnOwnDay ? undefined : when.time || undefined, policy: when.policy } : undefined,
+        overrideOpenWork: overriding ? { reason: openWorkReason.trim() } : undefined,
+        leaveOut: leaveOut.length > 0 ? leaveOut : undefined,
       });
     } catch (error) {
       setFailure({ error });
@@ -130,6 +152,13 @@ export function StatusChangeForm({ action, reasonId, pending, confirmCount: conf
       {override ? (
         <OverrideField id={overrideId} protection={override} checked={overrideConfirmed} error={errors.override ?? null} onChange={setOverrideConfirmed} />
       ) : null}
+      {openWorkGate && !openWorkGate.single && !blocked ? (
+        <Alert>
+          <AlertTitle>{t("openWork.leftOut", { count: openWorkGate.users.length + openWorkGate.admins.length })}</AlertTitle>
+          {openWorkGate.mayOverride ? <AlertDescription>{t("openWork.leftOutAdmin")}</AlertDescription> : null}
+        </Alert>
+      ) : null}
+      {openWorkGate?.mayOverride ? <OpenWorkOverrideField id={openWorkId} reason={openWorkReason} error={errors.openWork ?? null} onChange={setOpenWorkReason} /> : null}
       {systemAdmins ? (
         <SystemAdminsField id={adminsId} admins={systemAdmins.people} mayInclude={systemAdmins.mayInclude} checked={includeAdmins} onChange={setIncludeAdmins} />
       ) : null}

@@ -42,8 +42,9 @@ export function RunImport({ report, role, rules, sourceName }: { report: MatchRe
 
   async function confirm(input: StatusChangeInput) {
     try {
-      const userIds = idsFor(input.includeAdmins === true);
-      const { job } = await createJob({ kind: "deactivate", userIds, sourceName, ...input });
+      const { leaveOut, ...request } = input;
+      const userIds = idsFor(input.includeAdmins === true).filter((id) => !leaveOut?.includes(id));
+      const { job } = await createJob({ kind: "deactivate", userIds, sourceName, ...request });
       notify.success(t("started", { count: userIds.length }));
       void queryClient.invalidateQueries({ queryKey: jobKeys.lists() });
       setOpen(null);

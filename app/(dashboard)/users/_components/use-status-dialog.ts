@@ -66,8 +66,9 @@ export function useStatusDialog({ onJobStarted }: { onJobStarted: () => void }) 
         return;
       }
       if (bulk) {
-        const going = input.includeAdmins ? [...people, ...target.systemAdmins] : people;
-        const { job } = await createJob({ kind: action, userIds: going.map((person) => person.id), ...input });
+        const { leaveOut, ...request } = input;
+        const going = (input.includeAdmins ? [...people, ...target.systemAdmins] : people).filter((person) => !leaveOut?.includes(person.id));
+        const { job } = await createJob({ kind: action, userIds: going.map((person) => person.id), ...request });
         notify.success(t(`${action}.jobStarted`, { count: going.length }));
         void queryClient.invalidateQueries({ queryKey: jobKeys.lists() });
         void queryClient.invalidateQueries({ queryKey: userKeys.all, refetchType: "none" });
