@@ -108,7 +108,7 @@ function slice(tenant: UserDto[], spec: string): UserDto[] {
 }
 
 /** Who of them holds blocking work now: one batched impact check for the whole slice. */
-async function blockedAmong(request: APIRequestContext, people: UserDto[]): Promise<Set<string>> {
+export async function blockedAmong(request: APIRequestContext, people: UserDto[]): Promise<Set<string>> {
   const active = people.filter((user) => user.isActive).map((user) => user.id);
   if (active.length === 0) return new Set();
   const response = await request.post("/api/users/impact", { data: { userIds: active } });
