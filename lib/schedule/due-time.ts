@@ -1,4 +1,7 @@
-import { endOfDay } from "@/lib/time/zoned-day";
+import { dayIn, endOfDay, offsetAt, zonedParts } from "@/lib/time/zoned-day";
+
+/** Re-exported: the schedule's callers find every day function here. */
+export { dayIn };
 
 /**
  * When a scheduled deactivation is due, from what a person picks: a day (YYYY-MM-DD) and maybe a
@@ -32,8 +35,8 @@ export function zonedInstant(day: string, time: string, timeZone: string): Date 
   const [hours, minutes] = time.split(":").map(Number) as [number, number];
   const wall = Date.UTC(year, month - 1, date, hours, minutes);
   // The zone's offsets either side of the wall time (changes are hours apart, never within 12 h twice).
-  const before = offsetMs(wall - 12 * 3_600_000, timeZone);
-  const after = offsetMs(wall + 12 * 3_600_000, timeZone);
+  const before = offsetAt(wall - 12 * 3_600_000, timeZone);
+  const after = offsetAt(wall + 12 * 3_600_000, timeZone);
   const fits = [wall - before, wall - after].filter((instant) => wallTime(new Date(instant), timeZone) === time && dayIn(new Date(instant), timeZone) === day);
   return new Date(fits.length > 0 ? Math.max(...fits) : wall - before);
 }
@@ -46,41 +49,10 @@ export function dueAtFor(input: { day: string; time?: string | null }, timeZone:
   return zonedInstant(input.day, input.time, timeZone);
 }
 
-/** The calendar day (YYYY-MM-DD) an instant falls on in the zone. */
-export function dayIn(instant: Date, timeZone: string): string {
-  const parts = partsOf(instant, timeZone);
-  return `${parts.year}-${parts.month}-${parts.day}`;
-}
-
 /** The wall time (HH:MM) of an instant in the zone. */
 export function wallTime(instant: Date, timeZone: string): string {
-  const parts = partsOf(instant, timeZone);
+  const parts = zonedParts(instant, timeZone);
   return `${parts.hour}:${parts.minute}`;
-}
-
-const formats = new Map<string, Intl.DateTimeFormat>();
-function partsOf(instant: Date, timeZone: string): Record<string, string> {
-  let format = formats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-    });
-    formats.set(timeZone, format);
-  }
-  return Object.fromEntries(format.formatToParts(instant).map((part) => [part.type, part.value]));
-}
-
-/** The zone's offset from UTC at an instant, in milliseconds (Berlin in winter: +3,600,000). */
-function offsetMs(instant: number, timeZone: string): number {
-  const parts = partsOf(new Date(instant), timeZone);
-  const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute));
-  return wall - Math.floor(instant / 60_000) * 60_000;
 }
 
 /**

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, count, eq, gte, inArray, lt, lte, sql } from "drizzle-orm";
-import { type Database, scheduledDeactivations, type ScheduledDeactivationRow } from "@/lib/db";
+import { type Database, databaseNow, scheduledDeactivations, type ScheduledDeactivationRow } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
 import { type ScheduleActor, type ScheduleRef, recordScheduleEvent } from "./events";
 import { EDITABLE_STATES, OPEN_STATES, OVERDUE_AFTER_MS, type SchedulePolicy, type ScheduleState, WAITING_STATES } from "./vocabulary";
@@ -45,11 +45,7 @@ export function refOf(row: ScheduledDeactivationRow): ScheduleRef {
 }
 
 /** The database's clock: every due-time comparison uses it, never the app server's. */
-export async function databaseNow(db: Database): Promise<Date> {
-  // Both drivers answer execute() with `rows`; the common Database type does not say so.
-  const result = (await db.execute(sql`select now() as now`)) as unknown as { rows: { now: string | Date }[] };
-  return new Date(result.rows[0]!.now);
-}
+export { databaseNow };
 
 function isUniqueViolation(error: unknown): boolean {
   for (let current = error as { code?: unknown; cause?: unknown } | undefined; current; current = current.cause as typeof current) {
