@@ -1,3 +1,5 @@
+import { blockingOf } from "@/lib/offboarding/impact/blocking";
+import type { ImpactCounts } from "@/lib/offboarding/impact/types";
 import { type Page, expect, test } from "@playwright/test";
 import type { RunningEmulator } from "../emulator";
 import type { JobDetailDto } from "@/lib/jobs/dto";
@@ -50,7 +52,12 @@ async function inFlight(): Promise<number> {
 
 async function activePeople(page: Page, count: number, skip = 0): Promise<UserDto[]> {
   const list = (await (await page.request.get("/api/users?status=active&sort=email&dir=asc&pageSize=100")).json()) as UserListPage;
-  const fit = list.users.filter((user) => !user.isAdmin && !user.protection && user.email);
+  const candidates = list.users.filter((user) => !user.isAdmin && !user.protection && user.email);
+  // Nobody whose open work blocks deactivation (issue 16's gate would refuse the job).
+  const impact = await page.request.post("/api/users/impact", { data: { userIds: candidates.map((user) => user.id) } });
+  expect(impact.ok()).toBe(true);
+  const counts = ((await impact.json()) as { people: Record<string, ImpactCounts> }).people;
+  const fit = candidates.filter((user) => blockingOf(counts[user.id]!).length === 0);
   expect(fit.length).toBeGreaterThanOrEqual(skip + count);
   return fit.slice(skip, skip + count);
 }

@@ -31,6 +31,8 @@ async function undo(page: Page, jobId: string): Promise<void> {
 }
 
 test("import a CSV of 40 e-mails with 3 unknown, 2 already deactivated and 1 protected: preview, run 34, see them deactivated", async ({ importPage, jobPage, usersPage, page, request, people }) => {
+  // The preview, the dialog and the server each read the 34 people's open work (issue 16's gate).
+  test.slow();
   const active = people.active(34);
   const inactive = people.deactivated(2);
   const admin = await protectedAdmin(page, request);

@@ -1,3 +1,5 @@
+import { blockingOf } from "@/lib/offboarding/impact/blocking";
+import type { ImpactCounts } from "@/lib/offboarding/impact/types";
 import { type APIRequestContext, expect, request as playwrightRequest, test } from "@playwright/test";
 import type { RunningEmulator } from "../emulator";
 import type { AuditEventDto } from "@/lib/audit/dto";
@@ -61,7 +63,12 @@ for (const setup of cases) {
 
     test("the audit row records the trusted address, and a request ID the app made", async () => {
       const { users } = (await (await operator.get("/api/users?status=active&pageSize=50")).json()) as UserListPage;
-      const target = users.find((user) => !user.isAdmin && !user.protection)!;
+      const candidates = users.filter((user) => !user.isAdmin && !user.protection);
+      // Someone whose open work does not block deactivation (issue 16's gate would refuse them).
+      const impact = (await (await operator.post("/api/users/impact", { data: { userIds: candidates.map((user) => user.id) } })).json()) as {
+        people: Record<string, ImpactCounts>;
+      };
+      const target = candidates.find((user) => blockingOf(impact.people[user.id]!).length === 0)!;
       const changed = await operator.post(`/api/users/${target.id}/deactivate`, {
         headers: { ...setup.spoof(2), "x-request-id": "forged-request-id" },
         data: { reason: "Left the company" },

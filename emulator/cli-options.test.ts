@@ -24,6 +24,9 @@ describe("the emulator's command line", () => {
       "--any-version",
       "--string-enums-only",
       "--ims",
+      "--read-only-approvers",
+      "--read-only-checkouts",
+      "--refuse-inactive-assignee",
     ]);
     expect(switchesOn(all!)).toEqual([...SWITCHES]);
     expect(() => parseOptions(["--allow-self-deactivation"])).toThrow();

@@ -50,6 +50,9 @@ Undocumented behaviour, off by default:
   --any-version              answer any vNN.N (off: only v16.0-v22.0, unversioned, api-internal,
                              api-unsupported)
   --string-enums-only        USER metadata without integer possibleValues (defaultInterface)
+  --read-only-approvers      an awaiting approval's approverID cannot be edited (400)
+  --read-only-checkouts      a document's checkedOutByID cannot be edited (400)
+  --refuse-inactive-assignee giving work to a deactivated user answers 400 ValidationException
   --ims                      tenant on the Adobe Business Platform: /login and the username/
                              password API-key actions fail; API keys and OAuth2 still work
 
@@ -83,6 +86,9 @@ export const FLAGS = {
   "jwt-refresh-tokens": { type: "boolean" },
   "any-version": { type: "boolean" },
   "string-enums-only": { type: "boolean" },
+  "read-only-approvers": { type: "boolean" },
+  "read-only-checkouts": { type: "boolean" },
+  "refuse-inactive-assignee": { type: "boolean" },
   ims: { type: "boolean" },
   "log-requests": { type: "boolean" },
   help: { type: "boolean" },
@@ -137,6 +143,9 @@ export function parseOptions(argv: string[]): EmulatorOptions | null {
     jwtRefreshTokens: flag(values["jwt-refresh-tokens"]),
     anyVersion: flag(values["any-version"]),
     stringEnumsOnly: flag(values["string-enums-only"]),
+    readOnlyApprovers: flag(values["read-only-approvers"]),
+    readOnlyCheckouts: flag(values["read-only-checkouts"]),
+    refuseInactiveAssignee: flag(values["refuse-inactive-assignee"]),
     ims: flag(values.ims),
     logRequests: values["log-requests"] ?? false,
   };
@@ -152,6 +161,9 @@ export const SWITCHES = [
   "anyVersion",
   "stringEnumsOnly",
   "ims",
+  "readOnlyApprovers",
+  "readOnlyCheckouts",
+  "refuseInactiveAssignee",
 ] as const satisfies readonly (keyof EmulatorOptions)[];
 
 export function switchesOn(options: EmulatorOptions): string[] {

@@ -58,6 +58,12 @@ export interface EmulatorOptions {
   ims?: boolean;
   /** USER metadata leaves out integer possibleValues (the metadata before issue 11). */
   stringEnumsOnly?: boolean;
+  /** An awaiting approval's `approverID` cannot be edited (undocumented either way). */
+  readOnlyApprovers?: boolean;
+  /** A document's `checkedOutByID` cannot be edited (undocumented either way). */
+  readOnlyCheckouts?: boolean;
+  /** Giving work to a deactivated user fails with 400 ValidationException (the answer is undocumented). */
+  refuseInactiveAssignee?: boolean;
   licenseTypes?: LicenseTypeOption[];
   apiKeyTtlMs?: number;
   /** Lifetime of an OAuth2 access token (a sessionID); `expires_in` is this in whole seconds. */
@@ -87,6 +93,9 @@ export interface RuntimeConfig {
   anyVersion: boolean;
   ims: boolean;
   stringEnumsOnly: boolean;
+  readOnlyApprovers: boolean;
+  readOnlyCheckouts: boolean;
+  refuseInactiveAssignee: boolean;
   apiKeyTtlMs: number;
   sessionTtlMs: number;
   rotateRefreshTokens: boolean;
@@ -138,6 +147,9 @@ export const runtimeConfigSchema = z
     anyVersion: z.boolean(),
     ims: z.boolean(),
     stringEnumsOnly: z.boolean(),
+    readOnlyApprovers: z.boolean(),
+    readOnlyCheckouts: z.boolean(),
+    refuseInactiveAssignee: z.boolean(),
     apiKeyTtlMs: z.number().int().positive(),
     // Whole seconds: OAuth2's expires_in is an integer, and it must never promise more than the truth.
     sessionTtlMs: z.number().int().min(1000).multipleOf(1000),
@@ -215,6 +227,9 @@ export function resolveOptions(
     anyVersion: options.anyVersion ?? false,
     ims: options.ims ?? false,
     stringEnumsOnly: options.stringEnumsOnly ?? false,
+    readOnlyApprovers: options.readOnlyApprovers ?? false,
+    readOnlyCheckouts: options.readOnlyCheckouts ?? false,
+    refuseInactiveAssignee: options.refuseInactiveAssignee ?? false,
     apiKeyTtlMs: options.apiKeyTtlMs ?? THIRTY_DAYS_MS,
     sessionTtlMs: options.sessionTtlMs ?? ONE_HOUR_MS,
     rotateRefreshTokens: options.rotateRefreshTokens ?? true,

@@ -112,14 +112,17 @@ export const envSchema = z.object({
   /** Reverse proxies in front of the app whose X-Forwarded-For entries are trusted. */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
 
+  /** Requests one API token may make per window (API_TOKEN_RATE_WINDOW_MS); more get 429 with Retry-After. */
+  API_TOKEN_RATE_LIMIT: positiveInt.max(1_000_000).default(300),
+  API_TOKEN_RATE_WINDOW_MS: positiveInt.min(1_000).max(3_600_000).default(60_000),
+
   /** Above this many people, a bulk job must carry `confirmCount` equal to the number of people. */
   BULK_CONFIRM_THRESHOLD: positiveInt.max(100_000).default(50),
   /** Above this many people, only the admin role may run a bulk job. */
   BULK_HARD_CAP: positiveInt.max(100_000).default(2000),
   /** Runs the job worker inside the server process (off where a separate worker process runs). */
   JOBS_WORKER: booleanFromEnv.default(true),
-  /** Chunks a worker works on at once; each chunk is one /batch read and one /batch write. */
-  /** Chunks in progress per worker; unset: WORKFRONT_MAX_IN_FLIGHT, so a job can keep the cap busy. */
+  /** Chunks in progress per worker; unset: twice WORKFRONT_MAX_IN_FLIGHT (at most 50), so a job keeps the cap busy. */
   JOBS_CONCURRENCY: positiveInt.max(50).optional(),
   /** People per claimed chunk (at most 100: one Workfront /batch). */
   JOBS_CHUNK_SIZE: positiveInt.max(100).default(50),

@@ -47,6 +47,17 @@ const SECRET_PARTS = ["password", "secret", "apikey", "privatekey"];
 /** Endings that do: `jwt_token`, `workfrontSessionId`, `x-session-cookie` (but not `tokenCount`). */
 const SECRET_ENDINGS = ["token", "sessionid", "cookie"];
 
+/**
+ * API tokens (lib/api-tokens/secret.ts) are recognised by their value too, wherever one sits in a
+ * string (a URL, a header copied into a message, an error): `wfo_` and what follows becomes
+ * `wfo_[redacted]`. Bounded at 20 characters so a word like "wfo_id" is left alone.
+ */
+const API_TOKEN_IN_TEXT = /wfo_[A-Za-z0-9_-]{20,}/g;
+
+export function scrubTokens(text: string): string {
+  return text.includes("wfo_") ? text.replace(API_TOKEN_IN_TEXT, `wfo_${REDACTED}`) : text;
+}
+
 export function isSecretKey(key: string): boolean {
   const name = key.toLowerCase().replace(/[^a-z0-9]/g, "");
   return (
@@ -67,6 +78,7 @@ export function redactSecrets<T>(value: T): T {
 }
 
 function redact(value: unknown, seen: WeakMap<object, unknown>): unknown {
+  if (typeof value === "string") return scrubTokens(value);
   if (typeof value !== "object" || value === null) return value;
   const done = seen.get(value);
   if (done !== undefined) return done;
@@ -89,7 +101,7 @@ function redactError(error: Error, seen: WeakMap<object, unknown>): Error {
   const copy = Object.create(Object.getPrototypeOf(error) as object) as Error;
   seen.set(error, copy);
   for (const key of ["name", "message", "stack"] as const) {
-    if (Object.hasOwn(error, key)) Object.defineProperty(copy, key, { value: error[key], writable: true, configurable: true });
+    if (Object.hasOwn(error, key)) Object.defineProperty(copy, key, { value: redact(error[key], seen), writable: true, configurable: true });
   }
   if (error.cause !== undefined) {
     Object.defineProperty(copy, "cause", { value: redact(error.cause, seen), writable: true, configurable: true });

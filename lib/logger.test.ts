@@ -102,6 +102,20 @@ describe("the logger", () => {
     expect(line.err).toMatchObject({ type: "TypeError", message: "boom" });
   });
 
+  it("cuts API tokens out of any string: values, messages and errors, whatever the key", () => {
+    const { logger, text } = capture();
+    const token = "wfo_" + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8S9t0U1v";
+    logger.info({ url: `/api/leavers?token=${token}`, note: `sent ${token}`, list: [token] }, `bearer ${token} refused`);
+    logger.warn({ err: new Error(`Bearer ${token} was refused`) }, "error");
+    logger.info("format %s", token);
+    const output = text();
+    expect(output).not.toContain(token.slice(4));
+    expect(output).toContain("wfo_[redacted]");
+    // A short word that merely starts like one is kept.
+    logger.info({ field: "wfo_id" }, "kept");
+    expect(text()).toContain("wfo_id");
+  });
+
   it("survives a cycle", () => {
     const { logger, text } = capture();
     const looped: Record<string, unknown> = { password: `${S}-loop` };

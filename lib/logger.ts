@@ -1,7 +1,7 @@
 import "server-only";
 import pino, { type DestinationStream, type LoggerOptions } from "pino";
 import { env } from "@/lib/env";
-import { redactSecrets } from "@/lib/log-redaction";
+import { redactSecrets, scrubTokens } from "@/lib/log-redaction";
 
 /**
  * The logger's options. Secret-named keys are redacted wherever they appear in a logged object,
@@ -14,6 +14,12 @@ export function loggerOptions(level: string): LoggerOptions {
     level,
     base: { app: "wf-offboard" },
     formatters: { log: (object) => redactSecrets(object), bindings: (bindings) => redactSecrets(bindings) },
+    // The message and its format arguments too, so an API token in a message string is cut out.
+    hooks: {
+      logMethod(args, method) {
+        return method.apply(this, args.map((arg) => (typeof arg === "string" ? scrubTokens(arg) : arg)) as Parameters<typeof method>);
+      },
+    },
   };
 }
 

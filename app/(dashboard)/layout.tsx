@@ -9,6 +9,9 @@ import { ConnectionNoticeProvider } from "./_components/connection-notice";
 import { appConnectionStatus } from "@/lib/connection/http";
 import { ConnectionBanner } from "./settings/_components/connection-banner";
 import { DashboardNav } from "./_components/dashboard-nav";
+import { OverdueBanner } from "./_components/overdue-banner";
+import { getDb } from "@/lib/db";
+import { countOverdue } from "@/lib/schedule/store";
 import { SignOutButton } from "./_components/sign-out-button";
 
 /**
@@ -18,7 +21,7 @@ import { SignOutButton } from "./_components/sign-out-button";
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const user = await requirePageUser();
   // One small read per page render; the banner says when Workfront cannot be used, on every page.
-  const connection = await appConnectionStatus();
+  const [connection, overdue] = await Promise.all([appConnectionStatus(), getDb().then(countOverdue)]);
   const t = await getTranslations("common");
   return (
     <>
@@ -47,6 +50,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       </header>
       <main id="content" className="mx-auto max-w-[96rem] space-y-4 px-4 py-6">
         <ConnectionBanner status={connection} isAdmin={can(user.role, "manageSettings")} />
+        <OverdueBanner count={overdue} />
         <ConnectionNoticeProvider notice={!connection.connection ? "notConnected" : connection.connection.state === "reconnect" ? "reconnect" : null}>
           <div>{children}</div>
         </ConnectionNoticeProvider>

@@ -1,4 +1,7 @@
-import { openAppUrl } from "./servers";
+import { extraAppPorts, openAppUrl } from "./servers";
+
+/** The SSO-only app a spec starts itself (e2e/api-tokens-sso.spec.ts). */
+export const ssoOnlyAppUrl = `http://127.0.0.1:${extraAppPorts.ssoOnly}`;
 
 /**
  * The test identity provider's client and people, shared by e2e/support/oidc-server.ts (which
@@ -9,6 +12,8 @@ export const oidcClient = {
   id: "wf-offboard-e2e",
   secret: "e2e-oidc-client-secret-not-for-production",
   redirectUri: `${openAppUrl}/api/auth/callback/oidc`,
+  /** The SSO-only app's callback, registered beside the open app's. */
+  ssoOnlyRedirectUri: `${ssoOnlyAppUrl}/api/auth/callback/oidc`,
   /** The button label the open app is configured with. */
   name: "Test IdP",
   /** Scopes the app asks for: this provider, like Okta, releases groups only for a `groups` scope. */

@@ -29,7 +29,7 @@ const provider = new Provider(oidcIssuer, {
     {
       client_id: oidcClient.id,
       client_secret: oidcClient.secret,
-      redirect_uris: [oidcClient.redirectUri],
+      redirect_uris: [oidcClient.redirectUri, oidcClient.ssoOnlyRedirectUri],
       post_logout_redirect_uris: [`${openAppUrl}/sign-in`],
       grant_types: ["authorization_code"],
       response_types: ["code"],

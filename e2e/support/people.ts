@@ -1,5 +1,7 @@
 import { type APIRequestContext, expect } from "@playwright/test";
 import type { UserDto, UserListPage } from "@/lib/offboarding/user-dto";
+import { blockingOf } from "@/lib/offboarding/impact/blocking";
+import type { ImpactCounts } from "@/lib/offboarding/impact/types";
 
 /**
  * Every spec shares one emulator tenant and one database, so a spec that changes people changes
@@ -15,6 +17,10 @@ import type { UserDto, UserListPage } from "@/lib/offboarding/user-dto";
  * anchored at, and the seeded people are the same for a seed. A slice is read at the start of a
  * test: its people are in whatever state this spec left them, which is their seeded state unless
  * a test of this spec failed half-way (then `active()` skips whom it left deactivated).
+ *
+ * About one seeded person in thirty holds work that blocks deactivation (approvals awaiting them,
+ * a stage where they are the only approver: issue 16's gate). `active()` leaves them out, so a
+ * spec that deactivates its people is not refused; `blocked()` gives them to a spec that wants them.
  */
 export const RESERVED_DOMAINS: Record<string, string> = {
   "bulk.spec.ts": "globex.example",
@@ -33,6 +39,8 @@ const POOL_SIZES: [spec: string, size: number][] = [
   ["concurrent-actions.spec.ts", 4],
   ["hr.spec.ts", 10],
   ["person.spec.ts", 40],
+  ["schedule.spec.ts", 12],
+  ["gate.spec.ts", 70],
 ];
 
 async function wholeTenant(request: APIRequestContext): Promise<UserDto[]> {
@@ -51,11 +59,22 @@ export class People {
   constructor(
     readonly spec: string,
     readonly all: UserDto[],
+    /** Whose open work blocks their deactivation now (the gate), by ID. */
+    readonly blockedIds: ReadonlySet<string> = new Set(),
   ) {}
 
-  /** Active people an operator may deactivate: not protected, no System Administrator, with an e-mail. */
+  /** Active people an operator may deactivate: not protected, no System Administrator, with an e-mail, no blocking work. */
   active(count: number): UserDto[] {
-    return this.take(count, "active people an operator may deactivate", (user) => user.isActive && !user.protection && !user.isAdmin && !!user.email);
+    return this.take(count, "active people an operator may deactivate", (user) => this.deactivatable(user) && !this.blockedIds.has(user.id));
+  }
+
+  /** Active people an operator could deactivate but for the work that blocks it (the gate). */
+  blocked(count: number): UserDto[] {
+    return this.take(count, "active people whose open work blocks deactivation", (user) => this.deactivatable(user) && this.blockedIds.has(user.id));
+  }
+
+  private deactivatable(user: UserDto): boolean {
+    return user.isActive && !user.protection && !user.isAdmin && !!user.email;
   }
 
   deactivated(count: number): UserDto[] {
@@ -71,17 +90,31 @@ export class People {
 
 /** The people of a spec (by its file name), read through the app's API with a signed-in request. */
 export async function peopleOf(request: APIRequestContext, spec: string): Promise<People> {
-  const tenant = await wholeTenant(request);
+  const mine = slice(await wholeTenant(request), spec);
+  return new People(spec, mine, await blockedAmong(request, mine));
+}
+
+function slice(tenant: UserDto[], spec: string): UserDto[] {
   const domain = RESERVED_DOMAINS[spec];
-  if (domain) return new People(spec, tenant.filter((user) => user.email?.endsWith(`@${domain}`)));
+  if (domain) return tenant.filter((user) => user.email?.endsWith(`@${domain}`));
   const reserved = Object.values(RESERVED_DOMAINS).map((reservedDomain) => `@${reservedDomain}`);
   const rest = tenant.filter((user) => !reserved.some((suffix) => user.email?.endsWith(suffix)));
   let start = 0;
   for (const [name, size] of POOL_SIZES) {
-    if (name === spec) return new People(spec, rest.slice(start, start + size));
+    if (name === spec) return rest.slice(start, start + size);
     start += size;
   }
   throw new Error(`${spec} has no people of its own: add it to POOL_SIZES in e2e/support/people.ts`);
+}
+
+/** Who of them holds blocking work now: one batched impact check for the whole slice. */
+export async function blockedAmong(request: APIRequestContext, people: UserDto[]): Promise<Set<string>> {
+  const active = people.filter((user) => user.isActive).map((user) => user.id);
+  if (active.length === 0) return new Set();
+  const response = await request.post("/api/users/impact", { data: { userIds: active } });
+  expect(response.ok(), "the impact check of the spec's people").toBe(true);
+  const counts = ((await response.json()) as { people: Record<string, ImpactCounts> }).people;
+  return new Set(Object.entries(counts).flatMap(([id, entry]) => (blockingOf(entry).length > 0 ? [id] : [])));
 }
 
 /** The search that narrows the users page to a spec's reserved domain. */

@@ -44,5 +44,9 @@ export const extraAppPorts = {
   slowTenant: 3107 + offset,
   notify: 3108 + offset,
   berlin: 3109 + offset,
+  /** API tokens over HTTP, on Postgres (e2e/api-tokens.spec.ts). */
+  tokens: 3110 + offset,
+  /** A single-sign-on-only app (AUTH_LOCAL_ACCOUNTS=false) driven by an API token. */
+  ssoOnly: 3111 + offset,
 };
 export const extraEmulatorPort = 4112 + offset;

@@ -6,10 +6,20 @@ import { findOrThrow } from "./read-handlers";
 
 const ID_PATTERN = /^[0-9a-f]{32}$/;
 
+/** Person fields an option makes read-only, because nothing documents whether they can be edited. */
+function readOnlyByOption(ctx: CallContext, def: ObjectDef, key: string): boolean {
+  const { config } = ctx.env;
+  return (
+    (config.readOnlyApprovers && def.objCode === "AWAPVL" && key === "approverID") ||
+    (config.readOnlyCheckouts && def.objCode === "DOCU" && key === "checkedOutByID")
+  );
+}
+
 /**
  * One edit of a work object: only its person fields (owner, sponsor, approver, assignee, run-as
- * user) may change, and only to an existing, active user — a deactivated user "can no longer be
- * assigned work" (deactivate-a-user.md). Changing an assignment's person on the ASSGN object keeps
+ * user, checked out by) may change, and only to an existing user. A deactivated user "can no
+ * longer be assigned work" (deactivate-a-user.md), but how the API answers is undocumented: the
+ * `refuseInactiveAssignee` option refuses it with 400 ValidationException; off, it is accepted. Changing an assignment's person on the ASSGN object keeps
  * its task or issue as it was, except that the primary assignment's person is the task's or
  * issue's `assignedToID` (assignedToID alone is only the primary assignee, workfront-api.md §12).
  * Administrators only: the emulator's integration user is one, and nothing finer is modelled.
@@ -29,7 +39,7 @@ export function applyWorkUpdate(ctx: CallContext, def: ObjectDef, id: string, up
     if (key === "ID" || key === "objCode") continue;
     const field = def.fields.get(key);
     if (!field) throw unknownField(ctx.apiVersion, key, def.name);
-    if (!field.writable || !field.userRef) {
+    if (!field.writable || !field.userRef || readOnlyByOption(ctx, def, key)) {
       throw new WfError("validation", `The field ${key} of ${def.name} cannot be edited`);
     }
     if (typeof value !== "string" || !ID_PATTERN.test(value)) {
@@ -37,7 +47,7 @@ export function applyWorkUpdate(ctx: CallContext, def: ObjectDef, id: string, up
     }
     const user = ctx.env.store.user(value);
     if (!user) throw new WfError("notFound", `Could not find User with ID ${value}`);
-    if (!user.isActive) {
+    if (!user.isActive && ctx.env.config.refuseInactiveAssignee) {
       throw new WfError("validation", `${user.name} is deactivated and cannot be given work (${key})`);
     }
     patch[key] = value;

@@ -159,8 +159,9 @@ export const TEMPLATE_DEF = work(
   ["ID", "name", "objCode", "ownerID"],
 );
 
-// Awaiting approvals are the approvals in progress; who approves is set on the process's stage
-// (SPAPVR), so approverID is read-only here: nothing documents editing it.
+// Awaiting approvals are the approvals in progress. Nothing documents whether their approverID can
+// be edited, so it follows the generic edit rules (docs/workfront-fidelity.md 52) unless the
+// `readOnlyApprovers` option makes it read-only (work-updates.ts; fidelity 54).
 export const AWAITING_APPROVAL_DEF = work(
   "AWAPVL",
   "AwaitingApproval",
@@ -169,7 +170,7 @@ export const AWAITING_APPROVAL_DEF = work(
   [
     ID,
     OBJ,
-    ["approverID", "Approver ID", "string"],
+    ["approverID", "Approver ID", "string", FOR_USER],
     ["projectID", "Project ID", "string"],
     ["taskID", "Task ID", "string"],
     ["opTaskID", "Issue ID", "string"],
@@ -259,8 +260,9 @@ export const REPORT_DEF = work(
   ["ID", "name", "objCode", "runAsUserID"],
 );
 
-// Checked-out documents: only an administrator can check one in (deactivate-a-user.md), which
-// is not an edit of checkedOutByID, so it stays read-only.
+// Checked-out documents: only an administrator can check one in (deactivate-a-user.md). Whether
+// checkedOutByID can be edited is undocumented: the generic edit rules apply unless the
+// `readOnlyCheckouts` option makes it read-only (work-updates.ts; fidelity 54).
 export const DOCUMENT_DEF = work(
   "DOCU",
   "Document",
@@ -270,7 +272,7 @@ export const DOCUMENT_DEF = work(
     ID,
     NAME,
     OBJ,
-    ["checkedOutByID", "Checked Out By ID", "string"],
+    ["checkedOutByID", "Checked Out By ID", "string", FOR_USER],
     ["ownerID", "Owner ID", "string"],
     ["projectID", "Project ID", "string"],
     UPDATED,

@@ -75,6 +75,9 @@ describe("info, stats and config", () => {
       anyVersion: false,
       ims: false,
       stringEnumsOnly: false,
+      readOnlyApprovers: false,
+      readOnlyCheckouts: false,
+      refuseInactiveAssignee: false,
     });
     const after = await control<RuntimeConfig>(emulator, "PATCH", "config", {
       latencyMs: 5,

@@ -127,15 +127,20 @@ describe("reassigning", () => {
     expect(task.assignedToID).toBe(successor!.ID);
   });
 
-  it("refuses a deactivated or unknown successor and changes nothing", async () => {
+  it("refuses an unknown successor and changes nothing; a deactivated one only with refuseInactiveAssignee", async () => {
     const [assignment] = await data(`assgn/search?${OPEN_ASSIGNMENTS}&$$LIMIT=1&fields=assignedToID`);
     const [inactive] = await ordinaryUsers(emulator, 1, false);
-    const refused = await call(emulator, `${V21}/assgn/${assignment.ID}`, {
-      method: "PUT",
-      ...json({ assignedToID: inactive!.ID }),
-    });
-    expect(refused.status).toBe(400);
-    expect(refused.body.error.class).toBe("com.attask.common.ValidationException");
+    await control(emulator, "PATCH", "config", { refuseInactiveAssignee: true });
+    try {
+      const refused = await call(emulator, `${V21}/assgn/${assignment.ID}`, {
+        method: "PUT",
+        ...json({ assignedToID: inactive!.ID }),
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.class).toBe("com.attask.common.ValidationException");
+    } finally {
+      await control(emulator, "PATCH", "config", { refuseInactiveAssignee: false });
+    }
     const unknown = await call(emulator, `${V21}/assgn/${assignment.ID}`, {
       method: "PUT",
       ...json({ assignedToID: "f".repeat(32) }),
@@ -144,6 +149,12 @@ describe("reassigning", () => {
     expect((await data(`assgn/${assignment.ID}?fields=assignedToID`)).assignedToID).toBe(
       assignment.assignedToID,
     );
+    // Off (the default): how Workfront answers is undocumented, so the edit follows the generic rules.
+    const accepted = await data(`assgn/${assignment.ID}?fields=assignedToID`, {
+      method: "PUT",
+      ...json({ assignedToID: inactive!.ID }),
+    });
+    expect(accepted.assignedToID).toBe(inactive!.ID);
   });
 
   it("bulk-edits owners (at most 100) and refuses fields that are not a person", async () => {
@@ -165,13 +176,22 @@ describe("reassigning", () => {
     expect(status.body.error.message).toContain("cannot be edited");
   });
 
-  it("leaves awaiting approvals and checked-out documents read-only", async () => {
-    const [approval] = await data("awapvl/search?$$LIMIT=1");
+  it.each([
+    ["awapvl", "approverID", "readOnlyApprovers"],
+    ["docu", "checkedOutByID", "readOnlyCheckouts"],
+  ] as const)("edits %s %s by the generic rules, and refuses it with %s", async (obj, field, option) => {
+    const [row] = await data(`${obj}/search?${field}_Mod=notnull&${field}=&$$LIMIT=1&fields=${field}`);
     const [successor] = await ordinaryUsers(emulator, 1);
-    const answer = await call(emulator, `${V21}/awapvl/${approval.ID}`, {
-      method: "PUT",
-      ...json({ approverID: successor!.ID }),
-    });
-    expect(answer.status).toBe(400);
+    await control(emulator, "PATCH", "config", { [option]: true });
+    try {
+      const refused = await call(emulator, `${V21}/${obj}/${row.ID}`, { method: "PUT", ...json({ [field]: successor!.ID }) });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.message).toContain("cannot be edited");
+      expect((await data(`${obj}/${row.ID}?fields=${field}`))[field]).toBe(row[field]);
+    } finally {
+      await control(emulator, "PATCH", "config", { [option]: false });
+    }
+    const edited = await data(`${obj}/${row.ID}?fields=${field}`, { method: "PUT", ...json({ [field]: successor!.ID }) });
+    expect(edited[field]).toBe(successor!.ID);
   });
 });

@@ -10,5 +10,7 @@ export const ADMIN_ACTIONS = [
   "account_sessions_ended",
   "person_protected",
   "person_unprotected",
+  "token_created",
+  "token_revoked",
 ] as const;
 export type AdminAction = (typeof ADMIN_ACTIONS)[number];

@@ -86,4 +86,19 @@ describe("the OpenAPI description", () => {
     expect(job).toContainEqual(expect.objectContaining({ name: "id", in: "path", required: true }));
     expect(job).toContainEqual(expect.objectContaining({ name: "page", in: "query", required: false }));
   });
+
+  it("offers API tokens (bearer) for viewer and operator operations, never for admin ones, and names the leavers feed's Idempotency-Key", () => {
+    type Operation = { security: Record<string, string[]>[]; parameters: { name: string; in: string; required: boolean }[]; responses: Record<string, unknown> };
+    const document = openApiDocument() as { paths: Record<string, Record<string, Operation>>; components: { securitySchemes: Record<string, { type: string; scheme?: string }> } };
+    expect(document.components.securitySchemes.bearer).toMatchObject({ type: "http", scheme: "bearer" });
+    const leavers = document.paths["/api/leavers"]!.post!;
+    expect(leavers.security).toEqual([{ session: [] }, { bearer: [] }]);
+    expect(leavers.parameters).toContainEqual(expect.objectContaining({ name: "Idempotency-Key", in: "header", required: true }));
+    expect(leavers.responses).toHaveProperty("429");
+    expect(document.paths["/api/users"]!.get!.security).toEqual([{ session: [] }, { bearer: [] }]);
+    for (const path of ["/api/admin/tokens", "/api/settings/workfront"]) {
+      expect(document.paths[path]!.get!.security, path).toEqual([{ session: [] }]);
+      expect(document.paths[path]!.get!.responses, path).not.toHaveProperty("429");
+    }
+  });
 });

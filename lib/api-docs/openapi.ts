@@ -33,7 +33,13 @@ function parameters(operation: ApiOperation): JsonSchema[] {
       return [{ name, in: "query", required: !optional(schema as z.ZodType), schema: toSchema(schema as z.ZodType) }];
     }),
   );
-  return [...path, ...query];
+  const headers = Object.entries(operation.headers?.shape ?? {}).map(([name, schema]) => ({
+    name,
+    in: "header",
+    required: !optional(schema as z.ZodType),
+    schema: toSchema(schema as z.ZodType),
+  }));
+  return [...path, ...query, ...headers];
 }
 
 const errorSchema = {
@@ -59,11 +65,15 @@ function responses(operation: ApiOperation): Record<string, JsonSchema> {
   const error = (description: string) => ({ description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } });
   answers["400"] ??= error("invalid_request: the body or query does not match its schema");
   if (operation.permission) {
-    answers["401"] ??= error("not signed in");
+    answers["401"] ??= error("not signed in, or invalid_token: the API token is unknown, expired or revoked");
     answers["403"] ??= error(`forbidden: needs the ${permissions[operation.permission]} role`);
+    if (tokenUsable(operation)) answers["429"] ??= error("rate_limited: too many requests with this API token (see Retry-After)");
   }
   return answers;
 }
+
+/** API tokens are viewer or operator, never admin: admin-only operations take a session only. */
+const tokenUsable = (operation: ApiOperation) => operation.permission !== null && permissions[operation.permission] !== "admin";
 
 function describe(operation: ApiOperation): JsonSchema {
   const role = operation.permission ? permissions[operation.permission] : null;
@@ -76,7 +86,7 @@ function describe(operation: ApiOperation): JsonSchema {
     parameters: parameters(operation),
     ...(operation.body ? { requestBody: { required: !optional(operation.body), content: { "application/json": { schema: toSchema(operation.body) } } } } : {}),
     responses: responses(operation),
-    ...(role ? { security: [{ session: [] }] } : { security: [] }),
+    ...(role ? { security: tokenUsable(operation) ? [{ session: [] }, { bearer: [] }] : [{ session: [] }] } : { security: [] }),
   };
 }
 
@@ -91,13 +101,18 @@ export function openApiDocument(operations: readonly ApiOperation[] = API_OPERAT
       title: "wf-offboard JSON API",
       version: "1",
       description:
-        "Deactivate, reactivate and audit Workfront users. Sign in first (next-auth's session cookie); every change must come " +
-        "with an Origin header of the app's own address. Errors are JSON: {error: {code, message}}.",
+        "Deactivate, reactivate and audit Workfront users. Sign in first (next-auth's session cookie; every change must come " +
+        "with an Origin header of the app's own address), or send an API token an admin created in Settings as " +
+        "`Authorization: Bearer wfo_…` (viewer or operator rights, never admin; rate-limited per token; no Origin check). " +
+        "Errors are JSON: {error: {code, message}}.",
     },
     paths,
     components: {
       schemas: { Error: errorSchema },
-      securitySchemes: { session: { type: "apiKey", in: "cookie", name: "next-auth.session-token" } },
+      securitySchemes: {
+        session: { type: "apiKey", in: "cookie", name: "next-auth.session-token" },
+        bearer: { type: "http", scheme: "bearer", description: "An API token (wfo_…) created by an admin in Settings → API tokens." },
+      },
     },
   };
 }

@@ -20,6 +20,8 @@ export interface ApiOperation {
   params?: z.ZodObject;
   /** Query schemas, merged (a route may read two: its filters and its format). */
   query?: readonly z.ZodObject[];
+  /** Request headers the handler reads (the leavers feed's Idempotency-Key). */
+  headers?: z.ZodObject;
   body?: z.ZodType;
   /** Answers other than the JSON error contract's: status → what comes back. */
   responses: Record<number, string>;

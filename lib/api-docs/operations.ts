@@ -14,7 +14,10 @@ import { addProtectedSchema, removeProtectedSchema } from "@/lib/admin/protected
 import { usersColumnsBodySchema } from "@/lib/auth/preferences";
 import { jobResultsQuerySchema } from "@/lib/jobs/results-csv";
 import { usersExportQuerySchema } from "@/lib/user-index/export";
+import { createTokenSchema, revokeTokenSchema } from "@/lib/api-tokens/schemas";
+import { idempotencyKeySchema, leaversBodySchema } from "@/lib/leavers/schemas";
 import { createReassignmentBodySchema, reassignmentParamsSchema } from "@/lib/reassign/schemas";
+import { createSchedulesBodySchema, editScheduleBodySchema, emptyBodySchema as emptyScheduleBodySchema, scheduleListQuerySchema, scheduleParamsSchema } from "@/lib/schedule/schemas";
 import type { ApiOperation } from "./operation";
 
 /**
@@ -55,11 +58,13 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   {
     method: "POST",
     path: "/api/users/{id}/deactivate",
-    summary: "Deactivate one person: re-read in Workfront, refused if protected, audited.",
+    summary: "Deactivate one person: re-read in Workfront, refused if protected or holding blocking open work, audited.",
+    description:
+      "Their open work is checked first (the impact check, kept with the audit row as evidence). Approvals awaiting them, or an approval stage where they are the only approver (or either category unreadable on this tenant), answer 409 open_work_blocking with error.details.people: [{userId, name, blocking: [{key, count}]}] (count null: unknown), unless an admin sends overrideOpenWork: {reason} (403 for other roles).",
     permission: "deactivate",
     params: userParamsSchema,
     body: statusChangeBodySchemas.deactivate,
-    responses: { 200: "{user: UserDto} with isActive false", 409: "protected_account, person_busy", 403: "admin_target" },
+    responses: { 200: "{user: UserDto} with isActive false", 409: "protected_account, open_work_blocking, person_busy", 403: "admin_target; overrideOpenWork by a role below admin" },
   },
   {
     method: "POST",
@@ -92,10 +97,11 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     method: "POST",
     path: "/api/jobs",
     summary: "Start a bulk deactivation or reactivation, or preview it with dryRun: true (nothing stored).",
-    description: "Above BULK_CONFIRM_THRESHOLD people the body must state confirmCount; above BULK_HARD_CAP only admins may run it.",
+    description:
+      "Above BULK_CONFIRM_THRESHOLD people the body must state confirmCount; above BULK_HARD_CAP only admins may run it. A deactivation checks everyone's open work first (batched reports): anyone holding blocking work (approvals awaiting them, a stage where they are the only approver, or either unreadable) makes it 409 open_work_blocking with error.details.people, and no job is made, unless an admin sends overrideOpenWork: {reason} (403 for other roles); each person's counts go into their audit row. The dry run lists each person's open work.",
     permission: "runBulkJobs",
     body: createJobBodySchema,
-    responses: { 201: "JobDetailDto", 200: "DryRunDto (dryRun: true)" },
+    responses: { 201: "JobDetailDto", 200: "DryRunDto (dryRun: true)", 409: "open_work_blocking", 403: "overrideOpenWork by a role below admin" },
   },
   { method: "GET", path: "/api/jobs/{id}", summary: "One job: its progress and a page of its people.", permission: "viewAudit", params: jobParamsSchema, query: [jobQuerySchema], responses: { 200: "JobDetailDto", 404: "not_found" } },
   { method: "POST", path: "/api/jobs/{id}/cancel", summary: "Cancel a job: nobody new starts; finished people stay.", permission: "runBulkJobs", params: jobParamsSchema, body: emptyBodySchema, responses: { 200: "JobDetailDto" } },
@@ -127,6 +133,19 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     responses: { 202: "{reassignment: ReassignmentSummary}", 404: "leaver_unknown", 422: "successor_unknown, successor_inactive, successor_is_leaver, successor_missing" },
   },
   { method: "GET", path: "/api/reassignments/{id}", summary: "A reassignment's status and its changes by state.", permission: "viewAudit", params: reassignmentParamsSchema, responses: { 200: "{reassignment: ReassignmentSummary}", 404: "not_found" } },
+  // Issue 17: scheduled deactivations.
+  { method: "GET", path: "/api/schedules", summary: "Scheduled deactivations, soonest first, by due-date range and state, with the overdue count and the database's clock.", permission: "viewUsers", query: [scheduleListQuerySchema], responses: { 200: "ScheduleListDto" } },
+  {
+    method: "POST",
+    path: "/api/schedules",
+    summary: "Schedule one person or many: a day (end of that day in APP_TIME_ZONE) and maybe a time, or an exact instant; each person read from Workfront first; audited.",
+    permission: "deactivate",
+    body: createSchedulesBodySchema,
+    responses: { 201: "{schedules: ScheduleDto[]}", 403: "over_hard_cap", 404: "not_found", 409: "already_scheduled", 422: "due_in_past, already_inactive" },
+  },
+  { method: "GET", path: "/api/schedules/{id}", summary: "One scheduled deactivation.", permission: "viewUsers", params: scheduleParamsSchema, responses: { 200: "{schedule: ScheduleDto}", 404: "schedule_not_found" } },
+  { method: "PATCH", path: "/api/schedules/{id}", summary: "Change a schedule's time, policy, reason or ticket until it starts; audited.", permission: "deactivate", params: scheduleParamsSchema, body: editScheduleBodySchema, responses: { 200: "{schedule: ScheduleDto}", 404: "schedule_not_found", 409: "schedule_started", 422: "due_in_past" } },
+  { method: "POST", path: "/api/schedules/{id}/cancel", summary: "Cancel a schedule until it starts; audited.", permission: "deactivate", params: scheduleParamsSchema, body: emptyScheduleBodySchema, responses: { 200: "{schedule: ScheduleDto}", 404: "schedule_not_found", 409: "schedule_started" } },
   { method: "POST", path: "/api/settings/workfront/test", summary: "Test the stored connection now.", permission: "manageSettings", responses: { 200: "{test: TestResultDto, status}" } },
   // Issue 15: the users page's tools, reports for HR, administration in the app.
   { method: "GET", path: "/api/users/facets", summary: "The values the users page's filters offer, each with how many people have it, from the index.", permission: "viewUsers", responses: { 200: "{license, accessLevel, group, company, manager: {value, label, count}[]}", 503: "index_not_ready" } },
@@ -175,4 +194,37 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     body: removeProtectedSchema,
     responses: { 200: "{workfrontId}", 404: "not_found" },
   },
+  // Issue 18: API tokens for scripts and HR feeds.
+  { method: "GET", path: "/api/admin/tokens", summary: "API tokens with their role, creator, expiry and last use (never the tokens).", permission: "manageTokens", responses: { 200: "{tokens: ApiTokenDto[]}" } },
+  {
+    method: "POST",
+    path: "/api/admin/tokens",
+    summary: "Create an API token (viewer or operator; 90 days unless said, at most 365): answered once, stored only as a hash; in the admin log.",
+    permission: "manageTokens",
+    body: createTokenSchema,
+    responses: { 201: "CreatedApiTokenDto: ApiTokenDto and token (wfo_…), shown this once" },
+  },
+  {
+    method: "POST",
+    path: "/api/leavers",
+    summary: "The leavers feed: people matched like an import, one deactivation job for those to go now; idempotent by key.",
+    description:
+      "For HR systems and scripts (an operator API token, or a session). Each person is named by exactly one of email, username or " +
+      "workfrontId, with an optional lastDay (YYYY-MM-DD in APP_TIME_ZONE): a person whose last day is today or later is not " +
+      "deactivated now but scheduled for the end of that day (answered scheduled, with the schedule; already_scheduled when an open " +
+      "schedule exists, which is kept). The job follows " +
+      "POST /api/jobs's rules: above BULK_CONFIRM_THRESHOLD people the body must state confirmCount; above BULK_HARD_CAP only admins. " +
+      "The Idempotency-Key header is required: the same key and body again return the stored answer (Idempotent-Replayed: true) and " +
+      "create nothing; the same key with another body is 422 idempotency_key_reused; a refused request gives its key back.",
+    permission: "runBulkJobs",
+    headers: z.object({ "Idempotency-Key": idempotencyKeySchema }),
+    body: leaversBodySchema,
+    responses: {
+      201: "LeaversAnswerDto {counts, people: LeaverOutcomeDto[], job: JobDto} (Location: /api/jobs/{id})",
+      200: "LeaversAnswerDto with job null: nobody to deactivate now",
+      409: "idempotency_in_progress: the first request with this key is still being answered",
+      422: "idempotency_key_reused",
+    },
+  },
+  { method: "POST", path: "/api/admin/tokens/revoke", summary: "Revoke an API token at once (its next request gets 401); in the admin log.", permission: "manageTokens", body: revokeTokenSchema, responses: { 200: "ApiTokenDto with revokedAt", 404: "token_not_found" } },
 ];

@@ -28,6 +28,7 @@ const columns: [ColumnName, (row: AuditEvent, words: Words) => Parameters<typeof
   ["completed_at", (row) => row.completedAt],
   ["actor_email", (row) => row.actorEmail],
   ["actor_role", (row, words) => words.roles[row.actorRole]],
+  ["actor_token_id", (row) => row.actorTokenId],
   ["action", (row, words) => words.actions[row.action]],
   ["target_id", (row) => row.targetId],
   ["target_name", (row) => row.targetName],

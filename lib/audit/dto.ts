@@ -8,6 +8,8 @@ export function toAuditEventDto(event: AuditEvent) {
     completedAt: event.completedAt?.toISOString() ?? null,
     actorEmail: event.actorEmail,
     actorRole: event.actorRole,
+    /** Set when the actor used an API token: actorEmail is then the token's creator, actorRole the token's role. */
+    actorTokenId: event.actorTokenId ?? null,
     action: event.action,
     targetId: event.targetId,
     targetName: event.targetName,
@@ -23,9 +25,12 @@ export function toAuditEventDto(event: AuditEvent) {
     isActiveBefore: event.isActiveBefore,
     isActiveAfter: event.isActiveAfter,
     snapshot: event.snapshot,
+    openWork: event.openWork,
     requestId: event.requestId,
     clientIp: event.clientIp,
     jobId: event.jobId,
+    scheduleId: event.scheduleId,
+    detail: event.detail,
   };
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { type Database, auditEvents } from "@/lib/db";
 import { type AccessSnapshot, accessSnapshotSchema } from "./types";
+import type { OpenWorkEvidence } from "@/lib/offboarding/impact/types";
 
 export interface DeactivationRecord {
   eventId: number;
@@ -12,6 +13,8 @@ export interface DeactivationRecord {
   ticket: string | null;
   /** The access fields before deactivation; reactivation puts back `accessLevelId`. */
   snapshot: AccessSnapshot | null;
+  /** The impact check just before it (issue 16), with an admin's override of blocking work. */
+  openWork: OpenWorkEvidence | null;
 }
 
 /** Keeps each IN list well below Postgres's parameter limit, however many IDs a page holds. */
@@ -49,6 +52,7 @@ export async function latestDeactivations(
         reason: row.reason,
         ticket: row.ticket,
         snapshot: snapshot.success ? snapshot.data : null,
+        openWork: row.openWork ?? null,
       });
     }
   }

@@ -5,6 +5,7 @@ import { logger as appLogger } from "@/lib/logger";
 import { MAX_OBJECTS_PER_REQUEST, type WorkfrontClient, isCredentialError, isWorkfrontError } from "@/lib/workfront";
 import { type Completion, completeAttempt } from "./record";
 import { AuditError } from "./types";
+import type { AuditAction } from "./vocabulary";
 
 /**
  * Settles single deactivations and reactivations that a crash or restart interrupted between the
@@ -68,8 +69,20 @@ type Observation =
   { kind: "later"; isActive: boolean; at: Date } | { kind: "now"; isActive: boolean } | { kind: "missing" };
 
 const stateWord = (isActive: boolean) => (isActive ? "active" : "deactivated");
-// Reassignment rows are completed by their own items (lib/reassign), never here.
-const actionWord = { deactivate: "deactivation", reactivate: "reactivation", reassign: "reassignment" } as const;
+// Reassignment rows are completed by their own items (lib/reassign), never here; schedule rows
+// (lib/schedule/events.ts) are written complete, so none is ever pending.
+const actionWord: Record<AuditAction, string> = {
+  deactivate: "deactivation",
+  reactivate: "reactivation",
+  reassign: "reassignment",
+  schedule_created: "schedule",
+  schedule_edited: "schedule change",
+  schedule_cancelled: "cancellation",
+  schedule_ran: "scheduled deactivation",
+  schedule_failed: "scheduled deactivation",
+  schedule_overdue: "scheduled deactivation",
+  schedule_held: "scheduled deactivation",
+};
 
 function completionFor(row: StaleRow, seen: Observation): Completion {
   const want = row.action === "reactivate";

@@ -7,6 +7,7 @@ import { workfrontIdSchema } from "@/lib/workfront/ids";
 import { type AuditEvent, AuditError, accessSnapshotSchema } from "./types";
 import { OVERRIDABLE_PROTECTIONS, REFUSAL_CODES } from "@/lib/offboarding/user-dto";
 import { AUDIT_ACTIONS } from "./vocabulary";
+import { openWorkEvidenceSchema } from "@/lib/offboarding/impact/schemas";
 
 /** Optional text: blank means absent, so the log never holds "" where it means "none". */
 const optionalText = (max: number) =>
@@ -25,6 +26,8 @@ const entrySchema = z.object({
   actorAccountId: z.uuid().nullish(),
   actorEmail: z.string().trim().toLowerCase().min(1).max(254),
   actorRole: z.enum(ROLES),
+  /** The API token the actor used, if any (actorAccountId is then its creator). */
+  actorTokenId: z.uuid().nullish(),
   targetId: workfrontIdSchema,
   targetName: optionalText(500),
   targetEmail: optionalText(254),
@@ -35,6 +38,10 @@ const entrySchema = z.object({
   isActiveBefore: z.boolean().nullish(),
   jobId: z.uuid().nullish(),
   jobItemId: z.uuid().nullish(),
+  /** The scheduled deactivation this row belongs to (lib/schedule). */
+  scheduleId: z.uuid().nullish(),
+  /** A deactivation's impact check just before it (issue 16), with an override of blocking work. */
+  openWork: openWorkEvidenceSchema.nullish(),
   /** A reassignment's change to one object (action `reassign`). */
   change: z
     .object({

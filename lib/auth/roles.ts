@@ -31,7 +31,10 @@ export const permissions = {
   runBulkJobs: "operator",
   manageSettings: "admin",
   manageAccounts: "admin",
+  manageTokens: "admin",
   overrideProtection: "admin",
+  // Deactivate someone whose open work blocks it (approvals awaiting them), with a reason.
+  overrideOpenWork: "admin",
   deactivateAdmins: "admin",
 } as const satisfies Record<string, Role>;
 

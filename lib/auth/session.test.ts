@@ -7,12 +7,12 @@ import { ApiError } from "@/lib/http/errors";
 import { createAccount, endSessions, updateAccount } from "./accounts";
 
 /** The request's cookies, as next/headers would give them to the handler under test. */
-const jar = vi.hoisted(() => ({ cookies: [] as { name: string; value: string }[] }));
+const jar = vi.hoisted(() => ({ cookies: [] as { name: string; value: string }[], headers: {} as Record<string, string> }));
 const database = vi.hoisted(() => ({ handle: undefined as DatabaseHandle | undefined }));
 
 vi.mock("next/headers", () => ({
   cookies: async () => ({ getAll: () => jar.cookies }),
-  headers: async () => new Headers(),
+  headers: async () => new Headers(jar.headers),
 }));
 vi.mock("@/lib/db/client", () => ({
   getDb: async () => database.handle!.db,
@@ -43,6 +43,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   jar.cookies = [];
+  jar.headers = {};
   // Through updateAccount, so this process forgets what it remembered of the account.
   await updateAccount(database.handle!.db, "viewer@example.com", { disabled: false, role: "viewer" });
 });
@@ -128,5 +129,34 @@ describe("requireApiUser", () => {
     expect((await requireApiUser("viewUsers")).email).toBe("viewer@example.com");
     await database.handle!.db.update(accounts).set({ disabled: true }).where(eq(accounts.id, viewerId));
     expect(statusOf(await requireApiUser("viewUsers").catch((error: unknown) => error))).toEqual([401, "unauthenticated"]);
+  });
+});
+
+describe("API tokens (Authorization: Bearer)", () => {
+  let adminId: string;
+  let viewerToken: { id: string; token: string };
+  beforeAll(async () => {
+    const { createApiToken } = await import("@/lib/api-tokens/store");
+    adminId = (await createAccount(database.handle!.db, { email: "admin@example.com", role: "admin", password: "a long enough password" })).id;
+    viewerToken = await createApiToken(database.handle!.db, { user: { id: adminId, email: "admin@example.com", role: "admin" }, requestId: "t", clientIp: null }, { name: "Reports", role: "viewer", expiresInDays: 30 });
+  });
+
+  it("speaks for the token's creator with the token's role, for reads and changes", async () => {
+    jar.headers = { authorization: `Bearer ${viewerToken.token}` };
+    expect(await requireApiUser("viewUsers")).toMatchObject({ id: adminId, email: "admin@example.com", role: "viewer", token: { id: viewerToken.id, name: "Reports" } });
+    expect(statusOf(await requireApiUser("manageTokens").catch((error: unknown) => error))).toEqual([403, "forbidden"]);
+  });
+
+  it("is the request's only credential: an admin's session cookie beside it adds nothing, and a bad token is 401 even with one", async () => {
+    const { token } = viewerToken;
+    jar.cookies = [{ name: "next-auth.session-token", value: await encode({ token: { accountId: adminId, signInMethod: "password", sessionVersion: 0 }, secret: SECRET }) }];
+    expect((await requireApiUser("manageSettings")).role).toBe("admin");
+    jar.headers = { authorization: `Bearer ${token}` };
+    expect(statusOf(await requireApiUser("manageSettings").catch((error: unknown) => error))).toEqual([403, "forbidden"]);
+    jar.headers = { authorization: `Bearer ${token}x` };
+    expect(statusOf(await requireApiUser("viewUsers").catch((error: unknown) => error))).toEqual([401, "invalid_token"]);
+    // Another scheme (a proxy's Basic auth) is no token: the session cookie counts.
+    jar.headers = { authorization: "Basic dXNlcjpwYXNz" };
+    expect((await requireApiUser("manageSettings")).role).toBe("admin");
   });
 });

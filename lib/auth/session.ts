@@ -6,6 +6,8 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
+import { type TokenPrincipal, checkToken } from "@/lib/api-tokens/authenticate";
+import { bearerOf } from "@/lib/api-tokens/secret";
 import { ApiError } from "@/lib/http/errors";
 import type { Locale } from "@/lib/i18n/locales";
 import { PAGE_PATH_HEADER, safeNextPath } from "./next-path";
@@ -21,6 +23,11 @@ export interface SessionUser {
   role: Role;
   /** The language the person chose in the header; null: as their browser asks. */
   locale: Locale | null;
+  /**
+   * Set when the request came with an API token (`Authorization: Bearer`): the token, whose role
+   * `role` is; `id`, `email` and `locale` are then its creator's, so that the audit log names both.
+   */
+  token?: { id: string; name: string };
 }
 
 /**
@@ -74,9 +81,40 @@ export async function requirePageUser(): Promise<SessionUser> {
   return user;
 }
 
-/** For route handlers: 401 without a session, 403 when the role lacks the permission. */
+/**
+ * For route handlers: 401 without a session or a valid API token, 403 when the role lacks the
+ * permission. A request with `Authorization: Bearer` is the token's alone: its cookies are not
+ * read, so a token never borrows a session's rights (nor a session a token's).
+ */
 export async function requireApiUser(permission: Permission): Promise<SessionUser> {
+  const bearer = bearerOf((await headers()).get("authorization"));
+  if (bearer !== null) return permit(await tokenUser(bearer), permission);
   return permit(await getSessionUser(), permission);
+}
+
+/** The principal of a bearer token, or null (401) when it is unknown, expired or revoked; 429 past its rate limit. */
+async function tokenUser(bearer: string): Promise<SessionUser | null> {
+  const config = env();
+  const check = await checkToken(await getDb(), bearer, { limit: config.API_TOKEN_RATE_LIMIT, windowMs: config.API_TOKEN_RATE_WINDOW_MS });
+  if (check.kind === "invalid") throw new ApiError(401, "invalid_token", "The API token is unknown, expired or revoked.");
+  if (check.kind === "rate_limited") {
+    throw new ApiError(429, "rate_limited", "Too many requests with this API token. Try again later.", {
+      headers: { "retry-after": String(check.retryAfterSeconds) },
+    });
+  }
+  return userOfToken(check.principal);
+}
+
+export function userOfToken(principal: TokenPrincipal): SessionUser {
+  const { creator } = principal;
+  return {
+    id: creator.id,
+    email: creator.email,
+    name: creator.name,
+    role: principal.role,
+    locale: creator.locale,
+    token: { id: principal.tokenId, name: principal.tokenName },
+  };
 }
 
 function permit(user: SessionUser | null, permission: Permission): SessionUser {

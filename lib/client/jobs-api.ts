@@ -54,6 +54,8 @@ export interface JobRequest {
   /** The imported file's name, kept on the job. */
   sourceName?: string;
   includeAdmins?: boolean;
+  /** An admin lets people with blocking open work in, with why (deactivations only). */
+  overrideOpenWork?: { reason: string };
 }
 
 /** An empty ticket and an absent count are left out: the API reads absent as "none". */

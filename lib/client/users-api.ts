@@ -1,6 +1,7 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import type { UserActionResult, UserCounts, UserListPage } from "@/lib/offboarding/user-dto";
 import { RequestError, fetchJson } from "./fetch-json";
+import type { ScheduleChoice } from "./schedules-api";
 import { NO_FILTERS, type UserFilters, appendFilterParams } from "./user-filters";
 import { type UserSearch, toApiParams } from "./user-search";
 
@@ -16,6 +17,12 @@ export interface StatusChangeInput {
   overrideProtection?: true;
   /** The admin includes the System Administrators of a bulk run on purpose (bulk jobs only). */
   includeAdmins?: true;
+  /** Deactivate later, not now (the dialog's "On a date"): the caller schedules instead (lib/schedule). */
+  schedule?: ScheduleChoice;
+  /** An admin deactivates despite blocking open work (approvals awaiting them), with why. */
+  overrideOpenWork?: { reason: string };
+  /** Bulk runs: people whose open work blocks them, left out of the run (never sent to the API). */
+  leaveOut?: string[];
 }
 
 /** One root key, so a change to any user can mark every cached list and count stale at once. */
@@ -61,6 +68,7 @@ export function postStatusChange(userId: string, action: StatusAction, input: St
     reason: input.reason,
     ...(input.ticket ? { ticket: input.ticket } : {}),
     ...(input.overrideProtection ? { overrideProtection: true } : {}),
+    ...(input.overrideOpenWork && action === "deactivate" ? { overrideOpenWork: input.overrideOpenWork } : {}),
   };
   return fetchJson<UserActionResult>(`/api/users/${encodeURIComponent(userId)}/${action}`, {
     method: "POST",

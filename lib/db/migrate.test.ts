@@ -26,7 +26,7 @@ async function appliedMigrations(db: Database): Promise<number> {
   return row?.n ?? 0;
 }
 
-const TABLES = ["accounts", "admin_events", "audit_events", "auth_throttle", "indexed_users", "job_events", "job_items", "jobs", "notifications", "person_locks", "protected_people", "reassignment_items", "reassignments", "user_index_state", "workfront_connection"];
+const TABLES = ["accounts", "admin_events", "api_tokens", "audit_events", "auth_throttle", "indexed_users", "job_events", "job_items", "jobs", "leaver_requests", "notifications", "person_locks", "protected_people", "reassignment_items", "reassignments", "scheduled_deactivations", "user_index_state", "workfront_connection"];
 
 async function ourTables(db: Database): Promise<string[]> {
   const found = await rows<{ name: string }>(

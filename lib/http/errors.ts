@@ -14,6 +14,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** Headers the answer carries (Retry-After on a 429), and structured detail a client may act on (who is blocked), sent as `error.details`. */
+    readonly extra: { headers?: Record<string, string>; details?: Record<string, unknown> } = {},
   ) {
     super(message);
   }
@@ -50,13 +52,13 @@ const workfrontErrors: Record<WorkfrontErrorCode, { status: number; code: string
   },
 };
 
-export function errorBody(code: string, message: string) {
-  return { error: { code, message } };
+export function errorBody(code: string, message: string, details?: Record<string, unknown>) {
+  return { error: { code, message, ...(details ? { details } : {}) } };
 }
 
 export function errorResponse(error: unknown): NextResponse {
   if (error instanceof ApiError) {
-    return NextResponse.json(errorBody(error.code, error.message), { status: error.status });
+    return NextResponse.json(errorBody(error.code, error.message, error.extra.details), { status: error.status, headers: error.extra.headers });
   }
   if (error instanceof ZodError) {
     const message = error.issues

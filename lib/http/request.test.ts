@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { isSameOrigin, readJson } from "./request";
+import { assertSameOrigin, isSameOrigin, readJson } from "./request";
 
 describe("isSameOrigin", () => {
   it("with a public URL, only its origin is ours, whatever Host says", () => {
@@ -44,5 +44,25 @@ describe("readJson", () => {
     const request = post(chunks, { "content-type": "application/json" });
     expect(request.headers.get("content-length")).toBeNull();
     expect(await status(readJson(request, schema, { maxBytes: 64 * 1024 }))).toBe(413);
+  });
+});
+
+describe("assertSameOrigin", () => {
+  const post = (headers: Record<string, string>) => new Request("http://127.0.0.1:3000/api/x", { method: "POST", headers: { host: "127.0.0.1:3000", ...headers } });
+  const refused = (request: Request) => {
+    try {
+      assertSameOrigin(request);
+      return null;
+    } catch (error) {
+      return (error as { code?: string }).code;
+    }
+  };
+
+  it("refuses a cookie request from another site, and lets a bearer-token request through (it carries no cookies to abuse)", () => {
+    expect(refused(post({ origin: "https://evil.example" }))).toBe("cross_origin");
+    expect(refused(post({ origin: "https://evil.example", authorization: "Bearer wfo_abc" }))).toBeNull();
+    // Another scheme is no token: still checked.
+    expect(refused(post({ origin: "https://evil.example", authorization: "Basic dXNlcjpwYXNz" }))).toBe("cross_origin");
+    expect(refused(post({ origin: "http://127.0.0.1:3000" }))).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
+import { bearerOf } from "@/lib/api-tokens/secret";
 import { env } from "@/lib/env";
 import { readBounded } from "./body";
 import { clientAddressFrom } from "./client-address";
@@ -54,10 +55,15 @@ export async function readJson<T extends z.ZodType>(
 /**
  * Refuses cross-site mutations: a browser always sends Origin on a POST, and it must be ours.
  * Scripts that send no Origin (curl, servers) are not browsers and pass; they still need a session.
+ * Requests with an API token (`Authorization: Bearer`) are not checked: they are authenticated by
+ * the token alone, never by cookies (lib/auth/session.ts), so a cross-site page could only send
+ * one by knowing the token, and a browser will not send that header cross-site without CORS,
+ * which this app never grants.
  * "Ours" is the configured public URL (NEXTAUTH_URL) when set, else the Host the browser asked
  * for; never X-Forwarded-Host, which any client can send.
  */
 export function assertSameOrigin(request: Request): void {
+  if (bearerOf(request.headers.get("authorization")) !== null) return;
   const origin = request.headers.get("origin");
   if (origin && !isSameOrigin(origin, request.headers.get("host"), env().NEXTAUTH_URL)) {
     throw new ApiError(403, "cross_origin", "Cross-site requests are not allowed.");

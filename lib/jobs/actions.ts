@@ -12,6 +12,7 @@ import { probeCredential, resumePausedJobs } from "./resume";
 import { checkBulkRules } from "./rules";
 import type { CreateJobBody } from "./schemas";
 import type { TargetNames } from "./target-names";
+import type { JobGate } from "./open-work-gate";
 
 /**
  * What operators do to jobs: create, cancel, retry the failed, undo, resume. Each checks the job's
@@ -33,16 +34,23 @@ export async function createJob(
   rules: BulkRules,
   /** Names and e-mails to show until the worker reads each person (the users index's). */
   names: TargetNames = new Map(),
+  /** Each person's impact check (lib/jobs/open-work-gate.ts), kept for their audit row; `deferred` when it could not be read. */
+  gate: JobGate = { evidence: new Map(), deferred: false },
 ): Promise<string> {
   assertRules(body.userIds.length, actor, body.confirmCount, rules);
+  const openWork = gate.evidence;
+  // A deferred check keeps the admin's reason: the worker applies it to whom it finds blocked.
+  const overridden = gate.deferred || [...openWork.values()].some((evidence) => evidence.override);
   return insertJob(db, {
     kind: body.kind,
-    targets: body.userIds.map((id) => ({ id, name: names.get(id)?.name ?? null, email: names.get(id)?.email ?? null })),
+    targets: body.userIds.map((id) => ({ id, name: names.get(id)?.name ?? null, email: names.get(id)?.email ?? null, openWork: openWork.get(id) ?? null })),
     reason: body.reason,
     ticket: body.ticket || null,
     sourceName: body.sourceName ?? null,
     actor,
     includeAdmins: body.includeAdmins,
+    openWorkOverride: overridden ? (body.overrideOpenWork?.reason ?? null) : null,
+    openWorkDeferred: gate.deferred,
   });
 }
 

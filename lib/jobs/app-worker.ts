@@ -7,13 +7,15 @@ import { type Notifier, configuredChannels, notifyConfig, startNotifier } from "
 import { appDeps } from "@/lib/offboarding/deps";
 import { jobsEnv, workerSettings } from "./config";
 import { type JobWorker, startWorker } from "./worker";
+import { upcomingLeavers } from "@/lib/schedule/store";
+import { type ScheduleLoop, createScheduleRunner, startScheduleLoop } from "@/lib/schedule/worker";
 
 /**
  * The worker inside the server process, started once from instrumentation.ts. Kept on globalThis
  * so route handlers in any bundle (and a hot reload) find the same one to wake.
  */
 const key = Symbol.for("wf-offboard.jobs.worker");
-type Holder = { worker?: JobWorker; starting?: Promise<JobWorker | null>; reconciler?: AuditReconciler; notifier?: Notifier };
+type Holder = { worker?: JobWorker; starting?: Promise<JobWorker | null>; reconciler?: AuditReconciler; notifier?: Notifier; schedules?: ScheduleLoop };
 const holder: Holder = ((globalThis as { [key]?: Holder })[key] ??= {});
 
 export function startAppWorker(): Promise<JobWorker | null> {
@@ -33,8 +35,9 @@ async function start(): Promise<JobWorker | null> {
   // written by whoever ends a job, and its leases make it safe in every instance at once.
   const notify = notifyConfig();
   if (!holder.notifier && configuredChannels(notify).length > 0) {
-    // Issue 17: the schedule's list of upcoming leavers plugs in here (`upcomingLeavers`) for the digest.
-    holder.notifier = startNotifier({ db: await getDb(), config: notify, upcomingLeavers: null });
+    const db = await getDb();
+    // The daily digest lists who is scheduled to go in the next 7 days.
+    holder.notifier = startNotifier({ db, config: notify, upcomingLeavers: (window) => upcomingLeavers(db, window) });
   }
   const settings = jobsEnv();
   if (!settings.JOBS_WORKER) {
@@ -44,12 +47,20 @@ async function start(): Promise<JobWorker | null> {
   // Started whether or not Workfront is connected: without a credential its jobs pause as
   // paused_auth, and resume by themselves once an admin connects (deps are resolved per chunk).
   holder.worker = startWorker({ deps: appDeps, ...workerSettings(settings) });
+  // Scheduled deactivations (lib/schedule) run where the jobs run: due ones are claimed with
+  // leases, so every instance may run this loop and each schedule still runs once.
+  holder.schedules = startScheduleLoop(createScheduleRunner({ deps: appDeps, probeMs: settings.JOBS_AUTH_PROBE_MS }), { pollMs: settings.JOBS_POLL_MS });
   return holder.worker;
 }
 
 /** Looks for work now: a job was just created, retried or resumed. A no-op without a worker. */
 export function wakeAppWorker(): void {
   holder.worker?.wake();
+}
+
+/** Looks for due schedules now (one was just made for the next seconds). A no-op without a worker. */
+export function wakeScheduleRunner(): void {
+  holder.schedules?.wake();
 }
 
 export function appWorker(): JobWorker | undefined {

@@ -23,6 +23,7 @@ function auditEntry(job: JobContext, item: ClaimedItem, user: WorkfrontUser | nu
     actorAccountId: job.createdByAccountId,
     actorEmail: job.createdByEmail,
     actorRole: job.createdByRole,
+    actorTokenId: job.createdByTokenId,
     targetId: item.targetId,
     targetName: user?.name ?? item.targetName,
     targetEmail: user?.email ?? item.targetEmail,
@@ -42,6 +43,8 @@ export function attemptRow(job: JobContext, item: ClaimedItem, user: WorkfrontUs
     isActiveBefore: user.isActive,
     // Both kinds: a reactivation's row then says which access level, licence and group the person had back.
     snapshot: snapshotOf(user),
+    // The evidence of the gate (issue 16): what the person held when the job was made.
+    openWork: job.kind === "deactivate" ? (item.openWork ?? null) : null,
   });
   return { ...entry, outcome: "pending" };
 }
@@ -76,7 +79,7 @@ export function completedRow(outcome: FinalOutcome): NewAuditEventRow {
   const before = { isActiveBefore: outcome.user?.isActive ?? null };
   const base =
     outcome.state === "refused"
-      ? refusalSchema.parse({ ...entry, ...before, ...refusalColumns(outcome) })
+      ? refusalSchema.parse({ ...entry, ...before, ...refusalColumns(outcome), openWork: outcome.item.openWork ?? null })
       : attemptSchema.parse({
           ...entry,
           ...before,

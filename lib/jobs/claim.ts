@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray, isNotNull, lt, lte, or, sql } from "drizzle-orm";
 import { type Database, idsIn, jobItems, jobs } from "@/lib/db";
 import { recordJobEvent } from "./events";
+import type { OpenWorkEvidence } from "@/lib/offboarding/impact/types";
 
 /**
  * Claiming with row leases. A worker takes up to `limit` items in one statement:
@@ -18,6 +19,8 @@ export interface ClaimedItem {
   targetEmail: string | null;
   attempts: number;
   auditEventId: number | null;
+  /** The person's impact check when the job was made (deactivations), for the audit row. */
+  openWork?: OpenWorkEvidence | null;
 }
 
 const now = sql`now()`;
@@ -68,6 +71,7 @@ export async function claimItems(
       targetEmail: jobItems.targetEmail,
       attempts: jobItems.attempts,
       auditEventId: jobItems.auditEventId,
+      openWork: jobItems.openWork,
     });
   if (claimed.length > 0) await markStarted(db, [...new Set(claimed.map((item) => item.jobId))]);
   return claimed;

@@ -3,11 +3,14 @@ import { sql } from "drizzle-orm";
 import { type Database, jobs, recordset } from "@/lib/db";
 import { type JobActor, recordJobEvent } from "./events";
 import type { JobKind } from "./vocabulary";
+import type { OpenWorkEvidence } from "@/lib/offboarding/impact/types";
 
 export interface JobTarget {
   id: string;
   name?: string | null;
   email?: string | null;
+  /** Their impact check when the job was made (deactivations): kept for the audit row. */
+  openWork?: OpenWorkEvidence | null;
 }
 
 export interface NewJob {
@@ -22,6 +25,10 @@ export interface NewJob {
   undoOf?: string | null;
   /** System Administrators in the list are deactivated too (an admin's explicit choice). */
   includeAdmins?: boolean;
+  /** An admin let people with blocking open work in on purpose: why (issue 16). */
+  openWorkOverride?: string | null;
+  /** Nobody's open work could be read now: the worker checks each person before writing them. */
+  openWorkDeferred?: boolean;
 }
 
 /**
@@ -38,6 +45,7 @@ export async function insertJob(db: Database, input: NewJob): Promise<string> {
         createdByAccountId: input.actor.accountId,
         createdByEmail: input.actor.email.toLowerCase(),
         createdByRole: input.actor.role,
+        createdByTokenId: input.actor.tokenId ?? null,
         reason: input.reason,
         ticket: input.ticket,
         sourceName: input.sourceName ?? null,
@@ -46,6 +54,8 @@ export async function insertJob(db: Database, input: NewJob): Promise<string> {
         undoOf: input.undoOf ?? null,
         totalItems: input.targets.length,
         includeAdmins: input.includeAdmins ?? false,
+        openWorkOverride: input.openWorkOverride ?? null,
+        openWorkDeferred: input.openWorkDeferred ?? false,
       })
       .returning({ id: jobs.id });
     const jobId = job!.id;
@@ -55,14 +65,17 @@ export async function insertJob(db: Database, input: NewJob): Promise<string> {
       target_name: target.name ?? null,
       target_email: target.email ?? null,
       position,
+      open_work: target.openWork ?? null,
     }));
     await tx.execute(sql`
-      insert into job_items (job_id, target_id, target_name, target_email, position)
-      select ${jobId}::uuid, v.target_id, v.target_name, v.target_email, v.position
-      from ${recordset(rows, "target_id text, target_name text, target_email text, position integer")}`);
+      insert into job_items (job_id, target_id, target_name, target_email, position, open_work)
+      select ${jobId}::uuid, v.target_id, v.target_name, v.target_email, v.position, v.open_work
+      from ${recordset(rows, "target_id text, target_name text, target_email text, position integer, open_work jsonb")}`);
     await recordJobEvent(tx, jobId, "created", input.actor, {
       people: input.targets.length,
       ...(input.includeAdmins ? { includeAdmins: true } : {}),
+      ...(input.openWorkDeferred ? { openWorkDeferred: true } : {}),
+      ...(input.openWorkOverride ? { openWorkOverride: input.openWorkOverride, overriddenPeople: input.targets.filter((t) => t.openWork?.override).map((t) => t.id) } : {}),
       ...(input.undoOf ? { undoOf: input.undoOf } : {}),
     });
     return jobId;

@@ -7,6 +7,8 @@ import { isCredentialError, isWorkfrontError } from "@/lib/workfront";
 import type { BulkRules } from "./config";
 import type { DryRunDto, DryRunItemDto, DryRunOutcome, LicenseCountDto } from "./dto";
 import { checkBulkRules } from "./rules";
+import { checkPeople } from "@/lib/offboarding/impact/check-people";
+import { blockingOf } from "@/lib/offboarding/impact/gate";
 import type { JobKind } from "./vocabulary";
 import { describeError, readUsers } from "./workfront-calls";
 
@@ -79,6 +81,7 @@ export async function dryRun(deps: OffboardingDeps, input: DryRunInput, rules: B
       reason: refusal?.message ?? null,
     };
   });
+  const openWork = input.kind === "deactivate" ? await withOpenWork(deps, items) : undefined;
   const counts: Record<DryRunOutcome, number> = { would_change: 0, already: 0, protected: 0, not_found: 0, error: 0 };
   for (const item of items) counts[item.outcome] += 1;
   const check = checkBulkRules(input.userIds.length, input.role, input.confirmCount, rules);
@@ -99,5 +102,26 @@ export async function dryRun(deps: OffboardingDeps, input: DryRunInput, rules: B
       problem: check.problem && check.problem.code !== "confirm_count_required" ? { code: check.problem.code, message: check.problem.message } : null,
     },
     items,
+    ...(openWork ? { openWork } : {}),
   };
+}
+
+/**
+ * The gate's view of a deactivation (issue 16): the open work of everyone who would change, with
+ * the batched check (one report per category per 1,000 people), set on their items.
+ */
+async function withOpenWork(deps: OffboardingDeps, items: DryRunItemDto[]): Promise<{ people: number; blocked: number }> {
+  const changing = items.filter((item) => item.outcome === "would_change");
+  const counts = await checkPeople(deps.client, changing.map((item) => item.userId));
+  let people = 0;
+  let blocked = 0;
+  for (const item of changing) {
+    const entry = counts.get(item.userId);
+    if (!entry) continue;
+    const blocking = blockingOf(entry);
+    item.openWork = { counts: entry.counts, total: entry.total, blocking, unavailable: entry.unavailable };
+    if (entry.total > 0 || blocking.length > 0) people += 1;
+    if (blocking.length > 0) blocked += 1;
+  }
+  return { people, blocked };
 }

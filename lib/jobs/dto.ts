@@ -1,3 +1,4 @@
+import type { BlockingEntry, ImpactCounts } from "@/lib/offboarding/impact/types";
 import type { Role } from "@/lib/auth/roles";
 import type { ItemFilter } from "./schemas";
 import type { FinalItemState, ItemState, JobKind, JobStatus } from "./vocabulary";
@@ -34,7 +35,8 @@ export interface JobDto {
   id: string;
   kind: JobKind;
   status: JobStatus;
-  createdBy: { email: string; role: Role };
+  /** tokenId: the API token the job came in with (email is then its creator's); null for a session. */
+  createdBy: { email: string; role: Role; tokenId: string | null };
   reason: string;
   ticket: string | null;
   /** The imported file's name, when the job came from an import. */
@@ -118,6 +120,16 @@ export interface DryRunItemDto {
   code: string | null;
   /** Why protected, or what went wrong reading the person. */
   reason: string | null;
+  /** Deactivation of someone who would change: their open work (issue 16); null when not checked. */
+  openWork?: DryRunOpenWork | null;
+}
+
+/** A person's open work in a dry run: counts per category, and what blocks (null count: unknown). */
+export interface DryRunOpenWork {
+  counts: ImpactCounts["counts"];
+  total: number;
+  blocking: BlockingEntry[];
+  unavailable: ImpactCounts["unavailable"];
 }
 
 export interface LicenseCountDto {
@@ -147,6 +159,8 @@ export interface DryRunDto {
   rules: RuleCheckDto;
   /** In the order given. */
   items: DryRunItemDto[];
+  /** Deactivation: how many who would change hold open work, and how many of them blocking work. */
+  openWork?: { people: number; blocked: number };
 }
 
 export const emptyItemCounts = (): Record<ItemState, number> => ({

@@ -8,6 +8,8 @@ export interface JobActor {
   accountId: string | null;
   email: string;
   role: Role;
+  /** The API token the request came with; `accountId` is then the token's creator. */
+  tokenId?: string | null;
   requestId: string;
   clientIp: string | null;
 }

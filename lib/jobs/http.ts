@@ -9,6 +9,7 @@ export function jobActor(user: SessionUser, request: Request): JobActor {
     accountId: user.id,
     email: user.email,
     role: user.role,
+    tokenId: user.token?.id ?? null,
     requestId: requestId(),
     clientIp: clientAddress(request.headers),
   };

@@ -15,8 +15,11 @@ export type JobContext = Pick<
   | "createdByAccountId"
   | "createdByEmail"
   | "createdByRole"
+  | "createdByTokenId"
   | "cancelRequestedAt"
   | "includeAdmins"
+  | "openWorkOverride"
+  | "openWorkDeferred"
 >;
 
 export async function loadJobContexts(db: Database, jobIds: readonly string[]): Promise<Map<string, JobContext>> {
@@ -33,8 +36,11 @@ export async function loadJobContexts(db: Database, jobIds: readonly string[]): 
       createdByAccountId: jobs.createdByAccountId,
       createdByEmail: jobs.createdByEmail,
       createdByRole: jobs.createdByRole,
+      createdByTokenId: jobs.createdByTokenId,
       cancelRequestedAt: jobs.cancelRequestedAt,
       includeAdmins: jobs.includeAdmins,
+      openWorkOverride: jobs.openWorkOverride,
+      openWorkDeferred: jobs.openWorkDeferred,
     })
     .from(jobs)
     .where(inArray(jobs.id, [...new Set(jobIds)]));

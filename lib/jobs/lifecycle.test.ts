@@ -141,6 +141,8 @@ describe("the dry run, further", () => {
         outcome: "would_change",
         code: null,
         reason: null,
+        // Their open work (issue 16), from the batched check.
+        openWork: expect.objectContaining({ blocking: expect.any(Array), total: expect.any(Number) }),
       })),
     );
     const byType = new Map<string | null, number>();

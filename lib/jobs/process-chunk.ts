@@ -10,6 +10,7 @@ import { noteUsers } from "@/lib/user-index";
 import { type TenantFacts, tenantFacts } from "@/lib/offboarding/tenant-facts";
 import type { WorkfrontUser } from "@/lib/workfront";
 import type { ClaimedItem } from "./claim";
+import { gateDeferredItems } from "./open-work-gate";
 import { type JobContext, loadJobContexts } from "./job-context";
 import {
   type ItemOutcome,
@@ -84,6 +85,41 @@ function decide(
     };
   }
   return { item, job, user };
+}
+
+/**
+ * Deactivations of a job made while Workfront could not be asked about open work (issue 16's gate,
+ * deferred): each person not yet checked is checked now, in one batched read for the chunk, and
+ * refused when blocked unless the job carries an admin's override. A failed read is the items'
+ * outcome like a failed read of the people (pause, retry or fail).
+ */
+async function gateDeferred(deps: OffboardingDeps, candidates: readonly Candidate[]): Promise<{ pass: Candidate[]; outcomes: ItemOutcome[] }> {
+  const unchecked = candidates.filter((c) => c.job.kind === "deactivate" && c.job.openWorkDeferred && !c.item.openWork);
+  if (unchecked.length === 0) return { pass: [...candidates], outcomes: [] };
+  const pass = candidates.filter((c) => !unchecked.includes(c));
+  const outcomes: ItemOutcome[] = [];
+  const byJob = new Map<string, Candidate[]>();
+  for (const c of unchecked) byJob.set(c.job.id, [...(byJob.get(c.job.id) ?? []), c]);
+  for (const group of byJob.values()) {
+    const job = group[0]!.job;
+    let checked;
+    try {
+      checked = await gateDeferredItems(deps.client, group.map((c) => ({ id: c.user.id, name: c.user.name })), job.openWorkOverride);
+    } catch (error) {
+      for (const c of group) outcomes.push(fromError(c.item, c.job, c.user, error));
+      continue;
+    }
+    for (const c of group) {
+      const gate = checked.get(c.user.id);
+      const item = { ...c.item, openWork: gate?.evidence ?? null };
+      if (gate?.refusal) {
+        outcomes.push({ type: "final", state: "refused", item, job: c.job, user: c.user, error: { code: "open_work_blocking", message: gate.refusal.message } });
+      } else {
+        pass.push({ ...c, item });
+      }
+    }
+  }
+  return { pass, outcomes };
 }
 
 /** What Workfront said about the chunk's people goes into the users index (never fails the chunk). */
@@ -189,7 +225,9 @@ async function processHeld(
     }
   }
 
-  const { ready, cancelled } = await prepareWrites(deps.db, settings.owner, candidates);
+  const gated = await gateDeferred(deps, candidates);
+  outcomes.push(...gated.outcomes);
+  const { ready, cancelled } = await prepareWrites(deps.db, settings.owner, gated.pass);
   outcomes.push(...cancelled);
   if (ready.length > 0) {
     const results = await writeUsers(deps.client, await writesFor(deps, ready), settings);

@@ -65,7 +65,7 @@ export function toJobDto(job: JobRow, stats: ItemStats | undefined, now = Date.n
     id: job.id,
     kind: job.kind,
     status: job.status,
-    createdBy: { email: job.createdByEmail, role: job.createdByRole },
+    createdBy: { email: job.createdByEmail, role: job.createdByRole, tokenId: job.createdByTokenId },
     reason: job.reason,
     ticket: job.ticket,
     sourceName: job.sourceName,

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { workfrontIdSchema } from "@/lib/workfront/ids";
 import { MAX_JOB_PEOPLE } from "./rules";
 import { ITEM_STATES, JOB_KINDS, JOB_STATUSES } from "./vocabulary";
+import { openWorkOverrideBodySchema } from "@/lib/offboarding/impact/schemas";
 
 /** Request bodies and query strings of /api/jobs, checked at the boundary. */
 const reason = z.string().trim().min(3, "reason: at least 3 characters").max(500, "reason: at most 500 characters");
@@ -26,6 +27,8 @@ export const createJobBodySchema = z
     sourceName: z.string().trim().min(1).max(255, "sourceName: at most 255 characters").optional(),
     /** Deactivate the System Administrators in the list too (admin role); without it each is refused. */
     includeAdmins: z.boolean().default(false),
+    /** Admin role: deactivate people whose open work blocks it too, with why (issue 16); audited per person. */
+    overrideOpenWork: openWorkOverrideBodySchema.optional(),
     dryRun: z.boolean().default(false),
   })
   .strict();

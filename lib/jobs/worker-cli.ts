@@ -11,6 +11,7 @@ import { createDatabase, databaseConfig, migrate } from "@/lib/db";
 import { env } from "@/lib/env";
 import { jobsEnv, workerSettings } from "./config";
 import { startWorker } from "./worker";
+import { createScheduleRunner, startScheduleLoop } from "@/lib/schedule/worker";
 
 async function main(): Promise<void> {
   // Its own database handle, not getDb(): that one closes itself on SIGTERM, under running chunks.
@@ -28,6 +29,8 @@ async function main(): Promise<void> {
     owner: process.env.JOBS_WORKER_OWNER || undefined,
     ...workerSettings(jobsEnv()),
   });
+  // Scheduled deactivations run beside the jobs (leases: safe with the web servers' loops too).
+  const schedules = startScheduleLoop(createScheduleRunner({ deps, probeMs: jobsEnv().JOBS_AUTH_PROBE_MS }), { pollMs: jobsEnv().JOBS_POLL_MS });
   // Single actions a crash left pending: settled here too (safe beside the web servers doing so).
   const reconciler = startAuditReconciler({ deps, graceMs: reconcileGraceMs(env().WORKFRONT_DEADLINE_MS) });
   process.stdout.write(`${JSON.stringify({ ready: true, owner: worker.owner, pid: process.pid })}\n`);
@@ -35,7 +38,7 @@ async function main(): Promise<void> {
   const stop = async () => {
     if (stopping) return;
     stopping = true;
-    await Promise.all([worker.stop(), reconciler.stop()]);
+    await Promise.all([worker.stop(), reconciler.stop(), schedules.stop()]);
     await handle.close();
     process.exit(0);
   };

@@ -1,7 +1,7 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
-import { type Database, notifications } from "@/lib/db";
-import { endOfDay, startOfDay } from "@/lib/time/zoned-day";
+import { eq } from "drizzle-orm";
+import { type Database, databaseNow, notifications } from "@/lib/db";
+import { endOfDay, startOfDay, zonedParts } from "@/lib/time/zoned-day";
 import type { NotifyConfig } from "./config";
 import { enqueueNotification } from "./enqueue";
 import type { Leaver } from "./events";
@@ -14,11 +14,7 @@ export type UpcomingLeavers = (window: { from: Date; to: Date }) => Promise<Leav
 
 /** The calendar day and hour of an instant in a time zone. */
 export function zonedDayAndHour(instant: Date, timeZone: string): { day: string; hour: number } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit" })
-      .formatToParts(instant)
-      .map((part) => [part.type, part.value]),
-  );
+  const parts = zonedParts(instant, timeZone);
   return { day: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour) };
 }
 
@@ -56,8 +52,3 @@ export async function enqueueDigestIfDue(
   return "enqueued";
 }
 
-async function databaseNow(db: Database): Promise<Date> {
-  // Both drivers answer `{ rows }` (lib/offboarding/person-locks.ts reads it the same way).
-  const result = (await db.execute(sql`select now() as now`)) as unknown as { rows: { now: string | Date }[] };
-  return new Date(result.rows[0]!.now);
-}

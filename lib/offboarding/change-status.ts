@@ -1,5 +1,5 @@
 import "server-only";
-import { completeAttempt, latestDeactivations, recordAttempt, recordRefusal } from "@/lib/audit";
+import { type RefusalInput, completeAttempt, latestDeactivations, recordAttempt, recordRefusal } from "@/lib/audit";
 import { can } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/session";
 import { ApiError } from "@/lib/http/errors";
@@ -11,6 +11,8 @@ import { noteUsers } from "@/lib/user-index";
 import { personLockOptions, withPersonLock } from "./person-locks";
 import { protectionOf } from "./protections";
 import { tenantFacts } from "./tenant-facts";
+import { OpenWorkBlocked, checkGate } from "./impact/gate";
+import type { OpenWorkEvidence } from "./impact/types";
 import { type RefusalCode, type UserDto, type UserProtection, isOverridable } from "./user-dto";
 
 export type StatusAction = "deactivate" | "reactivate";
@@ -22,9 +24,13 @@ export interface StatusChangeInput {
   ticket: string | null;
   /** The admin deactivates a protected account on purpose (only a protection admins may override). */
   overrideProtection?: boolean;
+  /** An admin deactivates despite blocking open work (approvals awaiting them), with this reason. */
+  overrideOpenWork?: { reason: string } | null;
   actor: SessionUser;
   requestId: string;
   clientIp: string | null;
+  /** Set when a scheduled deactivation runs it (lib/schedule): its audit rows name the schedule. */
+  scheduleId?: string;
 }
 
 /** The access fields saved at deactivation; also used per item by bulk jobs (lib/jobs). */
@@ -119,6 +125,7 @@ async function changeHeld(deps: OffboardingDeps, input: StatusChangeInput): Prom
     actorAccountId: input.actor.id,
     actorEmail: input.actor.email,
     actorRole: input.actor.role,
+    actorTokenId: input.actor.token?.id ?? null,
     targetId: user.id,
     targetName: user.name,
     targetEmail: user.email,
@@ -126,6 +133,7 @@ async function changeHeld(deps: OffboardingDeps, input: StatusChangeInput): Prom
     ticket: input.ticket,
     requestId: input.requestId,
     clientIp: input.clientIp,
+    scheduleId: input.scheduleId ?? null,
   };
 
   const refusal = refusalOf(deps, user, input, facts);
@@ -134,6 +142,8 @@ async function changeHeld(deps: OffboardingDeps, input: StatusChangeInput): Prom
     throw refusal;
   }
 
+  const openWork = await gate(deps, user, input, entry);
+
   // Reactivation puts back the access level saved when the user was deactivated; its row records
   // what it gives back (that access level, the licence and home group), so the log shows it.
   const saved = wantActive ? (await latestDeactivations(db, [user.id])).get(user.id)?.snapshot : undefined;
@@ -141,7 +151,7 @@ async function changeHeld(deps: OffboardingDeps, input: StatusChangeInput): Prom
   // Protected yet not refused: the admin overrode it (refusalOf lets nothing else through).
   const protection = input.action === "deactivate" ? protectionOf(user, facts, deps.protectedUsers) : null;
   const overridden = protection && isOverridable(protection.code) ? protection.code : null;
-  const { id: auditId } = await recordAttempt(db, { ...entry, isActiveBefore: user.isActive, snapshot, overriddenProtection: overridden });
+  const { id: auditId } = await recordAttempt(db, { ...entry, isActiveBefore: user.isActive, snapshot, overriddenProtection: overridden, openWork });
   if (user.isActive === wantActive) {
     await completeAttempt(db, auditId, { outcome: "already", isActiveAfter: user.isActive });
     return answer(deps, user);
@@ -172,6 +182,35 @@ async function changeHeld(deps: OffboardingDeps, input: StatusChangeInput): Prom
   }
   await completeAttempt(db, auditId, { outcome: "succeeded", isActiveAfter: updated.isActive });
   return answer(deps, updated);
+}
+
+/**
+ * The open-work gate of one deactivation (issue 16): the impact check read now, kept as the
+ * deactivation's evidence; blocking work refuses it (audited, 409 `open_work_blocking`) unless an
+ * admin overrode it with a reason. Someone already deactivated is not checked: nothing changes.
+ */
+async function gate(
+  deps: OffboardingDeps,
+  user: WorkfrontUser,
+  input: StatusChangeInput,
+  entry: Omit<RefusalInput, "refusedCode" | "refusedReason">,
+): Promise<OpenWorkEvidence | null> {
+  if (input.action !== "deactivate" || !user.isActive) return null;
+  const override = input.overrideOpenWork && can(input.actor.role, "overrideOpenWork") ? input.overrideOpenWork : null;
+  const result = await checkGate(deps.client, [{ id: user.id, name: user.name }], override);
+  const evidence = result.evidence.get(user.id) ?? null;
+  if (result.blocked.length > 0 && !override) {
+    const refusal = new OpenWorkBlocked(result.blocked);
+    await recordRefusal(deps.db, {
+      ...entry,
+      refusedCode: "open_work_blocking",
+      refusedReason: refusal.message,
+      isActiveBefore: user.isActive,
+      openWork: evidence,
+    });
+    throw refusal;
+  }
+  return evidence;
 }
 
 /** The person as Workfront now has them: into the users index, and back to the caller. */

@@ -15,6 +15,10 @@ import { changeUserStatus } from "./change-status";
 import type { OffboardingDeps } from "./deps";
 import { listUsers, userListQuerySchema } from "./list-users";
 import { tenantFacts } from "./tenant-facts";
+import { and, eq } from "drizzle-orm";
+import { auditEvents } from "@/lib/db";
+import { createReassignment, getReassignment, listItems, resolveSuccessors, runReassignment } from "@/lib/reassign";
+import { checkPerson } from "./impact/check-person";
 
 /**
  * The fidelity rule's other half: every behaviour the emulator leaves off by default (because
@@ -136,6 +140,56 @@ describe.each([false, true])("with each off-by-default emulator option %s", (on)
       else await expect(attempt).resolves.toMatchObject({ state: "ok" });
       const withKey = await connectWorkfront(resolver, { method: "api_key", tenant: emulator.url, apiKey: emulator.apiKey }, connectionAdmin);
       expect(withKey.state).toBe("ok");
+    });
+  });
+
+  it.each([
+    ["readOnlyApprovers", "approvalsAwaiting", "AWAPVL", "approverID"],
+    ["readOnlyCheckouts", "documentsCheckedOut", "DOCU", "checkedOutByID"],
+  ] as const)("%s: a leaver's reassignment completes; what the API does not reassign (%s) stays listed for them", async (option, category, objCode, field) => {
+    await withEmulator({ [option]: on }, async (emulator, deps) => {
+      const rows = await deps.client.searchWork(objCode, { fields: [field], filters: [{ field, op: "notnull" }], limit: 2000 });
+      const holders = new Set(rows.map((row) => String(row.values[field])));
+      const users = await ordinaryUsers(deps, emulator, 120);
+      const leaver = users.find((user) => holders.has(user.id));
+      const successor = users.find((user) => !holders.has(user.id) && user.id !== leaver?.id);
+      if (!leaver || !successor) throw new Error(`the seed has no active ${objCode} holder and another person`);
+      const before = (await checkPerson(deps.client, leaver.id)).categories.find((c) => c.key === category)!;
+      expect(before.count).toBeGreaterThan(0);
+      expect(before.reassignable).toBe(false);
+      const items = await listItems(deps.client, await resolveSuccessors(deps.client, [{ leaverId: leaver.id, successorId: successor.id }]));
+      expect(items.some((item) => item.objCode === objCode)).toBe(false);
+      const id = await createReassignment(database.db, { actor: { accountId: actor.id, email: actor.email, role: "admin" }, reason: "Left", ticket: null, requestId: `req-${option}`, clientIp: null, items });
+      await runReassignment({ db: database.db, client: deps.client }, id);
+      expect(await getReassignment(database.db, id)).toMatchObject({ status: "completed", counts: { done: items.length, failed: 0 } });
+      const after = (await checkPerson(deps.client, leaver.id)).categories.find((c) => c.key === category)!;
+      expect(after.count).toBe(before.count);
+    });
+  });
+
+  it("refuseInactiveAssignee: an inactive successor is refused before anything is written; one deactivated mid-run fails cleanly or is taken", async () => {
+    await withEmulator({ refuseInactiveAssignee: on }, async (emulator, deps) => {
+      const open = await deps.client.searchWork("ASSGN", { fields: ["assignedToID"], filters: [{ field: "task:percentComplete", op: "lt", value: 100 }], limit: 2000 });
+      const holders = new Set(open.map((row) => String(row.values.assignedToID)));
+      const users = await ordinaryUsers(deps, emulator, 120);
+      const leaver = users.find((user) => holders.has(user.id))!;
+      const successor = users.find((user) => user.id !== leaver.id)!;
+      const [inactive] = await deps.client.searchUsers({ filters: [{ field: "isActive", value: false }], limit: 1 });
+      const refused = await resolveSuccessors(deps.client, [{ leaverId: leaver.id, successorId: inactive!.id }]).catch((error: unknown) => error);
+      expect(refused).toMatchObject({ status: 422, code: "successor_inactive" });
+
+      // The successor is deactivated after the plan was made: Workfront's answer decides.
+      const items = await listItems(deps.client, await resolveSuccessors(deps.client, [{ leaverId: leaver.id, successorId: successor.id }]));
+      await deps.client.updateUser(successor.id, { isActive: false });
+      const id = await createReassignment(database.db, { actor: { accountId: actor.id, email: actor.email, role: "admin" }, reason: "Left", ticket: null, requestId: `req-inactive-${on}`, clientIp: null, items });
+      await runReassignment({ db: database.db, client: deps.client }, id);
+      const summary = await getReassignment(database.db, id);
+      expect(summary?.status).toBe("completed");
+      // On: every change is refused and recorded as failed, nothing half-done; off: Workfront took them.
+      expect(summary?.counts).toMatchObject(on ? { done: 0, failed: items.length } : { done: items.length, failed: 0 });
+      const audits = await database.db.select().from(auditEvents).where(and(eq(auditEvents.action, "reassign"), eq(auditEvents.requestId, `req-inactive-${on}`)));
+      expect(audits).toHaveLength(items.length);
+      expect(audits.every((row) => row.outcome === (on ? "failed" : "succeeded"))).toBe(true);
     });
   });
 

@@ -28,6 +28,28 @@ afterAll(async () => {
 });
 
 describe("matching a leavers list", () => {
+  it("a last-day column: a day still ahead is scheduled at its end in the organisation's zone, a past one runs now, no date neither (issue 17)", async () => {
+    const [a, b, c, d] = active.slice(40, 44);
+    const csv = ["E-Mail;Letzter Arbeitstag", `${a!.email};31.12.2026`, `${b!.email};29.03.2026`, `${c!.email};01.01.2026`, `${d!.email};demnächst`].join("\r\n");
+    // A fixed clock: 2026-03-29 09:00 in Berlin (the day clocks go forward).
+    const clock = { timeZone: "Europe/Berlin", now: () => new Date("2026-03-29T07:00:00Z") };
+    const report = await matchLeavers(deps, { csv }, "operator", undefined, clock);
+    expect(report.lastDayColumn).toEqual({ index: 1, name: "Letzter Arbeitstag" });
+    expect(report.scheduled).toEqual([
+      { userId: a!.id, day: "2026-12-31", dueAt: "2026-12-31T22:59:59.999Z" },
+      // That day in Berlin has 23 hours: it ends at 22:00Z.
+      { userId: b!.id, day: "2026-03-29", dueAt: "2026-03-29T21:59:59.999Z" },
+    ]);
+    expect(report.userIds).toEqual([c!.id]);
+    expect(report.lines.map((line) => line.lastDay)).toEqual([
+      { day: "2026-12-31", text: "31.12.2026", dueAt: "2026-12-31T22:59:59.999Z", past: false },
+      { day: "2026-03-29", text: "29.03.2026", dueAt: "2026-03-29T21:59:59.999Z", past: false },
+      { day: "2026-01-01", text: "01.01.2026", dueAt: "2026-01-01T22:59:59.999Z", past: true },
+      { day: null, text: "demnächst", dueAt: null, past: false },
+    ]);
+    expect(report.counts.will_deactivate).toBe(4);
+  });
+
   it("previews a CSV of 40 e-mails: 34 to deactivate, 3 unknown, 2 already, 1 protected", async () => {
     const integration = await deps.client.getUser(emulator.integrationUser.ID);
     const emails = [

@@ -5,8 +5,9 @@ import type { WorkfrontUser } from "@/lib/workfront";
 import { refusalOf } from "./change-status";
 import type { OffboardingDeps } from "./deps";
 import { MAX_SCANNED_USERS, allUsers, findUsersByEmails, findUsersByIds } from "./find-users";
-import { type Delimiter, type InvalidCode, type ParsedImport, type ValueKind, parseLeavers } from "./parse-leavers";
+import { type Delimiter, type InvalidCode, type LastDay, type ParsedImport, type ValueKind, parseLeavers } from "./parse-leavers";
 import { tenantFacts } from "./tenant-facts";
+import { endOfDay } from "@/lib/time/zoned-day";
 import type { RefusalCode } from "./user-dto";
 
 /** The import preview: what a deactivation run would do with each line of a leavers list. */
@@ -69,6 +70,12 @@ export interface MatchLineDto {
   user: MatchedUserDto | null;
   /** ambiguous: everyone the value matches. */
   candidates: MatchedUserDto[] | null;
+  /**
+   * The line's last day (a CSV's last-day column): `day` null when the cell is not a date. A day
+   * still ahead is scheduled at its end in APP_TIME_ZONE (`dueAt`); a past one (`past`) is
+   * offered as "deactivate now". Null without such a column or with an empty cell.
+   */
+  lastDay: { day: string | null; text: string; dueAt: string | null; past: boolean } | null;
 }
 
 export interface MatchReportDto {
@@ -77,8 +84,12 @@ export interface MatchReportDto {
   header: string[] | null;
   column: { index: number; name: string } | null;
   counts: Record<MatchState, number>;
-  /** The people a run would deactivate (state will_deactivate), in file order. */
+  /** The last-day column read, if any. */
+  lastDayColumn: { index: number; name: string } | null;
+  /** The people a run would deactivate now (state will_deactivate with no last day, or one past), in file order. */
   userIds: string[];
+  /** The people whose last day is still ahead (state will_deactivate): scheduled at the end of it. */
+  scheduled: { userId: string; day: string; dueAt: string }[];
   /** The System Administrators an admin may add to the run on purpose (state system_admin). */
   adminIds: string[];
   licensesFreed: { licenseType: string | null; label: string; count: number }[];
@@ -150,6 +161,8 @@ export async function matchLeavers(
   input: MatchBody,
   role: Role,
   signal?: AbortSignal,
+  /** The organisation's zone (APP_TIME_ZONE) and the moment that decides "still ahead". */
+  clock: { timeZone: string; now: () => Date } = { timeZone: "UTC", now: () => new Date() },
 ): Promise<MatchReportDto> {
   const parsed = parseLeavers(input);
   const [index, facts] = await Promise.all([buildIndex(deps, parsed, signal), tenantFacts(deps.client)]);
@@ -163,13 +176,20 @@ export async function matchLeavers(
     licenseTypeLabel: user.licenseType ? (facts.licenseLabels.get(user.licenseType) ?? user.licenseType) : null,
     isAdmin: user.accessLevel?.isAdmin === true,
   });
+  const now = clock.now().getTime();
+  const lastDayOf = (lastDay: LastDay | undefined): MatchLineDto["lastDay"] => {
+    if (!lastDay) return null;
+    if (lastDay.day === null) return { day: null, text: lastDay.text, dueAt: null, past: false };
+    const dueAt = endOfDay(lastDay.day, clock.timeZone);
+    return { day: lastDay.day, text: lastDay.text, dueAt: dueAt.toISOString(), past: dueAt.getTime() <= now };
+  };
   const firstLineOfUser = new Map<string, number>();
   const firstLineOfValue = new Map<string, number>();
   const lines = parsed.lines.map((line): MatchLineDto => {
-    const base = { line: line.line, value: null, kind: null, code: null, reason: null, duplicateOf: null, user: null, candidates: null };
+    const base = { line: line.line, value: null, kind: null, code: null, reason: null, duplicateOf: null, user: null, candidates: null, lastDay: null };
     if (line.status === "blank") return { ...base, state: "blank", reason: "Blank line." };
     if (line.status === "invalid") return { ...base, value: line.text, state: "invalid", code: line.code, reason: line.reason };
-    const named = { ...base, value: line.value, kind: line.kind };
+    const named = { ...base, value: line.value, kind: line.kind, lastDay: lastDayOf(line.lastDay) };
     const valueKey = `${line.kind}:${line.value.toLowerCase()}`;
     const earlierValue = firstLineOfValue.get(valueKey);
     if (earlierValue === undefined) firstLineOfValue.set(valueKey, line.line);
@@ -204,6 +224,7 @@ export async function matchLeavers(
   const counts = Object.fromEntries(MATCH_STATES.map((state) => [state, 0])) as Record<MatchState, number>;
   for (const line of lines) counts[line.state] += 1;
   const going = lines.filter((line) => line.state === "will_deactivate" && line.user);
+  const later = going.filter((line) => line.lastDay?.dueAt && !line.lastDay.past);
   const licences = new Map<string | null, { licenseType: string | null; label: string; count: number }>();
   for (const { user } of going) {
     const entry = licences.get(user!.licenseType) ?? { licenseType: user!.licenseType, label: user!.licenseTypeLabel ?? "No licence type", count: 0 };
@@ -216,7 +237,10 @@ export async function matchLeavers(
     header: parsed.header,
     column: parsed.column,
     counts,
-    userIds: going.map((line) => line.user!.id),
+    lastDayColumn: parsed.lastDayColumn,
+    // A last day that is not a date is neither run now nor scheduled: HR corrects the file (the preview says so).
+    userIds: going.filter((line) => !line.lastDay || line.lastDay.past).map((line) => line.user!.id),
+    scheduled: later.map((line) => ({ userId: line.user!.id, day: line.lastDay!.day!, dueAt: line.lastDay!.dueAt! })),
     adminIds: lines.flatMap((line) => (line.state === "system_admin" && line.user ? [line.user.id] : [])),
     licensesFreed: [...licences.values()].sort((a, b) => b.count - a.count),
     lines,

@@ -224,3 +224,26 @@ describe("what HR pastes from other programs", () => {
     expect(codes(parseLeavers({ text: "ana@x.example; bo" }).lines)).toEqual([[1, "several_values"]]);
   });
 });
+
+describe("a last-day column (issue 17)", () => {
+  it("reads `Letzter Arbeitstag` beside `E-Mail` with German and ISO dates, and says when a cell is no date", () => {
+    const parsed = parseLeavers({ csv: "E-Mail;Letzter Arbeitstag\r\na@x.example;31.12.2026\r\nb@x.example;2027-01-15\r\nc@x.example;bald\r\nd@x.example;\r\n" });
+    expect(parsed.lastDayColumn).toEqual({ index: 1, name: "Letzter Arbeitstag" });
+    const days = parsed.lines.map((line) => (line.status === "value" ? [line.value, line.lastDay ?? null] : null));
+    expect(days).toEqual([
+      ["a@x.example", { day: "2026-12-31", text: "31.12.2026" }],
+      ["b@x.example", { day: "2027-01-15", text: "2027-01-15" }],
+      ["c@x.example", { day: null, text: "bald" }],
+      ["d@x.example", null],
+    ]);
+  });
+
+  it.each(["Austrittsdatum", "last day", "Last working day", "End date", "termination date"])("knows the column %s", (name) => {
+    expect(parseLeavers({ csv: `email,${name}\na@x.example,2026-12-31\n` }).lastDayColumn?.name).toBe(name);
+  });
+
+  it("a list without such a column has none", () => {
+    expect(parseLeavers({ csv: "email,Name\na@x.example,Ada\n" }).lastDayColumn).toBeNull();
+    expect(parseLeavers({ text: "a@x.example\n" }).lastDayColumn).toBeNull();
+  });
+});

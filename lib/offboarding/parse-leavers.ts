@@ -1,3 +1,4 @@
+import { parseLastDay } from "@/lib/schedule/due-time";
 import { type Delimiter, detectDelimiter, readCsvRecords } from "./csv-records";
 
 /**
@@ -26,8 +27,15 @@ export type InvalidCode =
   | "formula"
   | "bare_name";
 
+/**
+ * A CSV's last-day column, per person: the day as YYYY-MM-DD (ISO or German `31.12.2026` in the
+ * file), or the cell's text when it is not a date (`day: null`). Absent without such a column or
+ * with an empty cell.
+ */
+export type LastDay = { day: string; text: string } | { day: null; text: string };
+
 export type ParsedLine =
-  | { line: number; status: "value"; value: string; kind: ValueKind }
+  | { line: number; status: "value"; value: string; kind: ValueKind; lastDay?: LastDay }
   | { line: number; status: "blank" }
   | { line: number; status: "invalid"; code: InvalidCode; reason: string; text: string };
 
@@ -37,6 +45,8 @@ export interface ParsedImport {
   /** The CSV's header cells, and the column read (0-based). */
   header: string[] | null;
   column: { index: number; name: string } | null;
+  /** The column read for each person's last day (issue 17), if the header has one. */
+  lastDayColumn: { index: number; name: string } | null;
   lines: ParsedLine[];
 }
 
@@ -73,6 +83,9 @@ const COLUMN_PATTERNS: RegExp[] = [
   /^(user ?name|login|user|benutzer ?name|anmelde ?name)$/i,
   /^((workfront|wf) ?)?(user ?|benutzer[- ]?)?id$/i,
 ];
+
+/** Column names of a leaver's last day, in German and English HR exports. */
+const LAST_DAY_PATTERN = /^(letzter ?arbeitstag|austrittsdatum|austritt|last ?(working )?day|end ?date|termination ?date|leaving ?date|exit ?date)$/i;
 
 /** Signatures of files that are not text at all (a workbook, a PDF, an image). */
 const BINARY_SIGNATURES: [string, string][] = [
@@ -194,6 +207,8 @@ function parseCsv(text: string, column: string | undefined): ParsedImport {
   const headerRecord = records[headerAt]!;
   const header = headerRecord.cells.map((cell) => cell.trim());
   const chosen = chooseColumn(header, column);
+  const dayIndex = header.findIndex((name, index) => index !== chosen.index && LAST_DAY_PATTERN.test(name));
+  const lastDayColumn = dayIndex >= 0 ? { index: dayIndex, name: header[dayIndex]! } : null;
   const rows = records.slice(headerAt + 1);
   if (rows.length > MAX_IMPORT_LINES) {
     throw new LeaversFileError("too_many_lines", `The file has ${rows.length} rows; at most ${MAX_IMPORT_LINES} at once. Split it.`);
@@ -218,9 +233,13 @@ function parseCsv(text: string, column: string | undefined): ParsedImport {
     if (cell.trim() === "") {
       return { line: record.line, status: "invalid", code: "empty_cell", reason: `No value in column "${chosen.name}".`, text: preview(raw) };
     }
-    return toLines(record.line, cell);
+    const parsedLines = toLines(record.line, cell);
+    const dayCell = lastDayColumn ? record.cells[lastDayColumn.index]?.trim() : undefined;
+    if (!dayCell) return parsedLines;
+    const lastDay: LastDay = { day: parseLastDay(dayCell), text: preview(dayCell) };
+    return parsedLines.map((parsed) => (parsed.status === "value" ? { ...parsed, lastDay } : parsed));
   });
-  return { format: "csv", delimiter, header, column: chosen, lines };
+  return { format: "csv", delimiter, header, column: chosen, lastDayColumn, lines };
 }
 
 /**
@@ -241,5 +260,5 @@ export function parseLeavers(input: { text?: string; csv?: string; column?: stri
   if (raw.length > MAX_IMPORT_LINES) {
     throw new LeaversFileError("too_many_lines", `The list has ${raw.length} lines; at most ${MAX_IMPORT_LINES} at once. Split it.`);
   }
-  return { format: "lines", delimiter: null, header: null, column: null, lines: raw.flatMap((line, index) => toLines(index + 1, line)) };
+  return { format: "lines", delimiter: null, header: null, column: null, lastDayColumn: null, lines: raw.flatMap((line, index) => toLines(index + 1, line)) };
 }

@@ -22,12 +22,14 @@ export function isOverridable(code: ProtectionCode): code is OverridableProtecti
 /**
  * Why the dashboard refuses to deactivate someone, whatever Workfront would say: a protection, a
  * System Administrator for a role below admin, or (`admin_not_included`) a System Administrator in
- * a bulk run whose admin did not include them on purpose. Stored with refused job items and audit rows.
+ * a bulk run whose admin did not include them on purpose, or (`open_work_blocking`) work that
+ * blocks the deactivation (issue 16) and nobody overrode. Stored with refused job items and audit rows.
  */
-export const REFUSAL_CODES = ["main_admin", "integration_user", "configured", "admin_target", "admin_not_included"] as const satisfies readonly (
+export const REFUSAL_CODES = ["main_admin", "integration_user", "configured", "admin_target", "admin_not_included", "open_work_blocking"] as const satisfies readonly (
   | ProtectionCode
   | "admin_target"
   | "admin_not_included"
+  | "open_work_blocking"
 )[];
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 

@@ -7,6 +7,8 @@ export interface ReassignmentActor {
   accountId: string | null;
   email: string;
   role: Role;
+  /** The API token used, if any (accountId is then its creator). */
+  tokenId?: string | null;
 }
 
 export interface NewReassignment {
@@ -27,6 +29,7 @@ export async function createReassignment(db: Database, input: NewReassignment): 
         createdByAccountId: input.actor.accountId,
         createdByEmail: input.actor.email,
         createdByRole: input.actor.role,
+        createdByTokenId: input.actor.tokenId ?? null,
         reason: input.reason,
         ticket: input.ticket,
         requestId: input.requestId,

@@ -1,7 +1,7 @@
 import "server-only";
 
 /** Handing a leaver's work to a successor (issue 16): durable, audited per changed object. */
-export { type LeaverRequest, type PlannedItem, REASSIGNABLE, listItems, resolveSuccessors } from "./plan";
+export { type LeaverRequest, type PlannedItem, REASSIGNABLE, type SuccessorPair, listItems, resolveSuccessors } from "./plan";
 export { type NewReassignment, type ReassignmentActor, createReassignment } from "./create";
 export { DEFAULT_LEASE_MS, type RunDeps, runReassignment } from "./run";
 export { type ReassignmentSummary, getReassignment, unfinishedReassignments } from "./queries";

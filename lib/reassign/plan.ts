@@ -8,6 +8,16 @@ export interface LeaverRequest {
   leaverId: string;
   /** Default: the leaver's manager (`managerID`). */
   successorId?: string;
+  /** A successor of its own for a category, instead of the default one. */
+  successors?: Partial<Record<ImpactCategoryKey, string>>;
+}
+
+/** A leaver and who takes their work: the default successor, and per category where chosen. */
+export interface SuccessorPair {
+  leaver: WorkfrontUser;
+  /** Null only when every category asked for has a successor of its own. */
+  successor: WorkfrontUser | null;
+  byCategory?: Partial<Record<ImpactCategoryKey, WorkfrontUser>>;
 }
 
 export interface PlannedItem {
@@ -29,49 +39,56 @@ const IDS_PER_QUERY = 1000;
 export const REASSIGNABLE = IMPACT_CATEGORIES.filter((key) => CATEGORY_DEFS[key].reassign !== null);
 
 /**
- * Checks every leaver and successor before anything is written: the successor must exist in
- * Workfront, be active, and be neither the leaver nor another leaver of the same request (whose
- * work would be orphaned again). Any failure is a 4xx naming the person; nothing is written.
+ * Checks every leaver and successor before anything is written: each successor (the default, the
+ * leaver's manager unless one is named, and any chosen per category) must exist in Workfront, be
+ * active, and be neither the leaver nor another leaver of the same request (whose work would be
+ * orphaned again). Any failure is a 4xx naming the person; nothing is written.
  */
 export async function resolveSuccessors(
   client: WorkfrontClient,
   requests: readonly LeaverRequest[],
-): Promise<{ leaver: WorkfrontUser; successor: WorkfrontUser }[]> {
+  categories: readonly ImpactCategoryKey[] = REASSIGNABLE,
+): Promise<SuccessorPair[]> {
   const leaverIds = new Set(requests.map((r) => r.leaverId));
   if (leaverIds.size !== requests.length)
     throw new ApiError(400, "invalid_request", "A leaver is listed twice.");
+  const wanted = categories.filter((key) => REASSIGNABLE.includes(key));
   const leavers = await readUsers(client, [...leaverIds]);
-  const pairs = requests.map((request) => {
+  const plans = requests.map((request) => {
     const leaver = leavers.get(request.leaverId);
     if (!leaver) throw new ApiError(404, "leaver_unknown", `Workfront has no user ${request.leaverId}.`);
-    const successorId = request.successorId ?? leaver.managerId;
-    if (!successorId) {
+    const chosen = Object.entries(request.successors ?? {}).filter(
+      (entry): entry is [ImpactCategoryKey, string] => typeof entry[1] === "string" && wanted.includes(entry[0] as ImpactCategoryKey),
+    );
+    const needsDefault = wanted.some((key) => !request.successors?.[key]);
+    const successorId = needsDefault ? (request.successorId ?? leaver.managerId) : (request.successorId ?? null);
+    if (needsDefault && !successorId) {
       throw new ApiError(
         422,
         "successor_missing",
         `${leaver.name} has no manager in Workfront: name a successor.`,
       );
     }
-    if (successorId === leaver.id)
-      throw new ApiError(422, "successor_is_leaver", `${leaver.name} cannot succeed themself.`);
-    if (leaverIds.has(successorId)) {
-      throw new ApiError(
-        422,
-        "successor_is_leaver",
-        `The successor for ${leaver.name} is leaving too, in this same request.`,
-      );
+    for (const id of [successorId, ...chosen.map(([, id]) => id)]) {
+      if (id === null) continue;
+      if (id === leaver.id)
+        throw new ApiError(422, "successor_is_leaver", `${leaver.name} cannot succeed themself.`);
+      if (leaverIds.has(id)) {
+        throw new ApiError(
+          422,
+          "successor_is_leaver",
+          `A successor for ${leaver.name} is leaving too, in this same request.`,
+        );
+      }
     }
-    return { leaver, successorId };
+    return { leaver, successorId, chosen };
   });
-  const successors = await readUsers(client, [...new Set(pairs.map((p) => p.successorId))]);
-  return pairs.map(({ leaver, successorId }) => {
-    const successor = successors.get(successorId);
+  const ids = plans.flatMap((plan) => [...(plan.successorId ? [plan.successorId] : []), ...plan.chosen.map(([, id]) => id)]);
+  const successors = await readUsers(client, [...new Set(ids)]);
+  const check = (leaver: WorkfrontUser, id: string): WorkfrontUser => {
+    const successor = successors.get(id);
     if (!successor)
-      throw new ApiError(
-        422,
-        "successor_unknown",
-        `Workfront has no user ${successorId} to hand ${leaver.name}'s work to.`,
-      );
+      throw new ApiError(422, "successor_unknown", `Workfront has no user ${id} to hand ${leaver.name}'s work to.`);
     if (!successor.isActive) {
       throw new ApiError(
         422,
@@ -79,8 +96,13 @@ export async function resolveSuccessors(
         `${successor.name} is deactivated and cannot be given ${leaver.name}'s work.`,
       );
     }
-    return { leaver, successor };
-  });
+    return successor;
+  };
+  return plans.map(({ leaver, successorId, chosen }) => ({
+    leaver,
+    successor: successorId ? check(leaver, successorId) : null,
+    byCategory: Object.fromEntries(chosen.map(([key, id]) => [key, check(leaver, id)])),
+  }));
 }
 
 async function readUsers(client: WorkfrontClient, ids: string[]): Promise<Map<string, WorkfrontUser>> {
@@ -97,7 +119,7 @@ async function readUsers(client: WorkfrontClient, ids: string[]): Promise<Map<st
  */
 export async function listItems(
   client: WorkfrontClient,
-  pairs: readonly { leaver: WorkfrontUser; successor: WorkfrontUser }[],
+  pairs: readonly SuccessorPair[],
   categories: readonly ImpactCategoryKey[] = REASSIGNABLE,
 ): Promise<PlannedItem[]> {
   const byLeaver = new Map(pairs.map((pair) => [pair.leaver.id, pair]));
@@ -118,13 +140,14 @@ export async function listItems(
         });
         for (const row of rows) {
           const pair = byLeaver.get(String(row.values[def.personField]));
-          if (!pair) continue;
+          const successor = pair?.byCategory?.[key] ?? pair?.successor;
+          if (!pair || !successor) continue;
           const label = def.label ? row.values[def.label] : row.values.approvalStepID;
           items.push({
             leaverId: pair.leaver.id,
             leaverName: pair.leaver.name,
-            successorId: pair.successor.id,
-            successorName: pair.successor.name,
+            successorId: successor.id,
+            successorName: successor.name,
             category: key,
             objCode: def.objCode,
             objectId: row.id,

@@ -7,8 +7,11 @@ import { ApiError } from "@/lib/http/errors";
 import { checkPerson } from "@/lib/offboarding/impact/check-person";
 import { type WorkfrontClient, WorkfrontError } from "@/lib/workfront";
 import { clientFor, control, startTestEmulator } from "@/lib/workfront/test-support";
+import { createApiToken } from "@/lib/api-tokens/store";
+import { createAccount } from "@/lib/auth/accounts";
 import { createReassignment } from "./create";
 import { REASSIGNABLE, listItems, resolveSuccessors } from "./plan";
+import { CATEGORY_REASSIGNABLE } from "@/lib/offboarding/impact/types";
 import { getReassignment } from "./queries";
 import { runReassignment } from "./run";
 
@@ -103,6 +106,25 @@ describe("reassigning a leaver's work to their manager", () => {
     expect(after!.values.assignedToID).toBe(manager);
   });
 
+  it("made with an API token, names the token and its creator in each change's audit row", async () => {
+    const admin = await createAccount(database.db, { email: "token-admin@example.com", role: "admin", password: "a long enough password" });
+    const token = await createApiToken(database.db, { user: { id: admin.id, email: admin.email, role: "admin" }, requestId: "t", clientIp: null }, { name: "HR feed", role: "operator", expiresInDays: 30 });
+    const { leaver } = await leaverWithWork();
+    const items = await plan(leaver);
+    const id = await createReassignment(database.db, {
+      actor: { accountId: admin.id, email: admin.email, role: "operator", tokenId: token.id },
+      reason: "Left",
+      ticket: null,
+      requestId: "r-token",
+      clientIp: null,
+      items,
+    });
+    await runReassignment({ db: database.db, client }, id);
+    const { audits } = await rowsFor(id);
+    expect(audits.length).toBe(items.length);
+    for (const row of audits) expect(row).toMatchObject({ actorTokenId: token.id, actorAccountId: admin.id, actorEmail: admin.email, actorRole: "operator" });
+  });
+
   it("finishes after an answer was lost: the write that landed completes as succeeded, once", async () => {
     const { leaver } = await leaverWithWork();
     const items = await plan(leaver);
@@ -168,5 +190,45 @@ describe("bad successors are refused before anything is written", () => {
       ),
     ).toBe("successor_is_leaver");
     expect((await database.db.select().from(reassignments)).length).toBe(before);
+  });
+
+  it("checks a successor chosen per category the same way, and writes nothing", async () => {
+    const before = (await database.db.select().from(reassignments)).length;
+    const { leaver, manager } = await leaverWithWork();
+    const { leaver: other } = await leaverWithWork([leaver]);
+    const [inactive] = await client.searchUsers({ filters: [{ field: "isActive", value: false }], limit: 1 });
+    const per = (successors: Record<string, string>, more: { leaverId: string }[] = []) =>
+      refusal(resolveSuccessors(client, [{ leaverId: leaver, successors }, ...more]));
+    expect(await per({ taskAssignments: inactive!.id })).toBe("successor_inactive");
+    expect(await per({ projectsOwned: "f".repeat(32) })).toBe("successor_unknown");
+    expect(await per({ teamsOwned: leaver })).toBe("successor_is_leaver");
+    expect(await per({ taskAssignments: other }, [{ leaverId: other }])).toBe("successor_is_leaver");
+    // Only the categories asked for count: a bad successor for another one is not consulted.
+    await expect(resolveSuccessors(client, [{ leaverId: leaver, successors: { teamsOwned: leaver } }], ["taskAssignments"])).resolves.toHaveLength(1);
+    expect((await database.db.select().from(reassignments)).length).toBe(before);
+    expect(manager).toBeTruthy();
+  });
+});
+
+describe("a successor per category", () => {
+  it("hands that category to its own successor and the rest to the manager", async () => {
+    const { leaver, manager } = await leaverWithWork();
+    const { manager: deputy } = await leaverWithWork([leaver, manager]);
+    const pairs = await resolveSuccessors(client, [{ leaverId: leaver, successors: { taskAssignments: deputy } }]);
+    const items = await listItems(client, pairs);
+    expect(items.some((item) => item.category === "taskAssignments")).toBe(true);
+    for (const item of items) expect(item.successorId).toBe(item.category === "taskAssignments" ? deputy : manager);
+    const id = await createReassignment(database.db, { actor, reason: "Left", ticket: null, requestId: "r-per-category", clientIp: null, items });
+    await runReassignment({ db: database.db, client }, id);
+    expect(await getReassignment(database.db, id)).toMatchObject({ status: "completed", counts: { done: items.length, failed: 0 } });
+    const task = items.find((item) => item.category === "taskAssignments")!;
+    const [after] = await client.searchWork("ASSGN", { fields: ["assignedToID"], filters: [{ field: "ID", value: task.objectId }] });
+    expect(after!.values.assignedToID).toBe(deputy);
+  });
+});
+
+describe("the categories the person page offers a successor for", () => {
+  it("are exactly those the server reassigns", () => {
+    expect([...CATEGORY_REASSIGNABLE]).toEqual([...REASSIGNABLE]);
   });
 });

@@ -128,6 +128,7 @@ async function ensureAuditRows(db: Database, head: Head, items: ReassignmentItem
         actorAccountId: head.createdByAccountId,
         actorEmail: head.createdByEmail,
         actorRole: head.createdByRole,
+        actorTokenId: head.createdByTokenId,
         targetId: item.leaverId,
         targetName: item.leaverName,
         reason: head.reason,

@@ -6,7 +6,16 @@ import { workfrontIdSchema } from "@/lib/workfront/ids";
 export const createReassignmentBodySchema = z
   .object({
     leavers: z
-      .array(z.object({ leaverId: workfrontIdSchema, successorId: workfrontIdSchema.optional() }).strict())
+      .array(
+        z
+          .object({
+            leaverId: workfrontIdSchema,
+            successorId: workfrontIdSchema.optional(),
+            // A successor of its own per category (the default successor takes the rest).
+            successors: z.partialRecord(z.enum(IMPACT_CATEGORIES), workfrontIdSchema).optional(),
+          })
+          .strict(),
+      )
       .min(1)
       .max(1000),
     categories: z.array(z.enum(IMPACT_CATEGORIES)).min(1).max(IMPACT_CATEGORIES.length).optional(),

@@ -23,9 +23,21 @@ function format(timeZone: string): Intl.DateTimeFormat {
   return found;
 }
 
+/** An instant's wall-clock fields in the zone, two digits each but the year (hour 00–23). */
+export function zonedParts(instant: Date, timeZone: string): Record<"year" | "month" | "day" | "hour" | "minute" | "second", string> {
+  const parts = Object.fromEntries(format(timeZone).formatToParts(instant).map((part) => [part.type, part.value]));
+  return { year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour!, minute: parts.minute!, second: parts.second! };
+}
+
+/** The calendar day (YYYY-MM-DD) an instant falls on in the zone. */
+export function dayIn(instant: Date, timeZone: string): string {
+  const parts = zonedParts(instant, timeZone);
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}
+
 /** The zone's offset from UTC at an instant, in milliseconds (Berlin in winter: +3,600,000). */
-function offsetAt(instant: number, timeZone: string): number {
-  const parts = Object.fromEntries(format(timeZone).formatToParts(new Date(instant)).map((part) => [part.type, part.value]));
+export function offsetAt(instant: number, timeZone: string): number {
+  const parts = zonedParts(new Date(instant), timeZone);
   const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
   return wall - Math.floor(instant / 1000) * 1000;
 }

@@ -8,6 +8,7 @@ import { oauthRow, tenantUrlRow } from "./reach-checks";
 import { countRow, metadataRow, pagingRow, searchRow, sortRow } from "./read-checks";
 import { type SmokeRow, describeError, row } from "./rows";
 import { writeRows } from "./write-checks";
+import { workMetadataRows } from "./work-metadata-checks";
 
 /**
  * `npm run smoke`: every Workfront behaviour the app relies on (docs/workfront-fidelity.md), tried
@@ -66,6 +67,11 @@ async function readRows(context: SmokeContext): Promise<SmokeRow[]> {
     rows.push(await guarded("read by IDs (ID_Mod=in)", () => readByIdsRow(context, sample)));
   }
   rows.push(await guarded("main admin (adminUserID)", () => mainAdminRow(context)));
+  try {
+    rows.push(...(await workMetadataRows(context)));
+  } catch (error) {
+    rows.push(row("work metadata", "FAIL", `The check itself failed: ${describeError(error)}.`, "—"));
+  }
   if (first) rows.push(await guarded("/batch (undocumented)", () => batchRow(context, first)));
   return rows.filter((entry): entry is SmokeRow => entry !== null);
 }

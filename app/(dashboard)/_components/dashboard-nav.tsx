@@ -7,11 +7,12 @@ import { type Permission, type Role, can } from "@/lib/auth/roles";
 import { cn } from "@/lib/utils";
 
 /** Each section with the permission it needs: nobody is shown a link to a page that refuses them. */
-const links: { href: string; label: "users" | "licences" | "import" | "jobs" | "audit" | "settings"; permission: Permission }[] = [
+const links: { href: string; label: "users" | "licences" | "import" | "jobs" | "scheduled" | "audit" | "settings"; permission: Permission }[] = [
   { href: "/users", label: "users", permission: "viewUsers" },
   { href: "/licences", label: "licences", permission: "viewUsers" },
   { href: "/import", label: "import", permission: "runBulkJobs" },
   { href: "/jobs", label: "jobs", permission: "viewAudit" },
+  { href: "/scheduled", label: "scheduled", permission: "viewUsers" },
   { href: "/audit", label: "audit", permission: "viewAudit" },
   { href: "/settings", label: "settings", permission: "manageSettings" },
 ];

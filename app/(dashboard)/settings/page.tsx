@@ -6,12 +6,14 @@ import { appConnectionStatus } from "@/lib/connection/http";
 import { listAccounts } from "@/lib/admin/accounts";
 import { recentAdminEvents } from "@/lib/admin/admin-log";
 import { listProtectedPeople } from "@/lib/admin/protected-people";
+import { listApiTokens } from "@/lib/api-tokens/store";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AccountsCard } from "./_components/accounts-card";
 import { AdminLogCard } from "./_components/admin-log-card";
 import { ProtectedCard } from "./_components/protected-card";
 import { SessionsCard } from "./_components/sessions-card";
+import { TokensCard } from "./_components/tokens-card";
 import { WorkfrontSettings } from "./_components/workfront-settings";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -46,6 +48,7 @@ export default async function SettingsPage() {
       <SessionsCard />
       <AccountsCard accounts={await listAccounts(db)} self={user.email} />
       <ProtectedCard locked={env().PROTECTED_USERS} people={await listProtectedPeople(db)} />
+      <TokensCard tokens={await listApiTokens(db)} now={new Date().toISOString()} />
       <AdminLogCard events={await recentAdminEvents(db)} />
     </div>
   );

@@ -5,7 +5,8 @@ import { getDb } from "@/lib/db";
 import { namesForNewJob } from "@/lib/jobs/target-names";
 import { respond } from "@/lib/http/errors";
 import { assertSameOrigin, readJson } from "@/lib/http/request";
-import { createJob } from "@/lib/jobs/actions";
+import { assertRules, createJob } from "@/lib/jobs/actions";
+import { gateJob } from "@/lib/jobs/open-work-gate";
 import { wakeAppWorker } from "@/lib/jobs/app-worker";
 import { bulkRules } from "@/lib/jobs/config";
 import { dryRun } from "@/lib/jobs/dry-run";
@@ -41,6 +42,7 @@ export function POST(request: Request) {
     const user = await requireApiUser("runBulkJobs");
     const body = await readJson(request, createJobBodySchema, { maxBytes: MAX_BODY_BYTES });
     authorize(user, body.kind);
+    if (body.overrideOpenWork) authorize(user, "overrideOpenWork");
     if (body.dryRun) {
       const preview = await dryRun(
         await appDeps(),
@@ -50,8 +52,12 @@ export function POST(request: Request) {
       return NextResponse.json(preview, { headers: { "cache-control": "no-store" } });
     }
     const db = await getDb();
-    const names = await namesForNewJob(db, (await appDeps()).client, body.userIds);
-    const id = await createJob(db, body, jobActor(user, request), bulkRules(), names);
+    const actor = jobActor(user, request);
+    assertRules(body.userIds.length, actor, body.confirmCount, bulkRules());
+    const { client } = await appDeps();
+    const names = await namesForNewJob(db, client, body.userIds);
+    const gate = body.kind === "deactivate" ? await gateJob(client, body.userIds, names, body.overrideOpenWork ?? null) : undefined;
+    const id = await createJob(db, body, actor, bulkRules(), names, gate);
     wakeAppWorker();
     return jobResponse(id, { status: 201 });
   });

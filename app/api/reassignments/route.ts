@@ -11,7 +11,7 @@ import { createReassignmentBodySchema } from "@/lib/reassign/schemas";
 export const dynamic = "force-dynamic";
 
 /**
- * POST /api/reassignments {leavers: [{leaverId, successorId?}], categories?, reason, ticket?}
+ * POST /api/reassignments {leavers: [{leaverId, successorId?, successors?: {<category>: id}}], categories?, reason, ticket?}
  * → 202 {reassignment}: stored, then handed to Workfront in the background (GET it for progress).
  * A bad successor (unknown, inactive, the leaver, another leaver here) is a 4xx and writes nothing.
  */
@@ -21,10 +21,10 @@ export function POST(request: Request) {
     const user = await requireApiUser("deactivate");
     const body = await readJson(request, createReassignmentBodySchema, { maxBytes: 256 * 1024 });
     const deps = await appDeps();
-    const pairs = await resolveSuccessors(deps.client, body.leavers);
+    const pairs = await resolveSuccessors(deps.client, body.leavers, body.categories);
     const items = await listItems(deps.client, pairs, body.categories);
     const id = await createReassignment(deps.db, {
-      actor: { accountId: user.id, email: user.email, role: user.role },
+      actor: { accountId: user.id, email: user.email, role: user.role, tokenId: user.token?.id ?? null },
       reason: body.reason,
       ticket: body.ticket || null,
       requestId: requestId(),

@@ -4,7 +4,9 @@ import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from "../../audit/vocabulary";
 import { ROLES } from "../../auth/roles";
 import { OVERRIDABLE_PROTECTIONS, REFUSAL_CODES } from "../../offboarding/user-dto";
 import { accounts } from "./accounts";
+import { apiTokens } from "./api-tokens";
 import { oneOf } from "./checks";
+import type { OpenWorkEvidence } from "../../offboarding/impact/types";
 
 const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3, mode: "date" });
 
@@ -45,6 +47,8 @@ export const auditEvents = pgTable(
     // Copied, not joined: the log must say who acted even if the account is renamed later.
     actorEmail: text("actor_email").notNull(),
     actorRole: text("actor_role", { enum: ROLES }).notNull(),
+    // Set when the actor was an API token: the account above is the token's creator, the role the token's.
+    actorTokenId: uuid("actor_token_id").references(() => apiTokens.id),
     action: text("action", { enum: AUDIT_ACTIONS }).notNull(),
     targetId: text("target_id").notNull(),
     targetName: text("target_name"),
@@ -63,11 +67,17 @@ export const auditEvents = pgTable(
     isActiveAfter: boolean("is_active_after"),
     snapshot: jsonb("snapshot").$type<AccessSnapshot>(),
     change: jsonb("change").$type<AuditChange>(),
+    // A deactivation's impact check just before it (issue 16), with an admin's override of blocking work.
+    openWork: jsonb("open_work").$type<OpenWorkEvidence>(),
     requestId: text("request_id").notNull(),
     clientIp: text("client_ip"),
     // Bulk jobs come later; no FK yet because their tables do not exist.
     jobId: uuid("job_id"),
     jobItemId: uuid("job_item_id"),
+    /** A scheduled deactivation's rows (actions `schedule_*`, and the deactivation it ran). */
+    scheduleId: uuid("schedule_id"),
+    /** What a schedule row says besides the columns: due time, zone, policy, lateness, read-back. */
+    detail: jsonb("detail").$type<Record<string, unknown>>(),
   },
   (table) => [
     // NULLS FIRST matches a plain `ORDER BY … DESC`, so the newest-first pages read the index.
@@ -79,6 +89,7 @@ export const auditEvents = pgTable(
     index("audit_events_actor_email_idx").on(table.actorEmail),
     index("audit_events_action_idx").on(table.action),
     index("audit_events_outcome_idx").on(table.outcome),
+    index("audit_events_schedule_idx").on(table.scheduleId).where(sql`${table.scheduleId} is not null`),
     check("audit_events_action_known", oneOf(table.action, AUDIT_ACTIONS)),
     check("audit_events_outcome_known", oneOf(table.outcome, AUDIT_OUTCOMES)),
     check("audit_events_actor_role_known", oneOf(table.actorRole, ROLES)),

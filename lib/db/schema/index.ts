@@ -10,3 +10,5 @@ export * from "./protected-people";
 export * from "./admin-events";
 export * from "./reassignments";
 export * from "./notifications";
+export * from "./api-tokens";
+export * from "./scheduled-deactivations";

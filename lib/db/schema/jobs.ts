@@ -16,7 +16,9 @@ import {
 import { ROLES } from "../../auth/roles";
 import { ITEM_STATES, JOB_EVENT_ACTIONS, JOB_KINDS, JOB_STATUSES } from "../../jobs/vocabulary";
 import { accounts } from "./accounts";
+import { apiTokens } from "./api-tokens";
 import { oneOf } from "./checks";
+import type { OpenWorkEvidence } from "../../offboarding/impact/types";
 
 const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3, mode: "date" });
 
@@ -34,6 +36,8 @@ export const jobs = pgTable(
     createdByAccountId: uuid("created_by_account_id").references(() => accounts.id),
     createdByEmail: text("created_by_email").notNull(),
     createdByRole: text("created_by_role", { enum: ROLES }).notNull(),
+    /** The API token the job came in with (its creator is createdByAccountId); null for a session. */
+    createdByTokenId: uuid("created_by_token_id").references(() => apiTokens.id),
     reason: text("reason").notNull(),
     ticket: text("ticket"),
     /** The imported file's name, when the job came from an import (for HR's report). */
@@ -44,6 +48,11 @@ export const jobs = pgTable(
     totalItems: integer("total_items").notNull(),
     // The admin included the System Administrators in the list on purpose; otherwise each is refused.
     includeAdmins: boolean("include_admins").notNull().default(false),
+    // An admin let people with blocking open work into the job on purpose (issue 16): the reason.
+    openWorkOverride: text("open_work_override"),
+    // Workfront could not be asked when the job was made (an outage, a refused credential): the
+    // worker checks each person's open work before writing them instead (lib/jobs/open-work-gate.ts).
+    openWorkDeferred: boolean("open_work_deferred").notNull().default(false),
     createdAt: at("created_at").notNull().defaultNow(),
     startedAt: at("started_at"),
     finishedAt: at("finished_at"),
@@ -97,6 +106,8 @@ export const jobItems = pgTable(
     errorMessage: text("error_message"),
     // No foreign key: audit_events stays a table nothing else can block (its TRUNCATE guard, say).
     auditEventId: bigint("audit_event_id", { mode: "number" }),
+    // The person's impact check when the job was made; copied into the audit row as evidence.
+    openWork: jsonb("open_work").$type<OpenWorkEvidence>(),
     finishedAt: at("finished_at"),
   },
   (table) => [

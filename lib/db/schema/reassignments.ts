@@ -13,6 +13,7 @@ import {
 import { ROLES } from "../../auth/roles";
 import { REASSIGN_ITEM_STATES, REASSIGNMENT_STATUSES } from "../../reassign/vocabulary";
 import { accounts } from "./accounts";
+import { apiTokens } from "./api-tokens";
 import { oneOf } from "./checks";
 
 const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3, mode: "date" });
@@ -31,6 +32,8 @@ export const reassignments = pgTable(
     createdByAccountId: uuid("created_by_account_id").references(() => accounts.id),
     createdByEmail: text("created_by_email").notNull(),
     createdByRole: text("created_by_role", { enum: ROLES }).notNull(),
+    /** The API token the reassignment came in with (its creator is createdByAccountId); null for a session. */
+    createdByTokenId: uuid("created_by_token_id").references(() => apiTokens.id),
     reason: text("reason").notNull(),
     ticket: text("ticket"),
     requestId: text("request_id").notNull(),

@@ -1,4 +1,4 @@
-import "server-only";
+// Lookup data only, not server-only: `npm run smoke` (scripts/smoke) checks these fields on a tenant.
 import type { Filter, WorkObjCode } from "@/lib/workfront";
 import type { ImpactCategoryKey, WorkfrontPage } from "./types";
 

@@ -6,3 +6,4 @@ export { checkPeople } from "./check-people";
 export { CATEGORY_DEFS } from "./categories";
 export * from "./types";
 export { withLinks, workfrontLink, type PersonImpactDto } from "./links";
+export { checkGate, assertGate, blockingOf, OpenWorkBlocked, type GateResult } from "./gate";

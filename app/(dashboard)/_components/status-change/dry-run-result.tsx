@@ -46,6 +46,7 @@ export function DryRunResult({ result }: { result: DryRunDto }) {
   const common = useTranslations("common");
   const format = useFormatter();
   const reasonText = useReasonText();
+  const openWork = useTranslations("statusChange.openWork");
   const exceptions = result.items.filter((item) => item.outcome !== "would_change");
   const problem = result.rules.problem ? reasonText(result.rules.problem.code, result.rules.problem.message) : null;
   return (
@@ -62,6 +63,7 @@ export function DryRunResult({ result }: { result: DryRunDto }) {
         ))}
       </dl>
       {result.kind === "deactivate" ? <LicencesFreed licences={result.licensesFreed} /> : null}
+      {result.openWork ? <p data-testid="dry-run-open-work">{openWork("summary", { people: result.openWork.people, blocked: result.openWork.blocked })}</p> : null}
       {problem ? (
         <div className="text-destructive">
           <p>{problem.message ?? problem.detail}</p>

@@ -4,6 +4,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import type { AuditEvent } from "@/lib/audit";
 import type { AuditOutcome } from "@/lib/audit/vocabulary";
 import { JobLink } from "./audit-more-filters";
+import { OpenWorkNote } from "./open-work-note";
 import { refusalCodeOf } from "./refusal";
 
 const outcomeVariants: Record<AuditOutcome, "success" | "secondary" | "destructive" | "outline"> = {
@@ -70,10 +71,14 @@ export function AuditTable({ rows }: { rows: AuditEvent[] }) {
               <TableCell className="whitespace-nowrap">
                 <time dateTime={row.occurredAt.toISOString()}>{format.dateTime(row.occurredAt, { dateStyle: "medium", timeStyle: "medium" })}</time>
               </TableCell>
-              <TableCell>{row.actorEmail}</TableCell>
+              <TableCell>
+                {row.actorEmail}
+                {row.actorTokenId ? <div className="mt-1 text-xs text-muted-foreground">{t("table.viaToken")}</div> : null}
+              </TableCell>
               <TableCell>
                 {t(`actions.${row.action}`)}
                 {row.overriddenProtection ? <div className="mt-1 max-w-40 text-xs text-muted-foreground">{t("table.overridden")}</div> : null}
+                <OpenWorkNote openWork={row.openWork} />
               </TableCell>
               <TableCell>
                 <div className="font-medium">{row.targetName}</div>

@@ -7,6 +7,7 @@ import type { Role } from "@/lib/auth/roles";
 import type { BulkRules } from "@/lib/jobs/config";
 import type { MatchReportDto, MatchState } from "@/lib/offboarding/match-leavers";
 import { LicencesFreed } from "../../_components/status-change/licences-freed";
+import { ImportOpenWork } from "./import-open-work";
 import { MatchLinesTable } from "./match-lines-table";
 import { MATCH_ORDER } from "./match-words";
 import { PreviewDownload } from "./preview-download";
@@ -53,9 +54,10 @@ export function ImportPreview({ report, source, role, rules, onStartOver }: Impo
         ))}
       </div>
       <LicencesFreed licences={report.licensesFreed} />
+      <ImportOpenWork report={report} />
       <PreviewDownload report={report} fileName={source.source === "file" ? source.name : null} />
       <RunImport report={report} role={role} rules={rules} sourceName={source.source === "file" ? source.name : undefined} />
-      <MatchLinesTable key={shown ?? "all"} lines={lines} column={report.column} />
+      <MatchLinesTable key={shown ?? "all"} lines={lines} column={report.column} lastDayColumn={report.lastDayColumn} />
     </section>
   );
 }

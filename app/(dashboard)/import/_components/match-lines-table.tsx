@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { SimplePager } from "@/components/ui/simple-pager";
@@ -26,11 +26,22 @@ function Person({ line }: { line: MatchLineDto }) {
 }
 
 /** Every line of the list with its result and why: nothing is skipped without saying so. */
-export function MatchLinesTable({ lines, column }: { lines: MatchLineDto[]; column: MatchReportDto["column"] }) {
+export function MatchLinesTable({ lines, column, lastDayColumn = null }: { lines: MatchLineDto[]; column: MatchReportDto["column"]; lastDayColumn?: MatchReportDto["lastDayColumn"] }) {
   const t = useTranslations("bulk");
+  const ts = useTranslations("schedule.when");
+  const format = useFormatter();
   const reasons = useTranslations("bulk.reasons");
   const [page, setPage] = useState(1);
   const rows = lines.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  /** The person's last day as read, and what it means for them: scheduled, now, or a file to fix. */
+  const lastDayText = (line: MatchLineDto) => {
+    const lastDay = line.lastDay;
+    if (!lastDay) return "";
+    if (!lastDay.day) return ts("lastDayUnreadable", { text: lastDay.text });
+    // The calendar day as written: noon UTC stays that day in every zone the reader may be in.
+    const day = format.dateTime(new Date(`${lastDay.day}T12:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
+    return lastDay.past ? ts("lastDayPast", { day }) : ts("lastDayAhead", { day });
+  };
   return (
     <div className="space-y-3">
       <Table aria-label={t("preview.table")}>
@@ -41,6 +52,7 @@ export function MatchLinesTable({ lines, column }: { lines: MatchLineDto[]; colu
             <TableHead scope="col">{t("preview.columns.result")}</TableHead>
             <TableHead scope="col">{t("preview.columns.person")}</TableHead>
             <TableHead scope="col">{t("preview.columns.details")}</TableHead>
+            {lastDayColumn ? <TableHead scope="col">{ts("lastDay")}</TableHead> : null}
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -58,6 +70,7 @@ export function MatchLinesTable({ lines, column }: { lines: MatchLineDto[]; colu
                 <Person line={line} />
               </TableCell>
               <TableCell className="max-w-96 text-sm">{matchReason(reasons, line, column) ?? ""}</TableCell>
+              {lastDayColumn ? <TableCell className="text-sm">{lastDayText(line)}</TableCell> : null}
             </TableRow>
           ))}
         </TableBody>

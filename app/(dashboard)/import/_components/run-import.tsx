@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { notify } from "@/components/ui/sonner";
 import type { Role } from "@/lib/auth/roles";
 import { createJob, dryRunJob, jobKeys } from "@/lib/client/jobs-api";
+import { createSchedules, scheduleKeys } from "@/lib/client/schedules-api";
 import type { Person } from "@/lib/client/people";
 import { goToSignIn, isUnauthenticated } from "@/lib/client/sign-in-redirect";
 import type { StatusChangeInput } from "@/lib/client/users-api";
@@ -18,14 +19,22 @@ const StatusChangeDialog = lazy(() =>
   import("../../_components/status-change/status-change-dialog").then((module) => ({ default: module.StatusChangeDialog })),
 );
 
-/** The run: only the lines that will be deactivated go into the job, through the one confirm dialog. */
+/**
+ * The run: only the lines that will be deactivated go into the job, through the one confirm dialog.
+ * People whose last day (the file's last-day column) is still ahead are scheduled for the end of
+ * it instead, with a second button; a past last day is deactivated now with the rest.
+ */
 export function RunImport({ report, role, rules, sourceName }: { report: MatchReportDto; role: Role; rules: BulkRules; sourceName?: string }) {
   const t = useTranslations("bulk.run");
-  const [open, setOpen] = useState(false);
+  const ts = useTranslations("schedule.when");
+  const [open, setOpen] = useState<"now" | "later" | null>(null);
   const [mounted, setMounted] = useState(false);
   const router = useRouter();
   const queryClient = useQueryClient();
-  const people: Person[] = report.lines.flatMap((line) => (line.state === "will_deactivate" && line.user ? [line.user] : []));
+  const now = new Set(report.userIds);
+  const days = new Map(report.scheduled.map((entry) => [entry.userId, entry.day]));
+  const people: Person[] = report.lines.flatMap((line) => (line.state === "will_deactivate" && line.user && now.has(line.user.id) ? [line.user] : []));
+  const later: Person[] = report.lines.flatMap((line) => (line.state === "will_deactivate" && line.user && days.has(line.user.id) ? [line.user] : []));
   // Listed apart in the dialog: in the run only if the admin includes them there.
   const systemAdmins: Person[] = report.lines.flatMap((line) => (line.state === "system_admin" && line.user ? [line.user] : []));
   const count = report.userIds.length;
@@ -33,11 +42,12 @@ export function RunImport({ report, role, rules, sourceName }: { report: MatchRe
 
   async function confirm(input: StatusChangeInput) {
     try {
-      const userIds = idsFor(input.includeAdmins === true);
-      const { job } = await createJob({ kind: "deactivate", userIds, sourceName, ...input });
+      const { leaveOut, ...request } = input;
+      const userIds = idsFor(input.includeAdmins === true).filter((id) => !leaveOut?.includes(id));
+      const { job } = await createJob({ kind: "deactivate", userIds, sourceName, ...request });
       notify.success(t("started", { count: userIds.length }));
       void queryClient.invalidateQueries({ queryKey: jobKeys.lists() });
-      setOpen(false);
+      setOpen(null);
       router.push(`/jobs/${job.id}`);
     } catch (error) {
       if (isUnauthenticated(error)) goToSignIn();
@@ -45,33 +55,72 @@ export function RunImport({ report, role, rules, sourceName }: { report: MatchRe
     }
   }
 
-  if (count === 0 && systemAdmins.length === 0) {
+  async function schedule(input: StatusChangeInput) {
+    try {
+      const { schedules } = await createSchedules({
+        people: later.map((person) => ({ userId: person.id, day: days.get(person.id)! })),
+        policy: input.schedule?.policy ?? "deactivate_anyway",
+        reason: input.reason,
+        ticket: input.ticket,
+        sourceName,
+      });
+      notify.success(ts("done", { count: schedules.length, name: later[0]?.name ?? "" }));
+      void queryClient.invalidateQueries({ queryKey: scheduleKeys.all });
+      setOpen(null);
+      router.push("/scheduled");
+    } catch (error) {
+      if (isUnauthenticated(error)) goToSignIn();
+      throw error;
+    }
+  }
+
+  if (count === 0 && systemAdmins.length === 0 && later.length === 0) {
     return <p className="text-sm text-muted-foreground">{t("nothing")}</p>;
   }
+  const show = (which: "now" | "later") => {
+    setMounted(true);
+    setOpen(which);
+  };
   return (
     <>
-      <Button
-        variant="destructive"
-        onClick={() => {
-          setMounted(true);
-          setOpen(true);
-        }}
-      >
-        {t("button", { count })}
-      </Button>
+      <div className="flex flex-wrap gap-2">
+        {count > 0 || systemAdmins.length > 0 ? (
+          <Button variant="destructive" onClick={() => show("now")}>
+            {t("button", { count })}
+          </Button>
+        ) : null}
+        {later.length > 0 ? (
+          <Button variant="outline" onClick={() => show("later")}>
+            {ts("scheduleImport", { count: later.length })}
+          </Button>
+        ) : null}
+      </div>
       {mounted ? (
         <Suspense fallback={null}>
-          <StatusChangeDialog
-            action="deactivate"
-            users={people}
-            rules={rules}
-            role={role}
-            open={open}
-            onOpenChange={setOpen}
-            onConfirm={confirm}
-            systemAdmins={systemAdmins}
-            onDryRun={({ includeAdmins }) => dryRunJob({ kind: "deactivate", userIds: idsFor(includeAdmins), includeAdmins })}
-          />
+          {open === "later" ? (
+            <StatusChangeDialog
+              action="deactivate"
+              users={later}
+              rules={rules}
+              role={role}
+              open
+              onOpenChange={(next) => setOpen(next ? "later" : null)}
+              onConfirm={schedule}
+              eachOnOwnDay
+            />
+          ) : (
+            <StatusChangeDialog
+              action="deactivate"
+              users={people}
+              rules={rules}
+              role={role}
+              open={open === "now"}
+              onOpenChange={(next) => setOpen(next ? "now" : null)}
+              onConfirm={confirm}
+              systemAdmins={systemAdmins}
+              onDryRun={({ includeAdmins }) => dryRunJob({ kind: "deactivate", userIds: idsFor(includeAdmins), includeAdmins })}
+            />
+          )}
         </Suspense>
       ) : null}
     </>

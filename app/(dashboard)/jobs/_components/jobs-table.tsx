@@ -53,7 +53,10 @@ export function JobsTable({ page, initial }: { page: number; initial: JobListDto
                   <JobStatusBadge status={job.status} />
                 </TableCell>
                 <TableCell className="min-w-48">{words.summary(job)}</TableCell>
-                <TableCell className="break-all">{job.createdBy.email}</TableCell>
+                <TableCell className="break-all">
+                  {job.createdBy.email}
+                  {job.createdBy.tokenId ? <div className="text-xs text-muted-foreground">{t("viaToken")}</div> : null}
+                </TableCell>
                 <TableCell className="max-w-72 truncate" title={job.reason}>
                   {job.reason}
                 </TableCell>

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { Suspense } from "react";
-import { listAuditEvents } from "@/lib/audit";
+import { latestDeactivations, listAuditEvents } from "@/lib/audit";
 import { requirePageUser } from "@/lib/auth/session";
 import { appDeps } from "@/lib/offboarding/deps";
 import { getUserRow } from "@/lib/offboarding/list-users";
@@ -12,10 +12,13 @@ import { hasRole } from "@/lib/auth/roles";
 import type { WorkfrontClient } from "@/lib/workfront";
 import { AuditTable } from "../../audit/_components/audit-table";
 import { DeactivateButton } from "./_components/deactivate-button";
+import { DeactivationEvidence } from "./_components/deactivation-evidence";
 import { ReassignForm } from "./_components/reassign-form";
 import { ImpactSection } from "./_components/impact-section";
 import { ImpactSkeleton } from "./_components/impact-skeleton";
 import { PersonProfile } from "./_components/person-profile";
+import { listSchedules } from "@/lib/schedule/store";
+import { OPEN_STATES } from "@/lib/schedule/vocabulary";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("person.page");
@@ -36,11 +39,16 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
     if (isWorkfrontError(error) && error.code === "not_found") notFound();
     throw error;
   });
-  const [t, history, manager] = await Promise.all([
+  const [t, ts, format, history, manager, [scheduled], deactivations] = await Promise.all([
     getTranslations("person.page"),
+    getTranslations("schedule.person"),
+    getFormatter(),
     listAuditEvents(deps.db, { target: id, pageSize: 25 }),
     activeManager(deps.client, id),
+    listSchedules(deps.db, { targetId: id, states: OPEN_STATES, limit: 1 }),
+    latestDeactivations(deps.db, [id]),
   ]);
+  const deactivation = user.isActive ? undefined : deactivations.get(id);
   const mayAct = hasRole(viewer.role, "operator");
   return (
     <div className="space-y-6">
@@ -48,6 +56,15 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
         {t("back")}
       </Link>
       <PersonProfile user={user} />
+      {scheduled ? (
+        <p className="rounded-md border p-3 text-sm" data-testid="person-schedule">
+          {ts("scheduled", { when: format.dateTime(scheduled.dueAt, "full") })}{" "}
+          <Link href="/scheduled" className="underline underline-offset-4">
+            {ts("link")}
+          </Link>
+        </p>
+      ) : null}
+      {deactivation?.openWork ? <DeactivationEvidence evidence={deactivation.openWork} by={deactivation.actorEmail} /> : null}
       <Suspense fallback={<ImpactSkeleton />}>
         <ImpactSection userId={id} />
       </Suspense>

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useState } from "react";
 import { notify } from "@/components/ui/sonner";
 import { createJob, dryRunJob, jobKeys } from "@/lib/client/jobs-api";
+import { createSchedules, scheduleKeys } from "@/lib/client/schedules-api";
 import type { Person } from "@/lib/client/people";
 import { goToSignIn, isUnauthenticated } from "@/lib/client/sign-in-redirect";
 import { type StatusAction, type StatusChangeInput, userKeys } from "@/lib/client/users-api";
@@ -31,6 +32,7 @@ export function useStatusDialog({ onJobStarted }: { onJobStarted: () => void }) 
   // Once opened, the dialog stays mounted (closed) so that closing it can hand focus back.
   const [mounted, setMounted] = useState(false);
   const t = useTranslations("statusChange");
+  const ts = useTranslations("schedule.when");
   const statusChange = useStatusChange();
   const queryClient = useQueryClient();
   const router = useRouter();
@@ -52,9 +54,21 @@ export function useStatusDialog({ onJobStarted }: { onJobStarted: () => void }) 
     if (!target) return;
     const { action, people, bulk } = target;
     try {
-      if (bulk) {
+      if (input.schedule && action === "deactivate") {
+        // "On a date": stored as scheduled deactivations (lib/schedule), followed on the Scheduled page.
         const going = input.includeAdmins ? [...people, ...target.systemAdmins] : people;
-        const { job } = await createJob({ kind: action, userIds: going.map((person) => person.id), ...input });
+        const { day, time, policy } = input.schedule;
+        await createSchedules({ people: going.map((person) => ({ userId: person.id })), when: { day, ...(time ? { time } : {}) }, policy, reason: input.reason, ticket: input.ticket });
+        notify.success(ts("done", { count: going.length, name: going[0]?.name ?? "" }));
+        void queryClient.invalidateQueries({ queryKey: scheduleKeys.all });
+        setTarget(null);
+        router.push("/scheduled");
+        return;
+      }
+      if (bulk) {
+        const { leaveOut, ...request } = input;
+        const going = (input.includeAdmins ? [...people, ...target.systemAdmins] : people).filter((person) => !leaveOut?.includes(person.id));
+        const { job } = await createJob({ kind: action, userIds: going.map((person) => person.id), ...request });
         notify.success(t(`${action}.jobStarted`, { count: going.length }));
         void queryClient.invalidateQueries({ queryKey: jobKeys.lists() });
         void queryClient.invalidateQueries({ queryKey: userKeys.all, refetchType: "none" });

@@ -35,6 +35,7 @@ export function UsersStatusDialog({ dialog, role, rules }: UsersStatusDialogProp
         onOpenChange={(open) => (open ? undefined : dialog.close())}
         onConfirm={dialog.confirm}
         onDryRun={dialog.dryRun}
+        schedulable
       />
     </Suspense>
   );

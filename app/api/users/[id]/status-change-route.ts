@@ -16,12 +16,14 @@ export function statusChangeHandler(action: StatusAction) {
       const { id } = userParamsSchema.parse(await context.params);
       const body: StatusChangeBody = await readJson(request, statusChangeBodySchemas[action]);
       if (body.overrideProtection) authorize(actor, "overrideProtection");
+      if (body.overrideOpenWork) authorize(actor, "overrideOpenWork");
       const user = await changeUserStatus(await appDeps(), {
         action,
         targetId: id,
         reason: body.reason,
         ticket: body.ticket || null,
         overrideProtection: body.overrideProtection,
+        overrideOpenWork: body.overrideOpenWork ?? null,
         actor,
         requestId: requestId(),
         clientIp: clientAddress(request.headers),

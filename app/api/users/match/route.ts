@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { env } from "@/lib/env";
 import { requireApiUser } from "@/lib/auth/session";
 import { ApiError, respond } from "@/lib/http/errors";
 import { assertSameOrigin, readJson } from "@/lib/http/request";
@@ -21,7 +22,7 @@ export function POST(request: Request) {
     const user = await requireApiUser("runBulkJobs");
     const body = await readJson(request, matchBodySchema, { maxBytes: MAX_IMPORT_CHARS * 2 });
     try {
-      const report = await matchLeavers(await appDeps(), body, user.role, request.signal);
+      const report = await matchLeavers(await appDeps(), body, user.role, request.signal, { timeZone: env().APP_TIME_ZONE, now: () => new Date() });
       return NextResponse.json(report, { headers: { "cache-control": "no-store" } });
     } catch (error) {
       if (!(error instanceof LeaversFileError)) throw error;

@@ -33,7 +33,10 @@ export function JobHeader({ job }: { job: JobDto }) {
       <p className="text-sm text-muted-foreground">{t(`statusDescription.${job.status}`)}</p>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm sm:max-w-2xl">
         <dt className="text-muted-foreground">{t("header.startedBy")}</dt>
-        <dd className="break-all">{job.createdBy.email}</dd>
+        <dd className="break-all">
+          {job.createdBy.email}
+          {job.createdBy.tokenId ? <span className="text-muted-foreground"> {t("header.viaToken")}</span> : null}
+        </dd>
         <dt className="text-muted-foreground">{t("header.reason")}</dt>
         <dd>{job.reason}</dd>
         {job.ticket ? (

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import type { Role } from "@/lib/auth/roles";
 import type { Person } from "@/lib/client/people";
 import { postStatusChange } from "@/lib/client/users-api";
+import { createSchedules } from "@/lib/client/schedules-api";
 
 const StatusChangeDialog = lazy(() =>
   import("../../../_components/status-change/status-change-dialog").then((module) => ({
@@ -41,8 +42,14 @@ export function DeactivateButton({
             role={role}
             open={open}
             onOpenChange={setOpen}
+            schedulable={isActive}
             onConfirm={async (input) => {
-              await postStatusChange(person.id, action, input);
+              if (input.schedule) {
+                const { day, time, policy } = input.schedule;
+                await createSchedules({ people: [{ userId: person.id }], when: { day, ...(time ? { time } : {}) }, policy, reason: input.reason, ticket: input.ticket });
+              } else {
+                await postStatusChange(person.id, action, input);
+              }
               setOpen(false);
               router.refresh();
             }}

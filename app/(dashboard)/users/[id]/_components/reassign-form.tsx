@@ -9,6 +9,7 @@ import { Label } from "@/components/ui/label";
 import { fetchJson, postJson } from "@/lib/client/fetch-json";
 import { useErrorText } from "@/lib/client/use-error-text";
 import type { ReassignmentSummary } from "@/lib/reassign/queries";
+import { CATEGORY_REASSIGNABLE, type ImpactCategoryKey } from "@/lib/offboarding/impact/types";
 
 interface ReassignFormProps {
   leaverId: string;
@@ -27,6 +28,10 @@ export function ReassignForm({ leaverId, manager }: ReassignFormProps) {
   const successorId = useId();
   const reasonId = useId();
   const [successor, setSuccessor] = useState(manager?.id ?? "");
+  const categories = useTranslations("person.impact.categories");
+  const perCategoryId = useId();
+  const [perCategory, setPerCategory] = useState<Partial<Record<ImpactCategoryKey, string>>>({});
+  const chosen = Object.fromEntries(Object.entries(perCategory).flatMap(([key, id]) => (id?.trim() ? [[key, id.trim()]] : [])));
   const [reason, setReason] = useState("");
   const [pending, setPending] = useState(false);
   const [result, setResult] = useState<ReassignmentSummary | null>(null);
@@ -38,7 +43,13 @@ export function ReassignForm({ leaverId, manager }: ReassignFormProps) {
     setError(null);
     try {
       let { reassignment } = await postJson<Answer>("/api/reassignments", {
-        leavers: [{ leaverId, ...(successor.trim() ? { successorId: successor.trim() } : {}) }],
+        leavers: [
+          {
+            leaverId,
+            ...(successor.trim() ? { successorId: successor.trim() } : {}),
+            ...(Object.keys(chosen).length > 0 ? { successors: chosen } : {}),
+          },
+        ],
         reason,
       });
       // The server hands the items over in the background; follow it until it is done.
@@ -76,6 +87,26 @@ export function ReassignForm({ leaverId, manager }: ReassignFormProps) {
           {manager ? t("managerHint", { name: manager.name }) : t("noManager")}
         </p>
       </div>
+      <details className="space-y-2 text-sm">
+        <summary className="cursor-pointer">{t("perCategory")}</summary>
+        <p id={perCategoryId} className="text-xs text-muted-foreground">
+          {t("perCategoryHint")}
+        </p>
+        <div className="grid gap-2 sm:grid-cols-2">
+          {CATEGORY_REASSIGNABLE.map((key) => (
+            <div key={key} className="space-y-1">
+              <Label htmlFor={`${perCategoryId}-${key}`}>{categories(key)}</Label>
+              <Input
+                id={`${perCategoryId}-${key}`}
+                value={perCategory[key] ?? ""}
+                aria-describedby={perCategoryId}
+                onChange={(e) => setPerCategory((now) => ({ ...now, [key]: e.target.value }))}
+                className="font-mono"
+              />
+            </div>
+          ))}
+        </div>
+      </details>
       <div className="space-y-1">
         <Label htmlFor={reasonId}>{t("reason")}</Label>
         <Input
