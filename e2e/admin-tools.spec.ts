@@ -78,7 +78,7 @@ test("filter by licence and last login over 90 days, select all matching, export
 
   // The export holds what the filters match, in the spreadsheet conventions.
   const exported = page.waitForEvent("download");
-  await page.getByRole("link", { name: "Export CSV" }).click();
+  await page.getByRole("button", { name: "Export CSV" }).click();
   const csv = await downloaded(await exported);
   expect(csv.startsWith("\uFEFFUser ID,Name,E-mail,")).toBe(true);
   const lines = csv.trim().split("\r\n");
@@ -205,7 +205,19 @@ test("bad filters, columns and exports get a clear 4xx; chosen columns are remem
   expect((await page.request.put("/api/preferences/users-columns", { data: { columns: ["password"] } })).status()).toBe(400);
   expect((await page.request.post("/api/admin/protected", { data: { person: "x@y.example", reason: "Operators may not" } })).status()).toBe(403);
 
+  // An export over the cap is a message on the page, not a download the browser calls failed.
   await usersPage.goto();
+  let downloads = 0;
+  page.on("download", () => (downloads += 1));
+  await page.route("**/api/users/export?**", (route) =>
+    route.fulfill({ status: 422, json: { error: { code: "export_too_large", message: "120000 people match; an export holds at most 100000. Narrow the filters." } } }),
+  );
+  await page.getByRole("button", { name: "Export CSV" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "More people match than one export holds" })).toContainText("120000 people match");
+  await expect(page.getByRole("button", { name: "Export CSV" })).toBeEnabled();
+  expect(downloads).toBe(0);
+  await page.unroute("**/api/users/export?**");
+
   await page.getByRole("button", { name: "Columns" }).click();
   await page.getByRole("group", { name: "Columns to show" }).getByRole("checkbox", { name: "Company" }).check();
   await expect(usersPage.columnHeader("Company")).toBeVisible();

@@ -155,6 +155,51 @@ test("with the credential refused the list still shows from the index, and Refre
   await expect(freshness).toContainText("Updated");
 });
 
+test("with the index built, the first rows come with the page, not from a request after it", async ({ usersPage, page }) => {
+  const freshness = page.getByTestId("index-freshness");
+  // The index is read once at start; until then the browser asks for the rows itself.
+  await expect(async () => {
+    await usersPage.goto("?status=deactivated");
+    await expect(freshness).toContainText("Updated", { timeout: 1_000 });
+  }).toPass();
+  const lists: string[] = [];
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.pathname === "/api/users") lists.push(url.search);
+  });
+  await page.reload();
+  await usersPage.settled();
+  await expect(usersPage.rows.first()).toBeVisible();
+  expect(lists).toEqual([]);
+  // A view the reader moves to is asked for, as before.
+  await usersPage.tab("All").click();
+  await usersPage.settled();
+  await expect.poll(() => lists.some((search) => search.includes("status=all"))).toBe(true);
+});
+
+test("a filter takes several values, ticked with the keyboard, and the list shows anyone with either", async ({ usersPage, page }) => {
+  const freshness = page.getByTestId("index-freshness");
+  await expect(async () => {
+    await usersPage.goto();
+    await expect(freshness).toContainText("Updated", { timeout: 1_000 });
+  }).toPass();
+  await page.getByRole("button", { name: "Filters" }).click();
+  const levels = page.getByRole("group", { name: /^Access level/ }).getByRole("checkbox");
+  await levels.nth(0).focus();
+  await page.keyboard.press("Space");
+  await expect(page).toHaveURL(/[?&]accessLevel=/);
+  await usersPage.settled();
+  const one = await usersPage.tabCount("Active");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Space");
+  await expect.poll(() => new URL(page.url()).searchParams.getAll("accessLevel").length).toBe(2);
+  await expect(levels.nth(0)).toBeChecked();
+  await expect(levels.nth(1)).toBeChecked();
+  await usersPage.settled();
+  await expect.poll(() => usersPage.tabCount("Active")).toBeGreaterThan(one);
+  await expect(page.getByRole("group", { name: /^Access level/ })).toContainText("2 chosen");
+});
+
 test("a newer search cancels the request of an older one still in flight", async ({ usersPage, page }) => {
   await usersPage.goto();
   const aborted: string[] = [];

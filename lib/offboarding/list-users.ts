@@ -4,7 +4,6 @@ import { latestDeactivations } from "@/lib/audit";
 import { ApiError } from "@/lib/http/errors";
 import {
   type IndexFilter,
-  countIndexed,
   indexFilterSchema,
   indexListQuerySchema,
   indexState,
@@ -13,7 +12,7 @@ import {
   toUser,
 } from "@/lib/user-index";
 import { namesOf } from "@/lib/user-index/facets";
-import { indexFilterShape } from "@/lib/user-index/query";
+import { countIndexedByStatus, indexFilterShape } from "@/lib/user-index/query";
 import { type Filter, type SortKey, type WorkfrontUser, workfrontIdSchema } from "@/lib/workfront";
 import type { OffboardingDeps } from "./deps";
 import { assertKnownFilters } from "./known-filters";
@@ -132,10 +131,7 @@ export async function countUsersByStatus(deps: OffboardingDeps, filter: Omit<Ind
   const tenant = tenantOf(deps.client);
   const state = await indexState(deps.db, tenant);
   if (state) {
-    const [active, deactivated] = await Promise.all(
-      (["active", "deactivated"] as const).map((status) => countIndexed(deps.db, tenant, { ...filter, status }, state.version)),
-    );
-    return { active: active!, deactivated: deactivated! };
+    return countIndexedByStatus(deps.db, tenant, filter, state.version);
   }
   if (needsIndex({ ...filter, status: "all" })) throw indexNotReady();
   const anyOf = searchGroups(filter.q);

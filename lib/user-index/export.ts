@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, sql } from "drizzle-orm";
+import { and, sql } from "drizzle-orm";
 import { CSV_DELIMITERS, csvLine, csvStream } from "@/lib/csv-format";
 import { type Database, indexedUsers } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
@@ -9,7 +9,7 @@ import { licenceLabel } from "@/lib/offboarding/licence-labels";
 import { namesOf } from "./facets";
 import { z } from "zod";
 import { LOCALES } from "@/lib/i18n/locales";
-import { type IndexFilter, indexFilterSchema, whereOf } from "./query";
+import { type IndexFilter, indexFilterSchema, orderOf, whereOf } from "./query";
 import type { IndexedUserRow } from "./rows";
 
 /**
@@ -78,7 +78,7 @@ export async function* usersCsvLines(
       .select()
       .from(indexedUsers)
       .where(and(where, after && sql`(${indexedUsers.sortName}, ${indexedUsers.id}) > (${after.sortName}, ${after.id})`))
-      .orderBy(asc(indexedUsers.sortName), asc(indexedUsers.id))
+      .orderBy(...orderOf({ sort: "name", dir: "asc" }))
       .limit(PAGE);
     if (page.length === 0) return;
     const managers = await namesOf(db, tenant, page.flatMap((row) => (row.managerId ? [row.managerId] : [])));

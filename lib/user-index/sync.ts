@@ -63,21 +63,32 @@ async function releaseLease(db: Database, tenant: string, owner: string, changes
     .where(and(eq(userIndexState.tenant, tenant), eq(userIndexState.leaseOwner, owner)));
 }
 
-// On conflict every column takes the new value, but the key; `seen_in` only ever grows.
+// On conflict every column takes the new value, but the key; `seen_in` only ever grows. A row that
+// would not change is left alone (and not returned), so a refresh that brings back the same people
+// (its hour of overlap) is not counted as a change, and the remembered totals stay good.
+const DATA_COLUMNS = Object.values(getTableColumns(indexedUsers))
+  .filter((column) => !["tenant", "id", "seen_in"].includes(column.name))
+  .map((column) => `"${column.name}"`);
 const ON_CONFLICT = sql.raw(
-  `on conflict (tenant, id) do update set ${Object.values(getTableColumns(indexedUsers))
-    .filter((column) => !["tenant", "id", "seen_in"].includes(column.name))
-    .map((column) => `"${column.name}" = excluded."${column.name}"`)
-    .join(", ")}, seen_in = greatest(indexed_users.seen_in, excluded.seen_in)`,
+  `on conflict (tenant, id) do update set ${DATA_COLUMNS.map((name) => `${name} = excluded.${name}`).join(", ")}, ` +
+    `seen_in = greatest(indexed_users.seen_in, excluded.seen_in) ` +
+    `where (${DATA_COLUMNS.map((name) => `indexed_users.${name}`).join(", ")}) is distinct from (${DATA_COLUMNS.map((name) => `excluded.${name}`).join(", ")}) ` +
+    `or indexed_users.seen_in < excluded.seen_in returning 1`,
 );
 
-/** Upserts rows; `seen_in` only ever grows, so a row noted during a full read is not removed. */
-async function writeRows(db: Database, rows: readonly IndexedUserRow[]): Promise<void> {
+/**
+ * Upserts rows; `seen_in` only ever grows, so a row noted during a full read is not removed.
+ * Returns how many rows were new or changed.
+ */
+async function writeRows(db: Database, rows: readonly IndexedUserRow[]): Promise<number> {
+  let changed = 0;
   for (let start = 0; start < rows.length; start += WRITE_BATCH) {
     const batch = rows.slice(start, start + WRITE_BATCH);
     // One JSON parameter per batch (lib/db/recordset.ts says why).
-    await db.execute(insertJsonRows(indexedUsers, batch, { tail: ON_CONFLICT }));
+    const result = await db.execute(insertJsonRows(indexedUsers, batch, { tail: ON_CONFLICT }));
+    changed += (result as unknown as { rows: unknown[] }).rows.length;
   }
+  return changed;
 }
 
 async function bumpVersion(db: Database, tenant: string, changes: Partial<typeof userIndexState.$inferInsert> = {}) {
@@ -94,8 +105,7 @@ export async function noteUsers(db: Database, client: WorkfrontClient, users: re
   const [state] = await db.select({ run: userIndexState.run }).from(userIndexState).where(eq(userIndexState.tenant, tenant));
   // No index yet for this tenant: the first full read will bring everyone.
   if (!state) return;
-  await writeRows(db, users.map((user) => toRow(tenant, user, state.run)));
-  await bumpVersion(db, tenant);
+  if ((await writeRows(db, users.map((user) => toRow(tenant, user, state.run)))) > 0) await bumpVersion(db, tenant);
 }
 
 async function fullRead(deps: IndexDeps, tenant: string, run: number): Promise<{ written: number; requests: number }> {
@@ -120,6 +130,16 @@ async function fullRead(deps: IndexDeps, tenant: string, run: number): Promise<{
   return { written, requests };
 }
 
+/**
+ * After a full read the planner's statistics are those of an empty (or older) table until
+ * autovacuum comes by, and it would pick a plan for 200 rows over 100,000; the visibility map
+ * lets counts read only an index. So: vacuum and analyze now. A role that does not own the table
+ * only gets a warning from PostgreSQL, and the index still works.
+ */
+async function tidyAfterFullRead(db: Database): Promise<void> {
+  await db.execute(sql`vacuum (analyze) indexed_users`);
+}
+
 /** Reads every user of the tenant into the index (see above). */
 export async function buildIndex(deps: IndexDeps, owner: string, leaseMs = 10 * 60_000): Promise<SyncReport> {
   const { db, client } = deps;
@@ -138,6 +158,7 @@ export async function buildIndex(deps: IndexDeps, owner: string, leaseMs = 10 * 
       .delete(indexedUsers)
       .where(and(eq(indexedUsers.tenant, tenant), lt(indexedUsers.seenIn, run)))
       .returning({ id: indexedUsers.id });
+    await tidyAfterFullRead(db);
     await bumpVersion(db, tenant, { builtAt: started, refreshedAt: started, watermark: started, lastError: null });
     await releaseLease(db, tenant, owner, {});
     return { kind: "build", written, removed: removed.length, requests };
@@ -181,10 +202,13 @@ export async function refreshIndex(deps: IndexDeps, owner: string, leaseMs = 10 
       all.push(...(await client.searchUsers({ anyOf, sort, first: page * PAGE_LIMIT, limit: PAGE_LIMIT })));
       report.requests += 1;
     }
-    await writeRows(db, all.map((user) => toRow(tenant, user, state.run)));
+    const changedRows = await writeRows(db, all.map((user) => toRow(tenant, user, state.run)));
     report.written = all.length;
     agrees = (await db.$count(indexedUsers, eq(indexedUsers.tenant, tenant))) === total;
-    await bumpVersion(db, tenant, { refreshedAt: started, watermark: started, lastError: null });
+    const fresh = { refreshedAt: started, watermark: started, lastError: null };
+    // The version says the rows changed: counts remembered for it stay good when none did.
+    if (changedRows > 0) await bumpVersion(db, tenant, fresh);
+    else await db.update(userIndexState).set(fresh).where(eq(userIndexState.tenant, tenant));
   } catch (error) {
     await releaseLease(db, tenant, owner, { lastError: error instanceof Error ? error.message : String(error) });
     throw error;

@@ -1,9 +1,10 @@
+import { and, eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { indexedUsers, userIndexState } from "@/lib/db";
 import { withTestDatabase } from "@/lib/db/test-databases";
 import type { WorkfrontUser } from "@/lib/workfront";
 import { ExportTooLargeError, usersCsv } from "./export";
-import { userFacets } from "./facets";
+import { userFacets, userFacetsAt } from "./facets";
 import { licenceCounts, licenceCountsByGroup } from "./licences";
 import { indexFilterSchema } from "./query";
 import { toRow } from "./rows";
@@ -64,6 +65,15 @@ withTestDatabase("the users index's tools", ({ db }) => {
       { value: GROUP_B.id, label: "Sales", count: 1 },
     ]);
     expect(facets.manager).toEqual([{ value: hex(1), label: "Boss", count: 2 }]);
+  });
+
+  it("remembers the facets for a version of the index, and reads them again for the next", async () => {
+    const first = await userFacetsAt(db(), TENANT, 7);
+    await db().insert(indexedUsers).values(toRow(TENANT, person(5, { licenseType: "FULL" }), 1));
+    expect(await userFacetsAt(db(), TENANT, 7)).toBe(first);
+    const next = await userFacetsAt(db(), TENANT, 8);
+    expect(next.license).toContainEqual({ value: "FULL", label: null, count: 2 });
+    await db().delete(indexedUsers).where(and(eq(indexedUsers.tenant, TENANT), eq(indexedUsers.id, hex(5))));
   });
 
   it("exports what the filters match, formula-safe, with a BOM and the locale's delimiter", async () => {

@@ -9,7 +9,7 @@ import { withTestDatabase } from "@/lib/db/test-databases";
 import type { WorkfrontUser } from "@/lib/workfront";
 import { clientFor, control, startTestEmulator, stats } from "@/lib/workfront/test-support";
 import { fold } from "./fold";
-import { type IndexListQuery, indexListQuerySchema, indexState, listIndexed } from "./query";
+import { type IndexListQuery, countIndexedByStatus, indexListQuerySchema, indexState, listIndexed } from "./query";
 import { toRow } from "./rows";
 import { buildIndex, noteUsers, refreshIndex, tenantOf } from "./sync";
 
@@ -50,8 +50,15 @@ withTestDatabase("the user index", ({ db }) => {
 
   it("refreshes an unchanged tenant with two requests, and picks up a change made in Workfront", async () => {
     await control(emulator, "POST", "stats/reset");
+    const before = (await indexState(db(), tenant()))!;
     expect(await refreshIndex({ db: db(), client: client() }, "test")).toMatchObject({ kind: "refresh", requests: 2 });
     expect((await stats(emulator)).total).toBe(2);
+    // Nothing changed: the version (and so every remembered total) stays; the freshness moves on.
+    const after = (await indexState(db(), tenant()))!;
+    expect(after.version).toBe(before.version);
+    expect(after.refreshedAt.getTime()).toBeGreaterThanOrEqual(before.refreshedAt.getTime());
+    await noteUsers(db(), client(), [everyone[3]!]);
+    expect((await indexState(db(), tenant()))!.version).toBe(before.version);
 
     const target = everyone.find((user) => user.isActive && user.accessLevel?.isAdmin === false)!;
     await client().updateUser(target.id, { isActive: false }); // outside the app, as an admin in Workfront would
@@ -116,6 +123,23 @@ withTestDatabase("the user index", ({ db }) => {
     const { rows } = await read({ q: [...words].reverse().join(", ").toUpperCase(), status: "all" });
     expect(rows.map((row) => row.id)).toContain(accented.id);
     expect(rows.every((row) => words.every((word) => row.searchText.includes(word)))).toBe(true);
+  });
+
+  it("counts the active and the deactivated a filter matches in one pass, as the lists total them", async () => {
+    const { version } = (await indexState(db(), tenant()))!;
+    const filter = { ...query({ license: "FULL" }), status: undefined };
+    const counts = await countIndexedByStatus(db(), tenant(), filter, version + 1000);
+    const expected = (isActive: boolean) => everyone.filter((user) => user.licenseType === "FULL" && user.isActive === isActive).length;
+    expect(counts).toEqual({ active: expected(true), deactivated: expected(false) });
+    expect((await read({ license: "FULL", status: "deactivated" })).total).toBe(expected(false));
+  });
+
+  it("takes an underscore in a search literally, not as LIKE's wildcard", async () => {
+    const other = "https://wildcards.example";
+    const person = (id: string, name: string, username: string) => toRow(other, { ...everyone[0]!, id: id.repeat(32), name, email: null, username }, 0);
+    await db().insert(indexedUsers).values([person("a", "Literal Match", "ab_cd"), person("b", "Wildcard Match", "abxcd")]);
+    const found = await listIndexed(db(), other, query({ q: "ab_cd", status: "all" }), 1);
+    expect(found.rows.map((row) => row.name)).toEqual(["Literal Match"]);
   });
 
   it("filters by licence and last login, as Workfront's own data says, with the right total", async () => {

@@ -7,6 +7,7 @@ import { appendFilterParams, parseUserFilters } from "@/lib/client/user-filters"
 import { isCanonical, parseUserSearch, toSearchParams } from "@/lib/client/user-search";
 import { getDb } from "@/lib/db";
 import { bulkRules } from "@/lib/jobs/config";
+import { firstUsersPage } from "@/lib/offboarding/first-users-page";
 import { UsersTable } from "./_components/users-table";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -30,13 +31,17 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
     const query = appendFilterParams(toSearchParams(parseUserSearch(raw)), parseUserFilters(raw)).toString();
     redirect(query ? `/users?${query}` : "/users");
   }
+  const search = parseUserSearch(raw);
+  const filters = parseUserFilters(raw);
+  // The first rows come with the page (read from the index while it renders), not after it.
+  const [first, columns] = await Promise.all([firstUsersPage(search, filters), getDb().then((db) => usersColumnsOf(db, user.id))]);
   return (
     <div className="space-y-4">
       <div className="space-y-1">
         <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <p className="text-sm text-muted-foreground">{t("intro")}</p>
       </div>
-      <UsersTable role={user.role} rules={bulkRules()} columns={await usersColumnsOf(await getDb(), user.id)} />
+      <UsersTable role={user.role} rules={bulkRules()} columns={columns} initial={first ? { search, filters, page: first } : null} />
     </div>
   );
 }

@@ -7,13 +7,14 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { TabsPanel } from "@/components/ui/tabs";
 import { type Role, can, hasRole } from "@/lib/auth/roles";
 import { useSignInOnUnauthenticated } from "@/lib/client/sign-in-redirect";
-import { USER_SORTS, type UserStatus } from "@/lib/client/user-search";
+import { USER_SORTS, type UserSearch, type UserStatus } from "@/lib/client/user-search";
 import { useUserSearch } from "@/lib/client/use-user-search";
 import { useUserFilters } from "@/lib/client/use-user-filters";
+import type { UserFilters } from "@/lib/client/user-filters";
 import { type OptionalUserColumn, columnVisibility } from "@/lib/client/user-columns";
 import { type StatusAction, userCountsQuery, usersListQuery } from "@/lib/client/users-api";
 import type { BulkRules } from "@/lib/jobs/config";
-import type { UserDto } from "@/lib/offboarding/user-dto";
+import type { UserDto, UserListPage } from "@/lib/offboarding/user-dto";
 import { userColumns } from "./columns";
 import { DataTable } from "./data-table";
 import { IndexFreshness } from "./index-freshness";
@@ -36,6 +37,9 @@ const PANEL_ID = "users-panel";
 
 const NO_USERS: UserDto[] = [];
 
+/** Both parsed by the same functions (lib/client), so their JSON is equal when the views are. */
+const sameView = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
 /**
  * Rows whose action the role may use: the ones a checkbox may select. Not an overridden
  * protection: that is decided for one person at a time, and bulk jobs refuse protected accounts.
@@ -46,7 +50,18 @@ const selectableFor = (role: Role) => (user: UserDto) => {
 };
 
 /** The users page's client side: URL state → queries → table, the selection and the confirm dialog. */
-export function UsersTable({ role, rules, columns: savedColumns }: { role: Role; rules: BulkRules; columns: readonly OptionalUserColumn[] }) {
+export function UsersTable({
+  role,
+  rules,
+  columns: savedColumns,
+  initial,
+}: {
+  role: Role;
+  rules: BulkRules;
+  columns: readonly OptionalUserColumn[];
+  /** The rows the server read for the address the page opened at (page.tsx), if it could. */
+  initial: { search: UserSearch; filters: UserFilters; page: UserListPage } | null;
+}) {
   const t = useTranslations("users.table");
   const columnWords = useTranslations("users.table.columns");
   const toolWords = useTranslations("userTools.columns");
@@ -54,7 +69,9 @@ export function UsersTable({ role, rules, columns: savedColumns }: { role: Role;
   const [search, updateSearch] = useUserSearch();
   const [filters, updateFilters] = useUserFilters();
   const [shownColumns, setShownColumns] = useState(savedColumns);
-  const list = useQuery(usersListQuery(search, filters));
+  // The server's rows serve the view they were read for, fresh as the page: no second request.
+  const opened = initial !== null && sameView([search, filters], [initial.search, initial.filters]);
+  const list = useQuery({ ...usersListQuery(search, filters), initialData: opened ? initial.page : undefined, refetchOnMount: !opened });
   const counts = useQuery(userCountsQuery(search.q, filters));
   useSignInOnUnauthenticated(list.error, counts.error);
   useClampPage(search, list.isPlaceholderData ? undefined : list.data, updateSearch);

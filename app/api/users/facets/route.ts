@@ -5,7 +5,7 @@ import { otherMethods } from "@/lib/http/methods";
 import { appDeps } from "@/lib/offboarding/deps";
 import { tenantFacts } from "@/lib/offboarding/tenant-facts";
 import { indexState, tenantOf } from "@/lib/user-index";
-import { userFacets } from "@/lib/user-index/facets";
+import { userFacetsAt } from "@/lib/user-index/facets";
 
 export const dynamic = "force-dynamic";
 
@@ -15,10 +15,11 @@ export function GET() {
     await requireApiUser("viewUsers");
     const deps = await appDeps();
     const tenant = tenantOf(deps.client);
-    if (!(await indexState(deps.db, tenant))) {
+    const state = await indexState(deps.db, tenant);
+    if (!state) {
       throw new ApiError(503, "index_not_ready", "The list of Workfront users is still being read for the first time; filters work once it is done.");
     }
-    const [facets, facts] = await Promise.all([userFacets(deps.db, tenant), tenantFacts(deps.client, { stale: "display" })]);
+    const [facets, facts] = await Promise.all([userFacetsAt(deps.db, tenant, state.version), tenantFacts(deps.client, { stale: "display" })]);
     // Licence types are codes; the tenant's own labels name them, and every type it has is offered.
     const counted = new Map(facets.license.map((option) => [option.value, option.count]));
     const license = [...facts.licenseLabels].map(([value, label]) => ({ value, label, count: counted.get(value) ?? 0 }));

@@ -11,9 +11,9 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NO_FILTERS, type UserFilters } from "@/lib/client/user-filters";
 import { facetsQuery } from "./facets-query";
-import { FilterSelect } from "./filter-select";
+import { FilterChecklist } from "./filter-checklist";
 
-const SINGLE_VALUE_FILTERS = [
+const LIST_FILTERS = [
   ["accessLevel", "accessLevel"],
   ["group", "group"],
   ["company", "company"],
@@ -21,8 +21,8 @@ const SINGLE_VALUE_FILTERS = [
 ] as const;
 
 /**
- * The users page's filters: licence types (any of those ticked), one access level, home group,
- * company and manager, last login older than N days (or never), never signed in, created before a
+ * The users page's filters: licence types, access levels, home groups, companies and managers (any
+ * of those ticked), last login older than N days (or never), never signed in, created before a
  * day. Every control is native, labelled and in tab order; each change goes to the URL at once.
  */
 export function FilterPanel({ id, filters, onChange }: { id: string; filters: UserFilters; onChange: (change: Partial<UserFilters>) => void }) {
@@ -69,14 +69,8 @@ export function FilterPanel({ id, filters, onChange }: { id: string; filters: Us
         })}
       </fieldset>
       <div className="flex flex-col gap-3">
-        {SINGLE_VALUE_FILTERS.map(([key, word]) => (
-          <FilterSelect
-            key={key}
-            label={t(word)}
-            options={data[key]}
-            value={filters[key][0]}
-            onChange={(value) => onChange({ [key]: value ? [value] : [] })}
-          />
+        {LIST_FILTERS.map(([key, word]) => (
+          <FilterChecklist key={key} label={t(word)} options={data[key]} values={filters[key]} onChange={(values) => onChange({ [key]: values })} />
         ))}
       </div>
       <div className="flex flex-col gap-3">

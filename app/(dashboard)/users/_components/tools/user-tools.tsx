@@ -1,13 +1,14 @@
 "use client";
 
-import { Columns3, Download, Filter } from "lucide-react";
+import { Columns3, Filter } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import dynamic from "next/dynamic";
 import { useId, useState } from "react";
-import { Button, buttonVariants } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import type { OptionalUserColumn } from "@/lib/client/user-columns";
 import { type UserFilters, appendFilterParams, filterCount } from "@/lib/client/user-filters";
 import type { UserSearch } from "@/lib/client/user-search";
+import { ExportButton } from "./export-button";
 
 // Loaded when first opened: the users page keeps its first-load budget (README, Choices).
 const FilterPanel = dynamic(() => import("./filter-panel").then((module) => module.FilterPanel), { ssr: false });
@@ -53,10 +54,7 @@ export function UserTools({
           <Columns3 aria-hidden className="size-4" />
           {t("columns.toggle")}
         </Button>
-        <a href={exportHref(search, filters, locale)} download title={t("export.hint")} className={buttonVariants({ variant: "outline", size: "sm" })}>
-          <Download aria-hidden className="size-4" />
-          {t("export.button")}
-        </a>
+        <ExportButton href={exportHref(search, filters, locale)} />
       </div>
       {filtersOpen ? <FilterPanel id={filtersId} filters={filters} onChange={onFilters} /> : null}
       {columnsOpen ? <ColumnsMenu id={columnsId} shown={columns} onChange={onColumns} /> : null}
