@@ -51,7 +51,8 @@ async function measure(label: string, app: RunningApp, emulatorUrl: string, cont
   const created = await fetch(`${app.url}/api/jobs`, {
     method: "POST",
     headers,
-    body: JSON.stringify({ kind: "deactivate", userIds: ids, reason: "Benchmark: memory during a job", confirmCount: ids.length }),
+    // As an admin who overrides blocking open work (issue 16's gate), so the job takes all 1,000.
+    body: JSON.stringify({ kind: "deactivate", userIds: ids, reason: "Benchmark: memory during a job", confirmCount: ids.length, overrideOpenWork: { reason: "Benchmark" } }),
   });
   if (created.status !== 201) throw new Error(`${label}: creating the job answered ${created.status}: ${(await created.text()).slice(0, 300)}`);
   const { job } = (await created.json()) as { job: { id: string } };
@@ -118,6 +119,15 @@ async function run(): Promise<BenchReport> {
             {
               label: `baseline ${readBuildId(baselineDir) ?? "?"} (${baselineDir}): its embedded default`,
               start: async () => ({ app: await startApp({ dir: baselineDir, workfrontUrl: emulator.url, workfrontApiKey: API_KEY }) }),
+            },
+            {
+              label: `baseline ${readBuildId(baselineDir) ?? "?"}: DATABASE_URL, next start only`,
+              start: async () => {
+                const database = await freshPostgresDatabase();
+                if ("why" in database) throw new Skip(database.why);
+                const app = await startApp({ dir: baselineDir, workfrontUrl: emulator.url, workfrontApiKey: API_KEY, env: { DATABASE_URL: database.url } });
+                return { app, after: database.drop };
+              },
             },
           ]
         : []),
