@@ -1,5 +1,6 @@
 import "server-only";
-import { createTranslator } from "next-intl";
+// use-intl's core (next-intl's own engine, no React): the notifier also runs in the job worker process, outside Next.
+import { createTranslator } from "use-intl/core";
 import { catalogues } from "@/lib/i18n/messages";
 import type { Locale } from "@/lib/i18n/locales";
 import type { NotificationEvent } from "./events";
