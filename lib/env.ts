@@ -122,7 +122,8 @@ export const envSchema = z.object({
   BULK_HARD_CAP: positiveInt.max(100_000).default(2000),
   /** Runs the job worker inside the server process (off where a separate worker process runs). */
   JOBS_WORKER: booleanFromEnv.default(true),
-  /** Chunks in progress per worker; unset: twice WORKFRONT_MAX_IN_FLIGHT (at most 50), so a job keeps the cap busy. */
+  /** Chunks a worker works on at once; each chunk is one /batch read and one /batch write. */
+  /** Chunks in progress per worker; unset: WORKFRONT_MAX_IN_FLIGHT, so a job can keep the cap busy. */
   JOBS_CONCURRENCY: positiveInt.max(50).optional(),
   /** People per claimed chunk (at most 100: one Workfront /batch). */
   JOBS_CHUNK_SIZE: positiveInt.max(100).default(50),

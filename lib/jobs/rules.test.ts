@@ -37,9 +37,8 @@ describe("the confirm rules of a bulk run", () => {
   });
 
   it("runs as many chunks at once as the Workfront cap allows requests, unless told otherwise", () => {
-    expect(workerSettings(parseJobsEnv({})).concurrency).toBe(20);
-    expect(workerSettings(parseJobsEnv({ WORKFRONT_MAX_IN_FLIGHT: "6" })).concurrency).toBe(12);
-    expect(workerSettings(parseJobsEnv({ WORKFRONT_MAX_IN_FLIGHT: "40" })).concurrency).toBe(50);
+    expect(workerSettings(parseJobsEnv({})).concurrency).toBe(10);
+    expect(workerSettings(parseJobsEnv({ WORKFRONT_MAX_IN_FLIGHT: "6" })).concurrency).toBe(6);
     expect(workerSettings(parseJobsEnv({ WORKFRONT_MAX_IN_FLIGHT: "6", JOBS_CONCURRENCY: "2" })).concurrency).toBe(2);
   });
 });
