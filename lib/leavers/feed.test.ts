@@ -7,7 +7,8 @@ import { withTestDatabase } from "@/lib/db/test-databases";
 import type { JobActor } from "@/lib/jobs/events";
 import type { WorkfrontUser } from "@/lib/workfront";
 import { clientFor, startTestEmulator } from "@/lib/workfront/test-support";
-import { type LeaversAnswerDto, lastDayAhead, planFeed, runFeed, todayIn } from "./feed";
+import { dayIn } from "@/lib/time/zoned-day";
+import { type LeaversAnswerDto, lastDayAhead, planFeed, runFeed } from "./feed";
 import { claimKey, idempotencyScope, releaseKey, requestHash } from "./idempotency";
 import { type LeaversBody, leaversBodySchema } from "./schemas";
 
@@ -25,12 +26,12 @@ afterAll(async () => emulator?.close());
 const rules = { confirmThreshold: 3, hardCap: 5 };
 const TODAY = "2026-03-10";
 /** For the feed's runs, which schedule on the database's clock: today and days around it, in UTC (APP_TIME_ZONE in tests). */
-const dayFromToday = (days: number) => todayIn("UTC", new Date(Date.now() + days * 86_400_000));
+const dayFromToday = (days: number) => dayIn(new Date(Date.now() + days * 86_400_000), "UTC");
 
 it("reads today's date in the app's time zone, and a last day today or later as not yet ended", () => {
   const lateEvening = new Date("2026-03-09T23:30:00Z");
-  expect(todayIn("UTC", lateEvening)).toBe("2026-03-09");
-  expect(todayIn("Europe/Berlin", lateEvening)).toBe("2026-03-10");
+  expect(dayIn(lateEvening, "UTC")).toBe("2026-03-09");
+  expect(dayIn(lateEvening, "Europe/Berlin")).toBe("2026-03-10");
   expect(lastDayAhead("2026-03-10", TODAY)).toBe(true);
   expect(lastDayAhead("2026-03-09", TODAY)).toBe(false);
   expect(lastDayAhead(undefined, TODAY)).toBe(false);

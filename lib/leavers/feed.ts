@@ -47,11 +47,6 @@ const valueOf = (person: Leaver) => person.workfrontId ?? person.email ?? person
 /** Person i is the CSV's row i + 2 (the header is line 1). */
 const lineOf = (index: number) => index + 2;
 
-/** Today's date (YYYY-MM-DD) in the app's time zone. */
-export function todayIn(timeZone: string, now: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
-
 /** A last day today or later has not ended: the person still works until its end. */
 export const lastDayAhead = (lastDay: string | undefined, today: string) => lastDay !== undefined && lastDay >= today;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { dayIn, dueAtFor, parseLastDay, wallTime, zonedInstant } from "./due-time";
+import { dayIn } from "@/lib/time/zoned-day";
+import { dueAtFor, parseLastDay, wallTime, zonedInstant } from "./due-time";
 
 /** Fixed instants only: nothing here depends on the day the test runs. */
 describe("due times in the organisation's zone", () => {

@@ -1,8 +1,5 @@
 import { dayIn, endOfDay, offsetAt, zonedParts } from "@/lib/time/zoned-day";
 
-/** Re-exported: the schedule's callers find every day function here. */
-export { dayIn };
-
 /**
  * When a scheduled deactivation is due, from what a person picks: a day (YYYY-MM-DD) and maybe a
  * time of day (HH:MM) on the organisation's wall clock (APP_TIME_ZONE). Without a time: the end

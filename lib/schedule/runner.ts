@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
-import { type Database, auditEvents, scheduledDeactivations, type ScheduledDeactivationRow } from "@/lib/db";
+import { type Database, auditEvents, databaseNow, scheduledDeactivations, type ScheduledDeactivationRow } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
 import { Refusal, changeUserStatus } from "@/lib/offboarding/change-status";
 import type { OffboardingDeps } from "@/lib/offboarding/deps";
@@ -8,7 +8,7 @@ import { checkPeople } from "@/lib/offboarding/impact";
 import { isCredentialError, isWorkfrontError } from "@/lib/workfront";
 import { probeCredential } from "@/lib/jobs/resume";
 import { recordScheduleEvent } from "./events";
-import { databaseNow, refOf } from "./store";
+import { refOf } from "./store";
 import { OVERDUE_AFTER_MS, WAITING_STATES } from "./vocabulary";
 
 /**

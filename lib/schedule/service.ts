@@ -1,7 +1,7 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/roles";
-import type { Database } from "@/lib/db";
+import { type Database, databaseNow } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
 import { bulkRules } from "@/lib/jobs/config";
 import type { OffboardingDeps } from "@/lib/offboarding/deps";
@@ -11,7 +11,7 @@ import { dueAtFor } from "./due-time";
 import { type ScheduleListDto, toScheduleDto } from "./dto";
 import type { ScheduleActor } from "./events";
 import type { CreateSchedulesBody, EditScheduleBody, ScheduleListQuery } from "./schemas";
-import { countOverdue, createSchedules, databaseNow, editSchedule, listSchedules } from "./store";
+import { countOverdue, createSchedules, editSchedule, listSchedules } from "./store";
 import { OPEN_STATES, SCHEDULE_STATES, type ScheduleState } from "./vocabulary";
 
 /** What the routes do: read the people from Workfront, work out due times, store, answer DTOs. */

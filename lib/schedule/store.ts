@@ -44,8 +44,6 @@ export function refOf(row: ScheduledDeactivationRow): ScheduleRef {
   };
 }
 
-/** The database's clock: every due-time comparison uses it, never the app server's. */
-export { databaseNow };
 
 function isUniqueViolation(error: unknown): boolean {
   for (let current = error as { code?: unknown; cause?: unknown } | undefined; current; current = current.cause as typeof current) {

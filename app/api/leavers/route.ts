@@ -9,7 +9,8 @@ import { wakeAppWorker } from "@/lib/jobs/app-worker";
 import { bulkRules } from "@/lib/jobs/config";
 import { jobActor } from "@/lib/jobs/http";
 import { namesForNewJob } from "@/lib/jobs/target-names";
-import { planFeed, runFeed, todayIn } from "@/lib/leavers/feed";
+import { planFeed, runFeed } from "@/lib/leavers/feed";
+import { dayIn } from "@/lib/time/zoned-day";
 import { claimKey, idempotencyScope, releaseKey, requestHash } from "@/lib/leavers/idempotency";
 import { IDEMPOTENCY_HEADER, idempotencyKeySchema, leaversBodySchema } from "@/lib/leavers/schemas";
 import { appDeps } from "@/lib/offboarding/deps";
@@ -40,7 +41,7 @@ export function POST(request: Request) {
     }
     try {
       const deps = await appDeps();
-      const plan = await planFeed(deps, body, user.role, todayIn(env().APP_TIME_ZONE, new Date()), request.signal);
+      const plan = await planFeed(deps, body, user.role, dayIn(new Date(), env().APP_TIME_ZONE), request.signal);
       const names = await namesForNewJob(db, deps.client, plan.now);
       const answer = await runFeed(db, plan, { scope, key, body, actor: jobActor(user, request), rules: bulkRules(), names, timeZone: env().APP_TIME_ZONE });
       if (answer.jobId) wakeAppWorker();

@@ -20,7 +20,8 @@ import { SystemAdminsField } from "./system-admins-field";
 import type { Person } from "@/lib/client/people";
 import { useDryRun } from "./use-dry-run";
 import { PolicyField, WhenField, type WhenValue } from "./when-field";
-import { dayIn, dueAtFor } from "@/lib/schedule/due-time";
+import { dueAtFor } from "@/lib/schedule/due-time";
+import { dayIn } from "@/lib/time/zoned-day";
 
 /**
  * The gate in the form: one blocked person needs an admin's reason; in a bulk run the blocked

@@ -12,7 +12,8 @@ import { notify } from "@/components/ui/sonner";
 import { Textarea } from "@/components/ui/textarea";
 import { ErrorMessage } from "@/components/error-message";
 import { editSchedule } from "@/lib/client/schedules-api";
-import { dayIn, dueAtFor, wallTime } from "@/lib/schedule/due-time";
+import { dueAtFor, wallTime } from "@/lib/schedule/due-time";
+import { dayIn } from "@/lib/time/zoned-day";
 import type { ScheduleDto } from "@/lib/schedule/dto";
 import { WhenField, type WhenValue } from "../../_components/status-change/when-field";
 

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { requireApiUser } from "@/lib/auth/session";
-import { getDb } from "@/lib/db";
+import { databaseNow, getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { ApiError, respond } from "@/lib/http/errors";
 import { otherMethods } from "@/lib/http/methods";
@@ -9,7 +9,7 @@ import { wakeScheduleRunner } from "@/lib/jobs/app-worker";
 import { toScheduleDto } from "@/lib/schedule/dto";
 import { editScheduleBodySchema, scheduleParamsSchema } from "@/lib/schedule/schemas";
 import { changeSchedule, scheduleActor } from "@/lib/schedule/service";
-import { databaseNow, getSchedule } from "@/lib/schedule/store";
+import { getSchedule } from "@/lib/schedule/store";
 
 export const dynamic = "force-dynamic";
 

@@ -1,13 +1,13 @@
 import { NextResponse } from "next/server";
 import { requireApiUser } from "@/lib/auth/session";
-import { getDb } from "@/lib/db";
+import { databaseNow, getDb } from "@/lib/db";
 import { respond } from "@/lib/http/errors";
 import { otherMethods } from "@/lib/http/methods";
 import { assertSameOrigin, clientAddress, readJson, requestId } from "@/lib/http/request";
 import { toScheduleDto } from "@/lib/schedule/dto";
 import { emptyBodySchema, scheduleParamsSchema } from "@/lib/schedule/schemas";
 import { scheduleActor } from "@/lib/schedule/service";
-import { cancelSchedule, databaseNow } from "@/lib/schedule/store";
+import { cancelSchedule } from "@/lib/schedule/store";
 
 export const dynamic = "force-dynamic";
 
