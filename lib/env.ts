@@ -68,6 +68,11 @@ export const envSchema = z.object({
   /** postgres://… for a PostgreSQL server; unset means the embedded PostgreSQL in DATABASE_DIR. */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   DATABASE_DIR: z.string().min(1).default("./data/postgres"),
+  /**
+   * Connections the app's pool opens at most. Each is a PostgreSQL process of its own (10–40 MiB
+   * resident under load), so the embedded server, which shares the app's machine, gets fewer.
+   */
+  DATABASE_POOL_MAX: positiveInt.max(100).optional(),
 
   /** Signs session cookies; at least 32 characters. `npm run demo` makes one for itself. */
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),

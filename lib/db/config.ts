@@ -6,12 +6,15 @@ export interface DatabaseConfig {
   url?: string;
   /** The embedded server's folder (its cluster, log and lock). */
   embeddedDir?: string;
+  /** Connections the pool opens at most (DATABASE_POOL_MAX; defaults below). */
+  poolMax?: number;
 }
 
 /** The app's database settings, from the validated environment (DATABASE_URL, DATABASE_DIR). */
 export function databaseConfig(): DatabaseConfig {
-  const { DATABASE_URL, DATABASE_DIR } = env();
-  return DATABASE_URL ? { url: DATABASE_URL } : { embeddedDir: DATABASE_DIR };
+  const { DATABASE_URL, DATABASE_DIR, DATABASE_POOL_MAX } = env();
+  const poolMax = DATABASE_POOL_MAX === undefined ? {} : { poolMax: DATABASE_POOL_MAX };
+  return DATABASE_URL ? { url: DATABASE_URL, ...poolMax } : { embeddedDir: DATABASE_DIR, ...poolMax };
 }
 
 /** For logs: the server and database, never the password. */

@@ -36,10 +36,10 @@ async function withMaintenance<T>(run: (client: pg.Client) => Promise<T>): Promi
 }
 
 /** A fresh, unmigrated database of its own; close() also drops it. */
-export async function createTestDatabase(): Promise<DatabaseHandle> {
+export async function createTestDatabase(options: { poolMax?: number } = {}): Promise<DatabaseHandle> {
   const name = `wfo_test_${randomBytes(6).toString("hex")}`;
   await withMaintenance((client) => client.query(`create database "${name}"`));
-  const handle = await createDatabase({ url: withDatabase(serverUrl(), name) });
+  const handle = await createDatabase({ url: withDatabase(serverUrl(), name), ...options });
   return {
     ...handle,
     close: async () => {

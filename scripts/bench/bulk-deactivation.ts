@@ -16,6 +16,7 @@ import type { BenchReport, BenchRow, BenchTable, Benchmark } from "./registry";
 import { round } from "./stats";
 
 import { benchJob } from "./bulk-job";
+import { EMBEDDED_POOL_MAX, SERVER_POOL_MAX } from "@/lib/db/create-database";
 
 /**
  * Issues 4 and 11: the wf-offboard job (documented calls: a search by IDs to read, a bulk edit to
@@ -24,7 +25,7 @@ import { benchJob } from "./bulk-job";
  * job through /batch on a tenant that serves it.
  */
 export interface BulkContender {
-  key: "a" | "b" | "job" | "c" | "d" | "e";
+  key: "a" | "b" | "job" | "c" | "d" | "e" | "f";
   label: string;
   users: number;
   run?: () => Promise<BulkRunResult>;
@@ -103,6 +104,12 @@ export function bulkContenders(users = baselineUsers()): BulkContender[] {
       label: `(e) wf-offboard job, twice as many chunks at once as the cap (JOBS_CONCURRENCY=${2 * BULK_IN_FLIGHT_CAP})`,
       users: JOB_USERS,
       run: () => benchJob({ users: JOB_USERS, concurrency: 2 * BULK_IN_FLIGHT_CAP }),
+    },
+    {
+      key: "f",
+      label: `(f) wf-offboard job with ${SERVER_POOL_MAX} database connections, as on a server of your own (DATABASE_POOL_MAX=${SERVER_POOL_MAX})`,
+      users: JOB_USERS,
+      run: () => benchJob({ users: JOB_USERS, poolMax: SERVER_POOL_MAX }),
     },
   ];
 }
@@ -266,6 +273,7 @@ function notes(contenders: BulkContender[], results: Map<BulkContender["key"], B
     "(c) writes one PUT per person (JOBS_WRITE_MODE=single). (d) writes through /batch on a tenant started with --batch " +
       "(Adobe's API docs have no /batch; WORKFRONT_BATCH=on); its reads are the same search by IDs. (e) runs twice as many " +
       "chunks at once as the cap allows requests, so that one chunk's database work overlaps another's Workfront call. " +
+      `The job and (c)–(e) use the embedded server's pool of ${EMBEDDED_POOL_MAX} connections; (f) the ${SERVER_POOL_MAX} a server of your own gets (lib/db/create-database.ts). ` +
       "Server CPU is the job server's (Node's) user + system time from the run's start to the job's end; PostgreSQL's own processes are not in it. A job's elapsed time runs " +
       "from the server's receipt of the run to the job's finished_at (same machine, the database's clock).",
   ];

@@ -44,7 +44,9 @@ function send(message: object): void {
 }
 
 async function main(): Promise<void> {
-  const handle = await openScratchDatabase();
+  // DATABASE_POOL_MAX as the app reads it: unset, the embedded server's own default.
+  const poolMax = Number(process.env.DATABASE_POOL_MAX) || undefined;
+  const handle = await openScratchDatabase({ poolMax });
   send({ type: "ready" });
   const run = await new Promise<RunMessage>((resolve) => process.once("message", (m) => resolve(m as RunMessage)));
   const startedAt = Date.now();

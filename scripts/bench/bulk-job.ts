@@ -11,10 +11,10 @@ import { type BulkOptions, type BulkRunResult, type UserOutcome, measureBulkDeac
  */
 const PROJECT_DIR = join(__dirname, "..", "..");
 
-function startServer(): { child: ChildProcess; ready: Promise<void>; exited: Promise<number | null> } {
+function startServer(poolMax?: number): { child: ChildProcess; ready: Promise<void>; exited: Promise<number | null> } {
   const child = spawn(process.execPath, [...(process.env.PROF ? ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] : []), "--import", "tsx", "--conditions=react-server", "scripts/bench/bulk-job-server.ts"], {
     cwd: PROJECT_DIR,
-    env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", DATABASE_URL: "", AUTH_SECRET: "bench".repeat(8) },
+    env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", DATABASE_URL: "", DATABASE_POOL_MAX: poolMax ? String(poolMax) : "", AUTH_SECRET: "bench".repeat(8) },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
@@ -31,10 +31,12 @@ export interface JobBenchOptions extends BulkOptions {
   writeMode?: "bulk" | "single";
   /** Chunks in progress at once (JOBS_CONCURRENCY); default the worker's as the app sets it. */
   concurrency?: number;
+  /** Database connections at most (DATABASE_POOL_MAX); default the embedded server's. */
+  poolMax?: number;
 }
 
 export async function benchJob(options: JobBenchOptions = {}): Promise<BulkRunResult> {
-  const server = startServer();
+  const server = startServer(options.poolMax);
   try {
     await server.ready;
     let serverPeakRss = 0;
