@@ -73,7 +73,7 @@ describe("a reassignment runner killed half way", () => {
     });
     const [successor, ...leavers] = active.slice(2).map((user) => user.id);
     const pairs = await resolveSuccessors(
-      client,
+      { client, db: handle.db },
       leavers.map((leaverId) => ({ leaverId, successorId: successor })),
     );
     const items = (await listItems(client, pairs)).slice(0, 500);
