@@ -276,6 +276,14 @@ test("a successor who is leaving is refused: scheduled for deactivation, or in t
     expect(error.code).toBe("successor_is_leaver");
     expect(error.message).toContain("scheduled to be deactivated");
     expect(error.details).toMatchObject({ successorId: successor!.id, scheduleId: schedule!.id });
+    // The person page gets the same answer from the same check.
+    await page.goto(`/users/${leaver!.id}`);
+    await page.getByLabel("Successor (Workfront ID)").fill(successor!.id);
+    await page.getByLabel("Reason").first().fill("Leaving: tasks to a colleague");
+    await page.getByRole("button", { name: "Reassign to successor" }).click();
+    const alert = page.locator("form").filter({ hasText: "Hand their work to a successor" }).getByRole("alert");
+    await expect(alert).toContainText("The successor is a leaver too: choose someone who stays.");
+    await expect(alert).toContainText("scheduled to be deactivated");
     expect(await reassignRows()).toBe(before.rows);
     expect((await impactOf(page.request, leaver!.id)).total).toBe(before.impact);
   } finally {
