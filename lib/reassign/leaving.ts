@@ -11,7 +11,8 @@ export type Leaving =
 
 /**
  * Which of `ids` the app is about to deactivate: a pending or running item of a deactivation job
- * that has not finished (queued, running, or paused: it goes on once resumed), or a scheduled
+ * that has not finished (queued, running, or paused: it goes on once resumed; not one being
+ * cancelled, which writes nobody more), or a scheduled
  * deactivation that is still open (`OPEN_STATES`, a held one included: editing it schedules it
  * again). Work handed to them would be orphaned again when that runs. Read from the database
  * only, never from the users index; a person an item already deactivated is inactive in
@@ -28,7 +29,8 @@ export async function leavingAmong(db: Database, ids: readonly string[]): Promis
     .where(
       and(
         eq(jobs.kind, "deactivate"),
-        notInArray(jobs.status, [...FINAL_JOB_STATUSES]),
+        // A cancelling job deactivates nobody more: it only re-reads the people it had started.
+        notInArray(jobs.status, [...FINAL_JOB_STATUSES, "cancelling"]),
         inArray(jobItems.state, ["pending", "running"]),
         inArray(jobItems.targetId, [...ids]),
       ),
