@@ -27,6 +27,9 @@ export const RESERVED_DOMAINS: Record<string, string> = {
   "admin-tools.spec.ts": "initech.example",
 };
 
+/** A pool of its own for one test of person.spec.ts (`peopleOf(request, PER_CATEGORY_POOL)`). */
+export const PER_CATEGORY_POOL = "person.spec.ts: a successor per category";
+
 const POOL_SIZES: [spec: string, size: number][] = [
   ["users-actions.spec.ts", 12],
   ["i18n-users.spec.ts", 6],
@@ -41,6 +44,8 @@ const POOL_SIZES: [spec: string, size: number][] = [
   ["person.spec.ts", 40],
   ["schedule.spec.ts", 12],
   ["gate.spec.ts", 70],
+  // person.spec.ts's test of a successor per category: it needs someone holding two kinds of work.
+  [PER_CATEGORY_POOL, 80],
 ];
 
 async function wholeTenant(request: APIRequestContext): Promise<UserDto[]> {

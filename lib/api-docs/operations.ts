@@ -98,10 +98,10 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     path: "/api/jobs",
     summary: "Start a bulk deactivation or reactivation, or preview it with dryRun: true (nothing stored).",
     description:
-      "Above BULK_CONFIRM_THRESHOLD people the body must state confirmCount; above BULK_HARD_CAP only admins may run it. A deactivation checks everyone's open work first (batched reports): anyone holding blocking work (approvals awaiting them, a stage where they are the only approver, or either unreadable) makes it 409 open_work_blocking with error.details.people, and no job is made, unless an admin sends overrideOpenWork: {reason} (403 for other roles); each person's counts go into their audit row. The dry run lists each person's open work.",
+      "Above BULK_CONFIRM_THRESHOLD people the body must state confirmCount; above BULK_HARD_CAP only admins may run it. A deactivation checks everyone's open work first (batched reports): anyone holding blocking work (approvals awaiting them, a stage where they are the only approver, or either unreadable) makes it 409 open_work_blocking with error.details.people, and no job is made, unless an admin sends overrideOpenWork: {reason} (403 for other roles); each person's counts go into their audit row. The dry run lists each person's open work. Someone in the job who holds work a reassignment handed them from another person in the same job (still being handed over, or naming them in Workfront now) makes it 409 successor_in_job with error.details.pairs: [{successorId, successorName, leaverId, leaverName, objects}]; no override: hand that work on, or leave them out.",
     permission: "runBulkJobs",
     body: createJobBodySchema,
-    responses: { 201: "JobDetailDto", 200: "DryRunDto (dryRun: true)", 409: "open_work_blocking", 403: "overrideOpenWork by a role below admin" },
+    responses: { 201: "JobDetailDto", 200: "DryRunDto (dryRun: true)", 409: "open_work_blocking, successor_in_job", 403: "overrideOpenWork by a role below admin" },
   },
   { method: "GET", path: "/api/jobs/{id}", summary: "One job: its progress and a page of its people.", permission: "viewAudit", params: jobParamsSchema, query: [jobQuerySchema], responses: { 200: "JobDetailDto", 404: "not_found" } },
   { method: "POST", path: "/api/jobs/{id}/cancel", summary: "Cancel a job: nobody new starts; finished people stay.", permission: "runBulkJobs", params: jobParamsSchema, body: emptyBodySchema, responses: { 200: "JobDetailDto" } },
@@ -130,7 +130,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     summary: "Hand leavers' work to a successor (default: their manager); runs in the background, one audit row per change.",
     permission: "deactivate",
     body: createReassignmentBodySchema,
-    responses: { 202: "{reassignment: ReassignmentSummary}", 404: "leaver_unknown", 422: "successor_unknown, successor_inactive, successor_is_leaver, successor_missing" },
+    responses: { 202: "{reassignment: ReassignmentSummary}", 404: "leaver_unknown", 422: "successor_unknown, successor_inactive, successor_is_leaver (also a successor in an unfinished deactivation job or with an open scheduled deactivation; error.details names the job or schedule), successor_missing" },
   },
   { method: "GET", path: "/api/reassignments/{id}", summary: "A reassignment's status and its changes by state.", permission: "viewAudit", params: reassignmentParamsSchema, responses: { 200: "{reassignment: ReassignmentSummary}", 404: "not_found" } },
   // Issue 17: scheduled deactivations.

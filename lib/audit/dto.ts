@@ -31,6 +31,8 @@ export function toAuditEventDto(event: AuditEvent) {
     jobId: event.jobId,
     scheduleId: event.scheduleId,
     detail: event.detail,
+    /** A reassignment's change (action `reassign`): the object, its field, from the leaver to whom. */
+    change: event.change ?? null,
   };
 }
 

@@ -157,7 +157,7 @@ describe.each([false, true])("with each off-by-default emulator option %s", (on)
       const before = (await checkPerson(deps.client, leaver.id)).categories.find((c) => c.key === category)!;
       expect(before.count).toBeGreaterThan(0);
       expect(before.reassignable).toBe(false);
-      const items = await listItems(deps.client, await resolveSuccessors(deps.client, [{ leaverId: leaver.id, successorId: successor.id }]));
+      const items = await listItems(deps.client, await resolveSuccessors({ client: deps.client, db: database.db }, [{ leaverId: leaver.id, successorId: successor.id }]));
       expect(items.some((item) => item.objCode === objCode)).toBe(false);
       const id = await createReassignment(database.db, { actor: { accountId: actor.id, email: actor.email, role: "admin" }, reason: "Left", ticket: null, requestId: `req-${option}`, clientIp: null, items });
       await runReassignment({ db: database.db, client: deps.client }, id);
@@ -175,11 +175,11 @@ describe.each([false, true])("with each off-by-default emulator option %s", (on)
       const leaver = users.find((user) => holders.has(user.id))!;
       const successor = users.find((user) => user.id !== leaver.id)!;
       const [inactive] = await deps.client.searchUsers({ filters: [{ field: "isActive", value: false }], limit: 1 });
-      const refused = await resolveSuccessors(deps.client, [{ leaverId: leaver.id, successorId: inactive!.id }]).catch((error: unknown) => error);
+      const refused = await resolveSuccessors({ client: deps.client, db: database.db }, [{ leaverId: leaver.id, successorId: inactive!.id }]).catch((error: unknown) => error);
       expect(refused).toMatchObject({ status: 422, code: "successor_inactive" });
 
       // The successor is deactivated after the plan was made: Workfront's answer decides.
-      const items = await listItems(deps.client, await resolveSuccessors(deps.client, [{ leaverId: leaver.id, successorId: successor.id }]));
+      const items = await listItems(deps.client, await resolveSuccessors({ client: deps.client, db: database.db }, [{ leaverId: leaver.id, successorId: successor.id }]));
       await deps.client.updateUser(successor.id, { isActive: false });
       const id = await createReassignment(database.db, { actor: { accountId: actor.id, email: actor.email, role: "admin" }, reason: "Left", ticket: null, requestId: `req-inactive-${on}`, clientIp: null, items });
       await runReassignment({ db: database.db, client: deps.client }, id);

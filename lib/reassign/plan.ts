@@ -2,7 +2,9 @@ import "server-only";
 import { ApiError } from "@/lib/http/errors";
 import { CATEGORY_DEFS } from "@/lib/offboarding/impact/categories";
 import { IMPACT_CATEGORIES, type ImpactCategoryKey } from "@/lib/offboarding/impact/types";
+import type { Database } from "@/lib/db";
 import type { WorkfrontClient, WorkfrontUser } from "@/lib/workfront";
+import { type Leaving, leavingAmong } from "./leaving";
 
 export interface LeaverRequest {
   leaverId: string;
@@ -41,11 +43,12 @@ export const REASSIGNABLE = IMPACT_CATEGORIES.filter((key) => CATEGORY_DEFS[key]
 /**
  * Checks every leaver and successor before anything is written: each successor (the default, the
  * leaver's manager unless one is named, and any chosen per category) must exist in Workfront, be
- * active, and be neither the leaver nor another leaver of the same request (whose work would be
- * orphaned again). Any failure is a 4xx naming the person; nothing is written.
+ * active, and be neither the leaver nor another leaver: of the same request, of a deactivation
+ * job that has not finished, or with an open scheduled deactivation (`leavingAmong`), whose work
+ * would be orphaned again. Any failure is a 4xx naming the person; nothing is written.
  */
 export async function resolveSuccessors(
-  client: WorkfrontClient,
+  { client, db }: { client: WorkfrontClient; db: Database },
   requests: readonly LeaverRequest[],
   categories: readonly ImpactCategoryKey[] = REASSIGNABLE,
 ): Promise<SuccessorPair[]> {
@@ -98,11 +101,38 @@ export async function resolveSuccessors(
     }
     return successor;
   };
-  return plans.map(({ leaver, successorId, chosen }) => ({
+  const pairs = plans.map(({ leaver, successorId, chosen }) => ({
     leaver,
     successor: successorId ? check(leaver, successorId) : null,
     byCategory: Object.fromEntries(chosen.map(([key, id]) => [key, check(leaver, id)])),
   }));
+  // Last, once everyone is known and active: the database says who the app is about to deactivate.
+  const leaving = await leavingAmong(db, [...successors.keys()]);
+  for (const pair of pairs) {
+    for (const successor of [pair.successor, ...Object.values(pair.byCategory)]) {
+      const why = successor ? leaving.get(successor.id) : undefined;
+      if (successor && why) throw leavingError(pair.leaver, successor, why);
+    }
+  }
+  return pairs;
+}
+
+function leavingError(leaver: WorkfrontUser, successor: WorkfrontUser, why: Leaving): ApiError {
+  const when =
+    why.kind === "job"
+      ? `deactivation job ${why.jobId}, not finished yet, deactivates them`
+      : `they are scheduled to be deactivated at ${why.dueAt.toISOString()}`;
+  return new ApiError(
+    422,
+    "successor_is_leaver",
+    `${successor.name} is leaving too (${when}): hand ${leaver.name}'s work to someone who stays.`,
+    {
+      details:
+        why.kind === "job"
+          ? { successorId: successor.id, jobId: why.jobId }
+          : { successorId: successor.id, scheduleId: why.scheduleId, dueAt: why.dueAt.toISOString() },
+    },
+  );
 }
 
 async function readUsers(client: WorkfrontClient, ids: string[]): Promise<Map<string, WorkfrontUser>> {

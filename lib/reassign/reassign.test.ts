@@ -54,7 +54,7 @@ async function leaverWithWork(skip: string[] = []): Promise<{ leaver: string; ma
 }
 
 async function plan(leaverId: string, successorId?: string) {
-  const pairs = await resolveSuccessors(client, [{ leaverId, successorId }]);
+  const pairs = await resolveSuccessors({ client, db: database.db }, [{ leaverId, successorId }]);
   return listItems(client, pairs);
 }
 
@@ -175,18 +175,18 @@ describe("bad successors are refused before anything is written", () => {
     const { leaver } = await leaverWithWork();
     const { leaver: other } = await leaverWithWork([leaver]);
     const [inactive] = await client.searchUsers({ filters: [{ field: "isActive", value: false }], limit: 1 });
-    expect(await refusal(resolveSuccessors(client, [{ leaverId: leaver, successorId: inactive!.id }]))).toBe(
+    expect(await refusal(resolveSuccessors({ client, db: database.db }, [{ leaverId: leaver, successorId: inactive!.id }]))).toBe(
       "successor_inactive",
     );
     expect(
-      await refusal(resolveSuccessors(client, [{ leaverId: leaver, successorId: "f".repeat(32) }])),
+      await refusal(resolveSuccessors({ client, db: database.db }, [{ leaverId: leaver, successorId: "f".repeat(32) }])),
     ).toBe("successor_unknown");
-    expect(await refusal(resolveSuccessors(client, [{ leaverId: leaver, successorId: leaver }]))).toBe(
+    expect(await refusal(resolveSuccessors({ client, db: database.db }, [{ leaverId: leaver, successorId: leaver }]))).toBe(
       "successor_is_leaver",
     );
     expect(
       await refusal(
-        resolveSuccessors(client, [{ leaverId: leaver, successorId: other }, { leaverId: other }]),
+        resolveSuccessors({ client, db: database.db }, [{ leaverId: leaver, successorId: other }, { leaverId: other }]),
       ),
     ).toBe("successor_is_leaver");
     expect((await database.db.select().from(reassignments)).length).toBe(before);
@@ -198,13 +198,13 @@ describe("bad successors are refused before anything is written", () => {
     const { leaver: other } = await leaverWithWork([leaver]);
     const [inactive] = await client.searchUsers({ filters: [{ field: "isActive", value: false }], limit: 1 });
     const per = (successors: Record<string, string>, more: { leaverId: string }[] = []) =>
-      refusal(resolveSuccessors(client, [{ leaverId: leaver, successors }, ...more]));
+      refusal(resolveSuccessors({ client, db: database.db }, [{ leaverId: leaver, successors }, ...more]));
     expect(await per({ taskAssignments: inactive!.id })).toBe("successor_inactive");
     expect(await per({ projectsOwned: "f".repeat(32) })).toBe("successor_unknown");
     expect(await per({ teamsOwned: leaver })).toBe("successor_is_leaver");
     expect(await per({ taskAssignments: other }, [{ leaverId: other }])).toBe("successor_is_leaver");
     // Only the categories asked for count: a bad successor for another one is not consulted.
-    await expect(resolveSuccessors(client, [{ leaverId: leaver, successors: { teamsOwned: leaver } }], ["taskAssignments"])).resolves.toHaveLength(1);
+    await expect(resolveSuccessors({ client, db: database.db }, [{ leaverId: leaver, successors: { teamsOwned: leaver } }], ["taskAssignments"])).resolves.toHaveLength(1);
     expect((await database.db.select().from(reassignments)).length).toBe(before);
     expect(manager).toBeTruthy();
   });
@@ -214,7 +214,7 @@ describe("a successor per category", () => {
   it("hands that category to its own successor and the rest to the manager", async () => {
     const { leaver, manager } = await leaverWithWork();
     const { manager: deputy } = await leaverWithWork([leaver, manager]);
-    const pairs = await resolveSuccessors(client, [{ leaverId: leaver, successors: { taskAssignments: deputy } }]);
+    const pairs = await resolveSuccessors({ client, db: database.db }, [{ leaverId: leaver, successors: { taskAssignments: deputy } }]);
     const items = await listItems(client, pairs);
     expect(items.some((item) => item.category === "taskAssignments")).toBe(true);
     for (const item of items) expect(item.successorId).toBe(item.category === "taskAssignments" ? deputy : manager);

@@ -15,6 +15,7 @@ import { listJobs } from "@/lib/jobs/queries";
 import { jobResponse } from "@/lib/jobs/routes";
 import { createJobBodySchema, jobListQuerySchema } from "@/lib/jobs/schemas";
 import { appDeps } from "@/lib/offboarding/deps";
+import { assertNoSuccessorInJob } from "@/lib/reassign/successors-in-job";
 import { otherMethods } from "@/lib/http/methods";
 
 export const dynamic = "force-dynamic";
@@ -57,6 +58,7 @@ export function POST(request: Request) {
     const { client } = await appDeps();
     const names = await namesForNewJob(db, client, body.userIds);
     const gate = body.kind === "deactivate" ? await gateJob(client, body.userIds, names, body.overrideOpenWork ?? null) : undefined;
+    if (body.kind === "deactivate") await assertNoSuccessorInJob({ db, client }, body.userIds);
     const id = await createJob(db, body, actor, bulkRules(), names, gate);
     wakeAppWorker();
     return jobResponse(id, { status: 201 });

@@ -5,7 +5,7 @@ import { respond } from "@/lib/http/errors";
 import { otherMethods } from "@/lib/http/methods";
 import { assertSameOrigin, clientAddress, readJson, requestId } from "@/lib/http/request";
 import { appDeps } from "@/lib/offboarding/deps";
-import { createReassignment, getReassignment, listItems, resolveSuccessors, startRun } from "@/lib/reassign";
+import { getReassignment, requestReassignment, startRun } from "@/lib/reassign";
 import { createReassignmentBodySchema } from "@/lib/reassign/schemas";
 
 export const dynamic = "force-dynamic";
@@ -13,7 +13,8 @@ export const dynamic = "force-dynamic";
 /**
  * POST /api/reassignments {leavers: [{leaverId, successorId?, successors?: {<category>: id}}], categories?, reason, ticket?}
  * → 202 {reassignment}: stored, then handed to Workfront in the background (GET it for progress).
- * A bad successor (unknown, inactive, the leaver, another leaver here) is a 4xx and writes nothing.
+ * A bad successor (unknown, inactive, the leaver, another leaver here, in an unfinished deactivation
+ * job or with an open schedule) is a 4xx and writes nothing.
  */
 export function POST(request: Request) {
   return respond(async () => {
@@ -21,15 +22,14 @@ export function POST(request: Request) {
     const user = await requireApiUser("deactivate");
     const body = await readJson(request, createReassignmentBodySchema, { maxBytes: 256 * 1024 });
     const deps = await appDeps();
-    const pairs = await resolveSuccessors(deps.client, body.leavers, body.categories);
-    const items = await listItems(deps.client, pairs, body.categories);
-    const id = await createReassignment(deps.db, {
+    const id = await requestReassignment(deps, {
+      leavers: body.leavers,
+      categories: body.categories,
       actor: { accountId: user.id, email: user.email, role: user.role, tokenId: user.token?.id ?? null },
       reason: body.reason,
       ticket: body.ticket || null,
       requestId: requestId(),
       clientIp: clientAddress(request.headers),
-      items,
     });
     void startRun({ db: deps.db, client: deps.client }, id);
     return NextResponse.json({ reassignment: await getReassignment(await getDb(), id) }, { status: 202 });

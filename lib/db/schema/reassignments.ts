@@ -80,6 +80,8 @@ export const reassignmentItems = pgTable(
       table.field,
     ),
     index("reassignment_items_claim_idx").on(table.reassignmentId, table.state),
+    // A new deactivation job looks up work handed between its people (lib/reassign/successors-in-job.ts).
+    index("reassignment_items_successor_idx").on(table.successorId, table.leaverId),
     check("reassignment_items_state_known", oneOf(table.state, REASSIGN_ITEM_STATES)),
     check(
       "reassignment_items_ids_format",

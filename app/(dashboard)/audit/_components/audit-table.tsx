@@ -4,6 +4,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import type { AuditEvent } from "@/lib/audit";
 import type { AuditOutcome } from "@/lib/audit/vocabulary";
 import { JobLink } from "./audit-more-filters";
+import { ChangeNote } from "./change-note";
 import { OpenWorkNote } from "./open-work-note";
 import { refusalCodeOf } from "./refusal";
 
@@ -79,6 +80,7 @@ export function AuditTable({ rows }: { rows: AuditEvent[] }) {
                 {t(`actions.${row.action}`)}
                 {row.overriddenProtection ? <div className="mt-1 max-w-40 text-xs text-muted-foreground">{t("table.overridden")}</div> : null}
                 <OpenWorkNote openWork={row.openWork} />
+                <ChangeNote change={row.change} />
               </TableCell>
               <TableCell>
                 <div className="font-medium">{row.targetName}</div>

@@ -1,0 +1,1 @@
+CREATE INDEX "reassignment_items_successor_idx" ON "reassignment_items" USING btree ("successor_id","leaver_id");
