@@ -31,7 +31,9 @@ export const EMBEDDED_POOL_MAX = 4;
 function openPool(url: string, max: number, afterEnd: () => Promise<void>): DatabaseHandle {
   const pool = new Pool({ connectionString: url, max, connectionTimeoutMillis: 10_000 });
   // An idle client that loses its server emits on the pool; unhandled, that would end the process.
-  pool.on("error", (error) => logger.warn({ err: error }, "idle PostgreSQL connection failed"));
+  // Its message and code only: node-postgres hangs the whole client (connection settings, buffers)
+  // on the error, which as `err` made one log line of several kilobytes.
+  pool.on("error", (error: Error & { code?: string }) => logger.warn({ error: { message: error.message, code: error.code } }, "idle PostgreSQL connection failed"));
   let closing: Promise<void> | undefined;
   return {
     db: drizzle({ client: pool, schema }),

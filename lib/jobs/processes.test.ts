@@ -56,8 +56,11 @@ describe("job workers as processes", () => {
     await openDatabase();
     const { jobId, before } = await createJob(1_000);
     await control(emulator, "PATCH", "config", { faultRate: 0.2, maxInFlight: 4 });
-    // The client's timeout stays above the slow-down below, so reads complete and writes start.
-    const settings = { JOBS_CONCURRENCY: "4", JOBS_CHUNK_SIZE: "25", WORKFRONT_TIMEOUT_MS: "3000" };
+    // The client's timeout stays above the four-second slow-down below, so reads still complete and
+    // writes start (below it, every read after the slow-down timed out, and a write was in flight
+    // only if a chunk happened to be between its read and its write at that moment). Not far above:
+    // the emulator's "hang" faults each cost a whole timeout.
+    const settings = { JOBS_CONCURRENCY: "4", JOBS_CHUNK_SIZE: "25", WORKFRONT_TIMEOUT_MS: "6000" };
     const first = start(settings);
     await first.ready;
     await waitFor("half the job", async () => (await finalCount(handle.db, jobId)) >= 400, { everyMs: 10 });
@@ -68,8 +71,8 @@ describe("job workers as processes", () => {
         .filter(([route]) => route.startsWith("PUT USER"))
         .reduce((sum, [, count]) => sum + count, 0);
     const writesBefore = await writesSoFar();
-    await control(emulator, "PATCH", "config", { latencyMs: 5_000 });
-    // A write is in flight once one has reached Workfront since the slow-down (it now waits five
+    await control(emulator, "PATCH", "config", { latencyMs: 4_000 });
+    // A write is in flight once one has reached Workfront since the slow-down (it now waits four
     // seconds for its answer) while its pending audit row exists: events, not a sleep.
     await waitFor("a write in flight", async () => (await writesSoFar()) > writesBefore && (await pendingAudits(jobId)).length > 0, {
       everyMs: 10,
