@@ -1,10 +1,10 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
-import { type Database, scheduledDeactivations, type ScheduledDeactivationRow } from "@/lib/db";
+import { and, eq, sql } from "drizzle-orm";
+import { type Database, idsIn, recordset, scheduledDeactivations, type ScheduledDeactivationRow } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
 import { Refusal } from "@/lib/offboarding/change-status";
 import { isCredentialError, isWorkfrontError } from "@/lib/workfront";
-import { type ScheduleEvent, recordScheduleEvent } from "./events";
+import { type ScheduleEvent, recordScheduleEvents } from "./events";
 import { refOf } from "./store";
 
 /** A claimed schedule, and whether this run of it is late (more than 15 minutes after its time). */
@@ -58,36 +58,32 @@ export function failureOf(row: Claimed, ending: Ending): Finish {
   };
 }
 
-function columnsOf(ending: Ending, retryDelayMs: (attempts: number) => number, attempts: number) {
-  const release = { leaseOwner: null, leaseExpiresAt: null, updatedAt: sql`now()` };
-  const clip = (message: string) => message.slice(0, 2000);
+/** One row of the set-based update: what an ending does to the schedule's columns. */
+function updateOf(finish: Finish, retryDelayMs: (attempts: number) => number) {
+  const { row, ending } = finish;
+  const error = "code" in ending ? { set_error: true, error_code: ending.code, error_message: ending.message.slice(0, 2000) } : { set_error: ending.type === "done", error_code: null, error_message: null };
+  const base = { id: row.id, finish: false, give_back: 0, delay_ms: null as number | null, ...error };
   switch (ending.type) {
     case "done":
-      return { ...release, state: "done" as const, finishedAt: sql`now()`, lastErrorCode: null, lastErrorMessage: null };
     case "failed":
-      return { ...release, state: "failed" as const, finishedAt: sql`now()`, lastErrorCode: ending.code, lastErrorMessage: clip(ending.message) };
+      return { ...base, state: ending.type, finish: true };
     case "held":
-      return { ...release, state: "held" as const };
+      return { ...base, state: "held" };
     case "paused":
       // The claim is given back: a refused credential is not the schedule's attempt.
-      return { ...release, state: "paused_auth" as const, attempts: sql`greatest(${scheduledDeactivations.attempts} - 1, 0)`, lastErrorCode: ending.code, lastErrorMessage: clip(ending.message) };
+      return { ...base, state: "paused_auth", give_back: 1 };
     case "defer":
-      return { ...release, state: "scheduled" as const, attempts: sql`greatest(${scheduledDeactivations.attempts} - 1, 0)`, availableAt: sql`now() + ${DEFER_MS} * interval '1 millisecond'` };
+      return { ...base, state: "scheduled", give_back: 1, delay_ms: DEFER_MS };
     case "retry":
-      return {
-        ...release,
-        state: "scheduled" as const,
-        availableAt: sql`now() + ${retryDelayMs(attempts)} * interval '1 millisecond'`,
-        lastErrorCode: ending.code,
-        lastErrorMessage: clip(ending.message),
-      };
+      return { ...base, state: "scheduled", delay_ms: retryDelayMs(row.attempts) };
   }
 }
 
 /**
- * Writes the ends of claimed schedules in one transaction, each with its audit event (and its
- * notification, lib/notify) — only those this runner still holds: a schedule whose lease was lost
- * to another runner is left to its new owner. Returns the IDs written.
+ * Writes the ends of claimed schedules in one transaction, with their audit events (and
+ * notifications, lib/notify) — only those this runner still holds: a schedule whose lease was lost
+ * to another runner is left to its new owner. Set-based: a few statements for a whole chunk.
+ * Returns the IDs written.
  */
 export async function finishAll(db: Database, owner: string, retryDelayMs: (attempts: number) => number, finishes: readonly Finish[]): Promise<Set<string>> {
   if (finishes.length === 0) return new Set();
@@ -97,18 +93,28 @@ export async function finishAll(db: Database, owner: string, retryDelayMs: (atte
       .from(scheduledDeactivations)
       .where(
         and(
-          inArray(scheduledDeactivations.id, finishes.map((f) => f.row.id)),
+          sql`${scheduledDeactivations.id} in ${idsIn(finishes.map((f) => f.row.id), "uuid")}`,
           eq(scheduledDeactivations.leaseOwner, owner),
           eq(scheduledDeactivations.state, "running"),
         ),
       )
       .for("update");
     const mine = new Set(owned.map((row) => row.id));
-    for (const { row, ending, event } of finishes) {
-      if (!mine.has(row.id)) continue;
-      await tx.update(scheduledDeactivations).set(columnsOf(ending, retryDelayMs, row.attempts)).where(eq(scheduledDeactivations.id, row.id));
-      if (event) await recordScheduleEvent(tx, event);
-    }
+    const ours = finishes.filter((f) => mine.has(f.row.id));
+    if (ours.length === 0) return mine;
+    await tx.execute(sql`
+      update scheduled_deactivations s set state = v.state, lease_owner = null, lease_expires_at = null, updated_at = now(),
+        finished_at = case when v.finish then now() else s.finished_at end,
+        attempts = greatest(s.attempts - v.give_back, 0),
+        available_at = case when v.delay_ms is null then s.available_at else now() + v.delay_ms * interval '1 millisecond' end,
+        last_error_code = case when v.set_error then v.error_code else s.last_error_code end,
+        last_error_message = case when v.set_error then v.error_message else s.last_error_message end
+      from ${recordset(
+        ours.map((f) => updateOf(f, retryDelayMs)),
+        "id uuid, state text, finish boolean, give_back integer, delay_ms integer, set_error boolean, error_code text, error_message text",
+      )}
+      where s.id = v.id`);
+    await recordScheduleEvents(tx, ours.flatMap((f) => (f.event ? [f.event] : [])));
     return mine;
   });
 }

@@ -1,10 +1,10 @@
 import "server-only";
 import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
-import { type Database, databaseNow, scheduledDeactivations } from "@/lib/db";
+import { type Database, databaseNow, idsIn, scheduledDeactivations } from "@/lib/db";
 import type { OffboardingDeps } from "@/lib/offboarding/deps";
 import { probeCredential } from "@/lib/jobs/resume";
 import type { Claimed } from "./endings";
-import { recordScheduleEvent } from "./events";
+import { recordScheduleEvents } from "./events";
 import { type BatchSettings, runClaimed } from "./run-batch";
 import { refOf } from "./store";
 import { OVERDUE_AFTER_MS, WAITING_STATES } from "./vocabulary";
@@ -84,19 +84,22 @@ export async function claimDue(db: Database, owner: string, limit: number, lease
 
 /** Each schedule waiting 15 minutes past its time gets one `overdue` event, whichever runner sees it first. */
 export async function markOverdue(db: Database): Promise<number> {
-  const rows = await db
-    .update(scheduledDeactivations)
-    .set({ overdueAt: sql`now()` })
-    .where(
-      and(
-        inArray(scheduledDeactivations.state, WAITING_STATES),
-        isNull(scheduledDeactivations.overdueAt),
-        lt(scheduledDeactivations.dueAt, overdueLine),
-      ),
-    )
-    .returning();
-  for (const row of rows) await recordScheduleEvent(db, { kind: "overdue", schedule: refOf(row), lastErrorCode: row.lastErrorCode });
-  return rows.length;
+  // The mark and its event in one transaction: kept together or not at all.
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(scheduledDeactivations)
+      .set({ overdueAt: sql`now()` })
+      .where(
+        and(
+          inArray(scheduledDeactivations.state, WAITING_STATES),
+          isNull(scheduledDeactivations.overdueAt),
+          lt(scheduledDeactivations.dueAt, overdueLine),
+        ),
+      )
+      .returning();
+    await recordScheduleEvents(tx, rows.map((row) => ({ kind: "overdue" as const, schedule: refOf(row), lastErrorCode: row.lastErrorCode })));
+    return rows.length;
+  });
 }
 
 /** While anything is paused for the credential: try it, and put the paused ones back to wait. */
@@ -152,7 +155,7 @@ export async function runTick(deps: OffboardingDeps, settings: RunnerSettings, o
     deps.db
       .update(scheduledDeactivations)
       .set({ leaseExpiresAt: leaseUntil(settings.leaseMs) })
-      .where(and(inArray(scheduledDeactivations.id, ids), eq(scheduledDeactivations.leaseOwner, settings.owner), eq(scheduledDeactivations.state, "running")))
+      .where(and(sql`${scheduledDeactivations.id} in ${idsIn(ids, "uuid")}`, eq(scheduledDeactivations.leaseOwner, settings.owner), eq(scheduledDeactivations.state, "running")))
       .catch(() => {});
   }, Math.max(100, Math.floor(settings.leaseMs / 3)));
   try {

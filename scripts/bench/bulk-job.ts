@@ -11,8 +11,9 @@ import { type BulkOptions, type BulkRunResult, type UserOutcome, measureBulkDeac
  */
 const PROJECT_DIR = join(__dirname, "..", "..");
 
-function startServer(): { child: ChildProcess; ready: Promise<void>; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, [...(process.env.PROF ? ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] : []), "--import", "tsx", "--conditions=react-server", "scripts/bench/bulk-job-server.ts"], {
+/** A bench server process (bulk-job-server.ts, or another speaking the same ready/run/done messages). */
+export function startServer(script = "scripts/bench/bulk-job-server.ts"): { child: ChildProcess; ready: Promise<void>; exited: Promise<number | null> } {
+  const child = spawn(process.execPath, [...(process.env.PROF ? ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] : []), "--import", "tsx", "--conditions=react-server", script], {
     cwd: PROJECT_DIR,
     env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", DATABASE_URL: "", AUTH_SECRET: "bench".repeat(8) },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
@@ -20,7 +21,7 @@ function startServer(): { child: ChildProcess; ready: Promise<void>; exited: Pro
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const ready = new Promise<void>((resolve, reject) => {
     child.once("message", (message: { type?: string }) => (message.type === "ready" ? resolve() : reject(new Error("unexpected message"))));
-    void exited.then((code) => reject(new Error(`the job server exited (${code}) before it was ready`)));
+    void exited.then((code) => reject(new Error(`the bench server exited (${code}) before it was ready`)));
   });
   ready.catch(() => {});
   return { child, ready, exited };
