@@ -4,6 +4,8 @@ import { type Database, idsIn, recordset, scheduledDeactivations, type Scheduled
 import { ApiError } from "@/lib/http/errors";
 import { Refusal } from "@/lib/offboarding/change-status";
 import { isCredentialError, isWorkfrontError } from "@/lib/workfront";
+import type { Completion } from "@/lib/audit";
+import { completeRows } from "./deactivation-rows";
 import { type ScheduleEvent, recordScheduleEvents } from "./events";
 import { refOf } from "./store";
 
@@ -28,6 +30,8 @@ export interface Finish {
   row: Claimed;
   ending: Ending;
   event?: ScheduleEvent;
+  /** The pending `deactivate` audit row this attempt wrote before its Workfront call, completed with the end. */
+  audit?: { id: number; completion: Completion };
 }
 
 export function describe(error: unknown): { code: string; message: string } {
@@ -80,8 +84,8 @@ function updateOf(finish: Finish, retryDelayMs: (attempts: number) => number) {
 }
 
 /**
- * Writes the ends of claimed schedules in one transaction, with their audit events (and
- * notifications, lib/notify) — only those this runner still holds: a schedule whose lease was lost
+ * Writes the ends of claimed schedules in one transaction, with the completion of the audit row
+ * each wrote before its Workfront call, their audit events (and notifications, lib/notify) — only those this runner still holds: a schedule whose lease was lost
  * to another runner is left to its new owner. Set-based: a few statements for a whole chunk.
  * Returns the IDs written.
  */
@@ -114,6 +118,8 @@ export async function finishAll(db: Database, owner: string, retryDelayMs: (atte
         "id uuid, state text, finish boolean, give_back integer, delay_ms integer, set_error boolean, error_code text, error_message text",
       )}
       where s.id = v.id`);
+    // A schedule lost to another runner keeps its pending row: the new owner settles it from what Workfront shows.
+    await completeRows(tx, ours.flatMap((f) => (f.audit ? [f.audit] : [])));
     await recordScheduleEvents(tx, ours.flatMap((f) => (f.event ? [f.event] : [])));
     return mine;
   });

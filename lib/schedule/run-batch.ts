@@ -19,16 +19,18 @@ import { refOf } from "./store";
 
 /**
  * Runs the schedules one tick claimed as a batch, the way a bulk job runs its items (lib/jobs):
- * chunks of `chunkSize` people, `concurrency` chunks at once (by default as many as the client's
+ * chunks of at most `chunkSize` people (fewer when that spreads the batch over all the slots),
+ * `concurrency` chunks at once (by default as many as the client's
  * in-flight cap allows requests), each chunk one search by IDs to read, one documented bulk edit
  * to write (lib/jobs/workfront-calls.ts: 100 people a request at most, a failed bulk edit settled
  * by reading everyone again) and one search by IDs to read back. What a single scheduled
  * deactivation guaranteed holds per schedule: the chunk holds its people (person locks); the
  * protections are checked with the role of the schedule's creator; the impact check (one batched
  * check for the whole claim, read while the first chunks read their people) decides by each
- * schedule's policy; a pending `deactivate` audit row before the write, completed once after it;
- * a read-back `isActive: false` as the proof (`schedule_ran`); every end written only while this
- * runner holds the schedule's lease, with its event and notification in the same transaction.
+ * schedule's policy; a pending `deactivate` audit row before the write, completed once, with the
+ * schedule's end; a read-back `isActive: false` as the proof (`schedule_ran`); every end written
+ * only while this runner holds the schedule's lease, with its event and notification in the same
+ * transaction.
  */
 export interface BatchSettings extends WriteSettings {
   owner: string;
@@ -59,8 +61,11 @@ export async function runClaimed(deps: OffboardingDeps, settings: BatchSettings,
     checkGate(deps.client, claimed.map((row) => ({ id: row.targetId, name: row.targetName })), null),
   ]).then(([facts, gate]) => ({ facts, gate }));
   decisions.catch(() => {});
+  // As even as the slots allow: 100 people due together make 10 chunks of 10 (all of the cap at
+  // once), not two of 50; never more than chunkSize a chunk.
+  const size = Math.max(1, Math.min(settings.chunkSize, Math.ceil(claimed.length / settings.concurrency)));
   const chunks: Claimed[][] = [];
-  for (let start = 0; start < claimed.length; start += settings.chunkSize) chunks.push(claimed.slice(start, start + settings.chunkSize));
+  for (let start = 0; start < claimed.length; start += size) chunks.push(claimed.slice(start, start + size));
   const endings: EndingType[] = [];
   await Promise.all(
     Array.from({ length: Math.max(1, Math.min(settings.concurrency, chunks.length)) }, async () => {
@@ -153,31 +158,29 @@ async function decide(deps: OffboardingDeps, settings: BatchSettings, rows: read
 
   const going = await prepare(deps.db, settings.owner, toWrite, completedRows, completions);
   const written: WorkfrontUser[] = [];
+  // Each written person's audit completion, kept with their schedule's end (one transaction).
+  const audits = new Map<string, { id: number; completion: Completion }>();
   if (going.length > 0) {
     const results = await writeUsers(deps.client, going.map(({ user }) => ({ id: user.id, updates: { isActive: false } })), settings);
-    const done: { id: number; completion: Completion }[] = [];
     for (const { row, auditId } of going) {
       const result = results.get(row.targetId) ?? { ok: false as const, error: undefined };
       if (result.ok && !result.user.isActive) {
-        done.push({ id: auditId, completion: { outcome: "succeeded", isActiveAfter: false } });
+        audits.set(row.id, { id: auditId, completion: { outcome: "succeeded", isActiveAfter: false } });
         written.push(result.user);
         proof.push(row);
       } else if (result.ok) {
         const message = "Workfront accepted the change but still reports isActive: true.";
-        done.push({ id: auditId, completion: { outcome: "failed", errorCode: "not_applied", errorMessage: message, isActiveAfter: true } });
-        finishes.push(failureOf(row, { type: "failed", code: "not_applied", message }));
+        const ending = failureOf(row, { type: "failed", code: "not_applied", message });
+        finishes.push({ ...ending, audit: { id: auditId, completion: { outcome: "failed", errorCode: "not_applied", errorMessage: message, isActiveAfter: true } } });
       } else {
         // A failure that may pass (or a refused credential) keeps the pending row for the next attempt.
-        if (classify(result.error) === "fail") {
-          const { code, message } = describeError(result.error);
-          done.push({ id: auditId, completion: { outcome: "failed", errorCode: code, errorMessage: message } });
-        }
-        finishes.push(failureOf(row, endingFor(result.error)));
+        const ending = failureOf(row, endingFor(result.error));
+        const { code, message } = describeError(result.error);
+        finishes.push(classify(result.error) === "fail" ? { ...ending, audit: { id: auditId, completion: { outcome: "failed", errorCode: code, errorMessage: message } } } : ending);
       }
     }
-    await deps.db.transaction((tx) => completeRows(tx, done));
   }
-  await readBack(deps, proof, finishes);
+  await readBack(deps, proof, audits, finishes);
   await noteUsers(deps.db, deps.client, written).catch((error: unknown) => logger.warn({ err: error }, "noting users in the index failed"));
 }
 
@@ -220,20 +223,23 @@ async function prepare(
  * person is inactive. `succeeded` when one of the schedule's attempts deactivated them, else
  * `already`. A read that fails leaves the schedule to try again: it then finds the person inactive.
  */
-async function readBack(deps: OffboardingDeps, proof: readonly Claimed[], finishes: Finish[]): Promise<void> {
+async function readBack(deps: OffboardingDeps, proof: readonly Claimed[], audits: ReadonlyMap<string, { id: number; completion: Completion }>, finishes: Finish[]): Promise<void> {
   if (proof.length === 0) return;
   const [reads, wrote] = await Promise.all([readUsers(deps.client, proof.map((row) => row.targetId)), schedulesThatWrote(deps.db, proof.map((row) => row.id))]);
   const readBackAt = new Date();
   for (const row of proof) {
     const read = reads.get(row.targetId) ?? { ok: false as const, error: undefined };
-    if (!read.ok) finishes.push(failureOf(row, endingFor(read.error)));
+    // This attempt's write answered inactive: its audit row is complete whatever the read-back says.
+    const audit = audits.get(row.id);
+    if (!read.ok) finishes.push({ ...failureOf(row, endingFor(read.error)), audit });
     else if (read.user.isActive) {
-      finishes.push(failureOf(row, { type: "failed", code: "not_applied", message: "Workfront still reports isActive: true after the deactivation." }));
+      finishes.push({ ...failureOf(row, { type: "failed", code: "not_applied", message: "Workfront still reports isActive: true after the deactivation." }), audit });
     } else {
       finishes.push({
         row,
         ending: { type: "done" },
-        event: { kind: "ran", schedule: refOf(row), outcome: wrote.has(row.id) ? "succeeded" : "already", late: row.late, startedAt: row.startedAt!, readBackAt },
+        audit,
+        event: { kind: "ran", schedule: refOf(row), outcome: audit || wrote.has(row.id) ? "succeeded" : "already", late: row.late, startedAt: row.startedAt!, readBackAt },
       });
     }
   }

@@ -32,6 +32,8 @@ export interface JobBenchOptions extends BulkOptions {
   writeMode?: "bulk" | "single";
   /** Chunks in progress at once (JOBS_CONCURRENCY); default the worker's as the app sets it. */
   concurrency?: number;
+  /** Everyone's open-work check first, as POST /api/jobs runs it before making the job. */
+  gate?: boolean;
 }
 
 export async function benchJob(options: JobBenchOptions = {}): Promise<BulkRunResult> {
@@ -55,6 +57,7 @@ export async function benchJob(options: JobBenchOptions = {}): Promise<BulkRunRe
         writeMode: options.writeMode ?? "bulk",
         batch: options.batch ? "on" : "off",
         concurrency: options.concurrency,
+        gate: options.gate,
       };
       server.child.send(run);
       const answer = await done;
