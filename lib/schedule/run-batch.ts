@@ -78,22 +78,31 @@ export async function runClaimed(deps: OffboardingDeps, settings: BatchSettings,
 type ToWrite = { row: Claimed; user: WorkfrontUser; openWork: OpenWorkEvidence | null; prior: number | null };
 
 async function runChunk(deps: OffboardingDeps, settings: BatchSettings, rows: readonly Claimed[], decisions: Promise<Decisions>): Promise<EndingType[]> {
-  // One action per person at a time: whoever another action holds now is given back for a moment.
-  const hold = await holdPeople(deps.db, rows.map((row) => row.targetId), settings.leaseMs);
   const finishes: Finish[] = [];
+  let hold: Awaited<ReturnType<typeof holdPeople>> | null = null;
   try {
-    const held = rows.filter((row) => hold.held.has(row.targetId));
+    // One action per person at a time: whoever another action holds now is given back for a moment.
+    hold = await holdPeople(deps.db, rows.map((row) => row.targetId), settings.leaseMs);
+    const held = rows.filter((row) => hold!.held.has(row.targetId));
     for (const row of rows) if (!hold.held.has(row.targetId)) finishes.push({ row, ending: { type: "defer" } });
     await decide(deps, settings, held, decisions, finishes);
   } catch (error) {
     // The database failed mid-chunk: what is not decided yet tries again (its lease keeps it ours).
     const decided = new Set(finishes.map((f) => f.row.id));
     for (const row of rows) if (!decided.has(row.id)) finishes.push(failureOf(row, endingFor(error)));
-  } finally {
-    await hold.release().catch(() => {});
   }
-  await finishAll(deps.db, settings.owner, settings.retryDelayMs, finishes);
-  return finishes.map((f) => f.ending.type);
+  try {
+    await finishAll(deps.db, settings.owner, settings.retryDelayMs, finishes);
+    return finishes.map((f) => f.ending.type);
+  } catch (error) {
+    // Nothing of it was written: the schedules stay `running` until their lease expires, then are
+    // claimed again and settled from what Workfront shows then. The other chunks go on.
+    logger.warn({ err: error }, "writing the ends of scheduled deactivations failed; they run again once their lease expires");
+    return rows.map(() => "retry" as const);
+  } finally {
+    // Held until their ends are written, as a job's chunk holds its people.
+    await hold?.release().catch(() => {});
+  }
 }
 
 async function decide(deps: OffboardingDeps, settings: BatchSettings, rows: readonly Claimed[], decisionsPromise: Promise<Decisions>, finishes: Finish[]): Promise<void> {
