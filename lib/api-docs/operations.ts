@@ -139,6 +139,8 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     method: "POST",
     path: "/api/schedules",
     summary: "Schedule one person or many: a day (end of that day in APP_TIME_ZONE) and maybe a time, or an exact instant; each person read from Workfront first; audited.",
+    description:
+      "At the time, the schedules due together run as one batch (bulk edits under the client's cap); each person's protections and open work are checked again then. policy decides blocking open work: hold (nothing changed, schedule_held, HR told) or deactivate_anyway, which overrides it only for a schedule an admin made (as overrideOpenWork does); an operator's is then refused (open_work_blocking, schedule_failed). The read-back isActive:false is recorded as schedule_ran.",
     permission: "deactivate",
     body: createSchedulesBodySchema,
     responses: { 201: "{schedules: ScheduleDto[]}", 403: "over_hard_cap", 404: "not_found", 409: "already_scheduled", 422: "due_in_past, already_inactive" },

@@ -8,7 +8,7 @@ import { appDeps } from "@/lib/offboarding/deps";
 import { jobsEnv, workerSettings } from "./config";
 import { type JobWorker, startWorker } from "./worker";
 import { upcomingLeavers } from "@/lib/schedule/store";
-import { type ScheduleLoop, createScheduleRunner, startScheduleLoop } from "@/lib/schedule/worker";
+import { type ScheduleLoop, createScheduleRunner, jobLikeOptions, startScheduleLoop } from "@/lib/schedule/worker";
 
 /**
  * The worker inside the server process, started once from instrumentation.ts. Kept on globalThis
@@ -46,10 +46,12 @@ async function start(): Promise<JobWorker | null> {
   }
   // Started whether or not Workfront is connected: without a credential its jobs pause as
   // paused_auth, and resume by themselves once an admin connects (deps are resolved per chunk).
-  holder.worker = startWorker({ deps: appDeps, ...workerSettings(settings) });
+  const worker = workerSettings(settings);
+  holder.worker = startWorker({ deps: appDeps, ...worker });
   // Scheduled deactivations (lib/schedule) run where the jobs run: due ones are claimed with
-  // leases, so every instance may run this loop and each schedule still runs once.
-  holder.schedules = startScheduleLoop(createScheduleRunner({ deps: appDeps, probeMs: settings.JOBS_AUTH_PROBE_MS }), { pollMs: settings.JOBS_POLL_MS });
+  // leases, so every instance may run this loop and each schedule still runs once; those due
+  // together run as a batch with the job worker's chunks, concurrency and write path.
+  holder.schedules = startScheduleLoop(createScheduleRunner({ deps: appDeps, ...jobLikeOptions(worker) }), { pollMs: settings.JOBS_POLL_MS });
   return holder.worker;
 }
 

@@ -11,7 +11,7 @@ import { createDatabase, databaseConfig, migrate } from "@/lib/db";
 import { env } from "@/lib/env";
 import { jobsEnv, workerSettings } from "./config";
 import { startWorker } from "./worker";
-import { createScheduleRunner, startScheduleLoop } from "@/lib/schedule/worker";
+import { createScheduleRunner, jobLikeOptions, startScheduleLoop } from "@/lib/schedule/worker";
 
 async function main(): Promise<void> {
   // Its own database handle, not getDb(): that one closes itself on SIGTERM, under running chunks.
@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     ...workerSettings(jobsEnv()),
   });
   // Scheduled deactivations run beside the jobs (leases: safe with the web servers' loops too).
-  const schedules = startScheduleLoop(createScheduleRunner({ deps, probeMs: jobsEnv().JOBS_AUTH_PROBE_MS }), { pollMs: jobsEnv().JOBS_POLL_MS });
+  const schedules = startScheduleLoop(createScheduleRunner({ deps, ...jobLikeOptions(workerSettings(jobsEnv())) }), { pollMs: jobsEnv().JOBS_POLL_MS });
   // Single actions a crash left pending: settled here too (safe beside the web servers doing so).
   const reconciler = startAuditReconciler({ deps, graceMs: reconcileGraceMs(env().WORKFRONT_DEADLINE_MS) });
   process.stdout.write(`${JSON.stringify({ ready: true, owner: worker.owner, pid: process.pid })}\n`);

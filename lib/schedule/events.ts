@@ -1,9 +1,9 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Role } from "@/lib/auth/roles";
-import { type Database, auditEvents } from "@/lib/db";
+import { type Database, type NewAuditEventRow, auditEvents, insertJsonRows } from "@/lib/db";
 import type { AuditAction } from "@/lib/audit/vocabulary";
-import { type NotificationEvent, enqueueNotification } from "@/lib/notify";
+import { type NotificationEvent, enqueueNotifications } from "@/lib/notify";
 import type { SchedulePolicy } from "./vocabulary";
 
 /**
@@ -113,7 +113,8 @@ function notificationOf(event: ScheduleEvent): NotificationEvent | null {
   }
 }
 
-export async function recordScheduleEvent(db: Database, event: ScheduleEvent): Promise<void> {
+/** The event's audit row, complete (completed_at is stamped by the database when it is written). */
+function auditRowOf(event: ScheduleEvent): NewAuditEventRow {
   const { schedule } = event;
   const actor: ScheduleActor =
     "actor" in event
@@ -126,7 +127,7 @@ export async function recordScheduleEvent(db: Database, event: ScheduleEvent): P
           clientIp: null,
         };
   const { detail, ...result } = resultOf(event);
-  await db.insert(auditEvents).values({
+  return {
     action: actionOf[event.kind],
     actorAccountId: actor.accountId,
     actorEmail: actor.email.toLowerCase(),
@@ -141,8 +142,19 @@ export async function recordScheduleEvent(db: Database, event: ScheduleEvent): P
     scheduleId: schedule.id,
     detail: { dueAt: schedule.dueAt.toISOString(), timeZone: schedule.timeZone, policy: schedule.policy, by: "actor" in event ? "person" : "runner", ...detail },
     ...result,
-    completedAt: sql`now()`,
-  });
-  const notification = notificationOf(event);
-  if (notification) await enqueueNotification(db, notification);
+  };
+}
+
+/**
+ * Writes events in the caller's transaction: their audit rows in one statement (one JSON
+ * parameter, as lib/jobs writes its items' rows), in the order given, and their notifications.
+ */
+export async function recordScheduleEvents(db: Database, events: readonly ScheduleEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  await db.execute(insertJsonRows(auditEvents, events.map(auditRowOf), { extra: [{ column: "completed_at", value: sql`now()` }] }));
+  await enqueueNotifications(db, events.flatMap((event) => notificationOf(event) ?? []));
+}
+
+export async function recordScheduleEvent(db: Database, event: ScheduleEvent): Promise<void> {
+  await recordScheduleEvents(db, [event]);
 }

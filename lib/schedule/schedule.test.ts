@@ -7,6 +7,8 @@ import type { OffboardingDeps } from "@/lib/offboarding/deps";
 import { checkPeople } from "@/lib/offboarding/impact";
 import type { WorkfrontUser } from "@/lib/workfront";
 import { clientFor, control, startTestEmulator } from "@/lib/workfront/test-support";
+import { recordAttempt } from "@/lib/audit";
+import { tryLockPeople, unlockPeople } from "@/lib/offboarding/person-locks";
 import type { ScheduleActor } from "./events";
 import { cancelSchedule, createSchedules, editSchedule } from "./store";
 import { createScheduleRunner } from "./worker";
@@ -53,7 +55,7 @@ withTestDatabase("scheduled deactivations", ({ db }) => {
   const runner = (owner: string, protectedUsers: string[] = []) => createScheduleRunner({ deps: deps(protectedUsers), owner, retryBaseMs: 0, retryCapMs: 0, probeMs: 0 });
   const inAnHour = () => new Date(Date.now() + 3_600_000);
 
-  async function schedule(targets: WorkfrontUser[], policy: "deactivate_anyway" | "hold" = "deactivate_anyway") {
+  async function schedule(targets: WorkfrontUser[], policy: "deactivate_anyway" | "hold" = "deactivate_anyway", actor: ScheduleActor = operator) {
     return createSchedules(db(), {
       targets: targets.map((user) => ({ id: user.id, name: user.name, email: user.email })),
       dueAt: inAnHour(),
@@ -61,7 +63,7 @@ withTestDatabase("scheduled deactivations", ({ db }) => {
       policy,
       reason: "Last day",
       ticket: "HR-17",
-      actor: operator,
+      actor,
     });
   }
   /** Moves schedules' due time relative to the database's clock (negative: already past). */
@@ -140,8 +142,8 @@ withTestDatabase("scheduled deactivations", ({ db }) => {
     const group = take(12);
     const rows = await schedule(group);
     await dueIn(rows.map((row) => row.id), -1);
-    const a = createScheduleRunner({ deps: deps(), owner: "racer-a", batch: 3, concurrency: 2, retryBaseMs: 0, retryCapMs: 0 });
-    const b = createScheduleRunner({ deps: deps(), owner: "racer-b", batch: 3, concurrency: 2, retryBaseMs: 0, retryCapMs: 0 });
+    const a = createScheduleRunner({ deps: deps(), owner: "racer-a", claimLimit: 3, chunkSize: 2, concurrency: 2, retryBaseMs: 0, retryCapMs: 0 });
+    const b = createScheduleRunner({ deps: deps(), owner: "racer-b", claimLimit: 3, chunkSize: 2, concurrency: 2, retryBaseMs: 0, retryCapMs: 0 });
     let ran = 0;
     for (let round = 0; round < 20 && ran < 12; round += 1) {
       const [ra, rb] = await Promise.all([a.tick(), b.tick()]);
@@ -261,5 +263,103 @@ withTestDatabase("scheduled deactivations", ({ db }) => {
     expect(await isActive(person!.id)).toBe(true);
     const stillThere = await db().select().from(auditEvents).where(and(eq(auditEvents.targetId, person!.id), eq(auditEvents.action, "schedule_ran")));
     expect(stillThere).toEqual([]);
+  });
+
+  it(`schedules due together run as one batch: a bulk edit per chunk, each with its own audit row and read-back proof`, async () => {
+    const group = take(60);
+    const rows = await schedule(group);
+    await dueIn(rows.map((row) => row.id), -1);
+    await control(emulator, "POST", "stats/reset");
+    const report = await createScheduleRunner({ deps: deps(), owner: "r-batch", chunkSize: 25, concurrency: 3, retryBaseMs: 0, retryCapMs: 0, probeMs: 0 }).tick();
+    expect(report).toMatchObject({ claimed: 60, ran: 60, failed: 0, retried: 0 });
+    const stats = await control<{ byRoute: Record<string, number> }>(emulator, "GET", "stats");
+    // Three chunks: three bulk edits, no PUT per person.
+    const puts = Object.entries(stats.byRoute).filter(([route]) => route.startsWith("PUT"));
+    expect(puts).toEqual([["PUT USER", 3]]);
+    for (const row of rows) {
+      const events = await eventsOf(row.id);
+      expect(events.map((event) => [event.action, event.outcome])).toEqual([
+        ["schedule_created", "succeeded"],
+        ["deactivate", "succeeded"],
+        ["schedule_ran", "succeeded"],
+      ]);
+      expect(events[1]).toMatchObject({ isActiveBefore: true, isActiveAfter: false, requestId: `schedule:${row.id}`, actorEmail: "operator@example.com" });
+      expect(events[1]!.snapshot).not.toBeNull();
+      expect(events[1]!.openWork).toMatchObject({ blocking: 0, override: null });
+      expect(events[2]).toMatchObject({ isActiveAfter: false, detail: { late: false, readBack: { isActive: false } } });
+    }
+    for (const person of group) expect(await isActive(person.id)).toBe(false);
+  });
+
+  it(`an answer lost mid-run: the next run completes the pending audit row written before the write, never a second one`, async () => {
+    const [person] = take(1);
+    const [row] = await schedule([person!]);
+    await dueIn([row!.id], -1);
+    // A runner claimed it, wrote its pending row and the bulk edit, then died before the answer.
+    await db().update(scheduledDeactivations).set({ state: "running", leaseOwner: "dead", leaseExpiresAt: sql`now() - interval '1 second'`, attempts: 1, startedAt: sql`now()` }).where(eq(scheduledDeactivations.id, row!.id));
+    const pending = await recordAttempt(db(), {
+      action: "deactivate",
+      actorEmail: "operator@example.com",
+      actorRole: "operator",
+      targetId: person!.id,
+      reason: "Last day",
+      requestId: `schedule:${row!.id}`,
+      scheduleId: row!.id,
+      isActiveBefore: true,
+    });
+    await clientFor(emulator).updateUser(person!.id, { isActive: false });
+    expect((await runner("r-settle").tick()).ran).toBe(1);
+    const events = await eventsOf(row!.id);
+    expect(events.map((event) => [event.id === pending.id ? "pending row" : event.action, event.outcome])).toEqual([
+      ["schedule_created", "succeeded"],
+      ["pending row", "succeeded"],
+      ["schedule_ran", "succeeded"],
+    ]);
+  });
+
+  it(`a person another action holds: given back for a moment (not an attempt), then run`, async () => {
+    const [person] = take(1);
+    const [row] = await schedule([person!]);
+    await dueIn([row!.id], -1);
+    await tryLockPeople(db(), "someone-else", [person!.id], 30_000);
+    try {
+      expect(await runner("r-busy").tick()).toMatchObject({ claimed: 1, ran: 0, retried: 1 });
+      expect(await stateOf(row!.id)).toMatchObject({ state: "scheduled", attempts: 0 });
+      expect(await isActive(person!.id)).toBe(true);
+    } finally {
+      await unlockPeople(db(), "someone-else", [person!.id]);
+    }
+    await db().update(scheduledDeactivations).set({ availableAt: sql`now()` }).where(eq(scheduledDeactivations.id, row!.id));
+    expect(await runner("r-busy").tick()).toMatchObject({ ran: 1 });
+    expect(await stateOf(row!.id)).toMatchObject({ state: "done", attempts: 1 });
+  });
+
+  it(`"deactivate anyway" with blocking open work: an operator's schedule is refused (the gate needs an admin), an admin's runs with the override as evidence`, async () => {
+    const [ofOperator, ofAdmin] = [blocked[1], blocked[2]];
+    expect(ofAdmin).toBeDefined();
+    const target = (id: string) => ({ id, name: null, email: null }) as unknown as WorkfrontUser;
+    const [refused] = await schedule([target(ofOperator!)]);
+    const admin: ScheduleActor = { ...operator, email: "admin@example.com", role: "admin" };
+    const [overridden] = await schedule([target(ofAdmin!)], "deactivate_anyway", admin);
+    await dueIn([refused!.id, overridden!.id], -1);
+    expect(await runner("r-anyway").tick()).toMatchObject({ claimed: 2, ran: 1, failed: 1 });
+    expect(await stateOf(refused!.id)).toMatchObject({ state: "failed", lastErrorCode: "open_work_blocking" });
+    expect(await isActive(ofOperator!)).toBe(true);
+    const refusedEvents = await eventsOf(refused!.id);
+    expect(refusedEvents.map((event) => [event.action, event.outcome])).toEqual([
+      ["schedule_created", "succeeded"],
+      ["deactivate", "refused"],
+      ["schedule_failed", "failed"],
+    ]);
+    expect(refusedEvents[1]).toMatchObject({ refusedCode: "open_work_blocking" });
+    expect((refusedEvents[1]!.openWork as { blocking: number }).blocking).toBeGreaterThan(0);
+    expect(await isActive(ofAdmin!)).toBe(false);
+    const ran = await eventsOf(overridden!.id);
+    expect(ran.map((event) => [event.action, event.outcome])).toEqual([
+      ["schedule_created", "succeeded"],
+      ["deactivate", "succeeded"],
+      ["schedule_ran", "succeeded"],
+    ]);
+    expect(ran[1]!.openWork).toMatchObject({ override: { reason: expect.stringContaining("deactivate anyway") } });
   });
 });

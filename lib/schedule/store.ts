@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, count, eq, gte, inArray, lt, lte, sql } from "drizzle-orm";
 import { type Database, databaseNow, scheduledDeactivations, type ScheduledDeactivationRow } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
-import { type ScheduleActor, type ScheduleRef, recordScheduleEvent } from "./events";
+import { type ScheduleActor, type ScheduleRef, recordScheduleEvent, recordScheduleEvents } from "./events";
 import { EDITABLE_STATES, OPEN_STATES, OVERDUE_AFTER_MS, type SchedulePolicy, type ScheduleState, WAITING_STATES } from "./vocabulary";
 
 /**
@@ -92,7 +92,7 @@ export async function createSchedules(db: Database, input: NewSchedules): Promis
           })),
         )
         .returning();
-      for (const row of rows) await recordScheduleEvent(tx, { kind: "created", schedule: refOf(row), actor: input.actor });
+      await recordScheduleEvents(tx, rows.map((row) => ({ kind: "created" as const, schedule: refOf(row), actor: input.actor })));
       return rows;
     });
   } catch (error) {

@@ -3,7 +3,7 @@ import type { TickReport } from "./runner";
 import { type ScheduleRunner, startScheduleLoop } from "./worker";
 
 /** The loop around the runner: driven by wake(), never by waiting out its poll interval. */
-const idle: TickReport = { claimed: 0, ran: 0, failed: 0, held: 0, retried: 0, paused: 0, overdue: 0, resumed: 0 };
+const idle: TickReport = { claimed: 0, ran: 0, failed: 0, held: 0, retried: 0, paused: 0, overdue: 0, resumed: 0, nextDueMs: null };
 const quiet = { info: () => {}, warn: () => {} };
 
 function fakeRunner(reports: TickReport[]) {
@@ -33,6 +33,16 @@ it("ticks at start, again at once after a batch that ran, then waits for wake()"
   await fake.reached(3);
   await loop.stop();
   expect(fake.ticks()).toBe(3);
+});
+
+it("sleeps only until the next schedule is due when that comes before the next poll", async () => {
+  // An hour between polls; the first tick says a schedule is due now: the second tick follows by itself.
+  const fake = fakeRunner([{ ...idle, nextDueMs: 0 }, idle]);
+  const loop = startScheduleLoop(fake.runner, { pollMs: 3_600_000, logger: quiet });
+  await fake.reached(2);
+  await new Promise((resolve) => setImmediate(resolve));
+  expect(fake.ticks()).toBe(2);
+  await loop.stop();
 });
 
 it("a tick that throws is logged and the loop goes on", async () => {

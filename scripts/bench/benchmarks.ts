@@ -5,6 +5,7 @@ import { emulatorSearchBenchmark } from "./emulator-search";
 import { emulatorSeedBenchmark } from "./emulator-seed";
 import { impactCheckBenchmark } from "./impact-check";
 import type { Benchmark } from "./registry";
+import { scheduledBatchBenchmark } from "./scheduled-batch";
 import { throttleRecoveryBenchmark } from "./throttle-recovery";
 import { userIndexBenchmark } from "./user-index";
 import { usersRouteBenchmark } from "./users-route";
@@ -14,6 +15,7 @@ export const BENCHMARKS: Benchmark[] = [
   emulatorSearchBenchmark,
   emulatorSeedBenchmark,
   bulkDeactivationBenchmark,
+  scheduledBatchBenchmark,
   usersRouteBenchmark,
   throttleRecoveryBenchmark,
   userIndexBenchmark,

@@ -9,6 +9,7 @@ import { eq } from "drizzle-orm";
 import { jobItems, jobs } from "@/lib/db";
 import { openScratchDatabase } from "./scratch-database";
 import { insertJob } from "@/lib/jobs/create-job";
+import { gateJob } from "@/lib/jobs/open-work-gate";
 import { jobStatus, waitFor } from "@/lib/jobs/wait";
 import { parseJobsEnv, workerSettings } from "@/lib/jobs/config";
 import { startWorker } from "@/lib/jobs/worker";
@@ -22,6 +23,8 @@ export interface RunMessage {
   writeMode: "bulk" | "single";
   batch: "off" | "on";
   concurrency?: number;
+  /** Check everyone's open work first, as POST /api/jobs does before it makes the job (an admin's override: nobody is refused). */
+  gate?: boolean;
 }
 
 export interface DoneMessage {
@@ -54,9 +57,12 @@ async function main(): Promise<void> {
   const cpuBefore = process.cpuUsage();
   // The client as the app configures it by default: 10 in flight, the usual retries and timeouts.
   const client = createWorkfrontClient({ url: run.url, credential: { kind: "apiKey", apiKey: run.apiKey } });
+  const override = "Benchmark: deactivate anyway";
+  const gate = run.gate ? await gateJob(client, run.targets, new Map(), { reason: override }) : null;
   const jobId = await insertJob(handle.db, {
     kind: "deactivate",
-    targets: run.targets.map((id) => ({ id })),
+    targets: run.targets.map((id) => ({ id, openWork: gate?.evidence.get(id) ?? null })),
+    openWorkOverride: gate ? override : null,
     reason: "Benchmark: contracts ended",
     ticket: null,
     actor: { accountId: null, email: "bench@example.com", role: "admin", requestId: "bench", clientIp: null },

@@ -11,8 +11,12 @@ import { type BulkOptions, type BulkRunResult, type UserOutcome, measureBulkDeac
  */
 const PROJECT_DIR = join(__dirname, "..", "..");
 
-function startServer(poolMax?: number): { child: ChildProcess; ready: Promise<void>; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, [...(process.env.PROF ? ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] : []), "--import", "tsx", "--conditions=react-server", "scripts/bench/bulk-job-server.ts"], {
+/**
+ * A bench server process (bulk-job-server.ts, or another speaking the same ready/run/done
+ * messages); `poolMax` is its DATABASE_POOL_MAX, unset the embedded server's default.
+ */
+export function startServer(script = "scripts/bench/bulk-job-server.ts", poolMax?: number): { child: ChildProcess; ready: Promise<void>; exited: Promise<number | null> } {
+  const child = spawn(process.execPath, [...(process.env.PROF ? ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] : []), "--import", "tsx", "--conditions=react-server", script], {
     cwd: PROJECT_DIR,
     env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", DATABASE_URL: "", DATABASE_POOL_MAX: poolMax ? String(poolMax) : "", AUTH_SECRET: "bench".repeat(8) },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
@@ -20,7 +24,7 @@ function startServer(poolMax?: number): { child: ChildProcess; ready: Promise<vo
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const ready = new Promise<void>((resolve, reject) => {
     child.once("message", (message: { type?: string }) => (message.type === "ready" ? resolve() : reject(new Error("unexpected message"))));
-    void exited.then((code) => reject(new Error(`the job server exited (${code}) before it was ready`)));
+    void exited.then((code) => reject(new Error(`the bench server exited (${code}) before it was ready`)));
   });
   ready.catch(() => {});
   return { child, ready, exited };
@@ -33,10 +37,12 @@ export interface JobBenchOptions extends BulkOptions {
   concurrency?: number;
   /** Database connections at most (DATABASE_POOL_MAX); default the embedded server's. */
   poolMax?: number;
+  /** Everyone's open-work check first, as POST /api/jobs runs it before making the job. */
+  gate?: boolean;
 }
 
 export async function benchJob(options: JobBenchOptions = {}): Promise<BulkRunResult> {
-  const server = startServer(options.poolMax);
+  const server = startServer(undefined, options.poolMax);
   try {
     await server.ready;
     let serverPeakRss = 0;
@@ -56,6 +62,7 @@ export async function benchJob(options: JobBenchOptions = {}): Promise<BulkRunRe
         writeMode: options.writeMode ?? "bulk",
         batch: options.batch ? "on" : "off",
         concurrency: options.concurrency,
+        gate: options.gate,
       };
       server.child.send(run);
       const answer = await done;
