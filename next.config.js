@@ -50,6 +50,13 @@ const nextConfig = {
   // `npm run typecheck` checks the whole project (npm test runs it before the build); checking
   // again inside `next build` would only repeat it.
   typescript: { ignoreBuildErrors: true },
+  experimental: {
+    // Each route's server code is loaded when it is first asked for, not every route at start:
+    // the job worker and the API routes a script calls never need the pages' code, and an idle
+    // server held 10–15 MiB less (npm run bench -- demo-memory; issue 19's 400 MiB for the whole
+    // embedded default). The first visit to a page pays its module load once.
+    preloadEntriesOnStart: false,
+  },
 };
 
 module.exports = withNextIntl(nextConfig);
