@@ -6,7 +6,9 @@ import { openEmbeddedServer } from "../lib/db/embedded/server";
 import { apiSignIn } from "./support/api-session";
 import { type RunningApp, startApp, startExtraEmulator } from "./support/app-process";
 import { type Role, demoAccounts, expect, test } from "./support/fixtures";
+import { blockedAmong } from "./support/people";
 import { extraAppPorts } from "./support/servers";
+import type { UserDto } from "../lib/offboarding/user-dto";
 
 /**
  * API tokens over HTTP, against `next start` on its embedded database (which the test joins, to
@@ -171,27 +173,40 @@ test(`past ${RATE_LIMIT} requests a minute a token gets 429 with Retry-After; an
   await anonymous.dispose();
 });
 
-test("POST /api/leavers twice with one Idempotency-Key creates one job; the token and its creator are in the audit log", async () => {
+test("POST /api/leavers twice with one Idempotency-Key creates one job, a blocked person answered and left out; the token and its creator are in the audit log", async () => {
   const anonymous = await playwrightRequest.newContext({ baseURL: app.url });
-  const users = ((await (await anonymous.get("/api/users?pageSize=100", { headers: bearer(tokens.viewer.token) })).json()) as { users: { id: string; email: string | null; isActive: boolean; isAdmin: boolean }[] }).users;
+  const users = ((await (await anonymous.get("/api/users?pageSize=100", { headers: bearer(tokens.viewer.token) })).json()) as { users: UserDto[] }).users;
   const ordinary = (user: (typeof users)[number]) => user.isActive && !user.isAdmin && user.email && user.id !== emulator.integrationUser.ID && user.id !== emulator.adminUserID;
-  const leavers = users.filter(ordinary).slice(-2);
+  // The gate: two people it lets through, and one whose open work blocks deactivation.
+  const blocked = await blockedAmong(sessions.viewer, users.filter(ordinary));
+  const leavers = users.filter((user) => ordinary(user) && !blocked.has(user.id)).slice(-2);
+  const holder = users.find((user) => ordinary(user) && blocked.has(user.id));
   expect(leavers).toHaveLength(2);
+  expect(holder, "someone in the first 100 people holds blocking open work").toBeDefined();
   const key = randomUUID();
-  const data = { people: leavers.map((user) => ({ email: user.email })), reason: "Left the company", ticket: "HR-18" };
+  const data = { people: [...leavers, holder!].map((user) => ({ email: user.email })), reason: "Left the company", ticket: "HR-18" };
   const send = (body: object, headers: Record<string, string> = { "idempotency-key": key }, token = tokens.operator.token) =>
     anonymous.post("/api/leavers", { headers: bearer(token, headers), data: body });
   const jobsBefore = Number((await sql<{ n: string }>("select count(*) as n from jobs"))[0]!.n);
 
   expect((await send(data, { "idempotency-key": key }, tokens.viewer.token)).status()).toBe(403);
+  // Only an admin may override the gate, and a token is never one.
+  expect((await send({ ...data, overrideOpenWork: { reason: "HR says so" } }, { "idempotency-key": randomUUID() })).status()).toBe(403);
   const missingKey = await send(data, {});
   expect(missingKey.status()).toBe(400);
   const first = await send(data);
   expect(first.status(), await first.text()).toBe(201);
-  const answer = (await first.json()) as { job: { id: string; createdBy: { email: string; tokenId: string } }; counts: Record<string, number>; people: { state: string; user: { id: string } }[] };
-  expect(answer.counts).toEqual({ will_deactivate: 2 });
+  const answer = (await first.json()) as {
+    job: { id: string; counts: { total: number }; createdBy: { email: string; tokenId: string } };
+    counts: Record<string, number>;
+    people: { state: string; code: string | null; blocking: { key: string; count: number | null }[] | null; user: { id: string } }[];
+  };
+  expect(answer.counts).toEqual({ will_deactivate: 2, blocked_open_work: 1 });
   expect(answer.job.createdBy).toMatchObject({ email: demoAccounts.admin.email, tokenId: tokens.operator.id });
-  expect(answer.people.map((person) => person.user.id)).toEqual(leavers.map((user) => user.id));
+  expect(answer.job.counts.total).toBe(2);
+  expect(answer.people.map((person) => person.user.id)).toEqual([...leavers, holder!].map((user) => user.id));
+  expect(answer.people[2]).toMatchObject({ state: "blocked_open_work", code: "open_work_blocking" });
+  expect(answer.people[2]!.blocking!.map((entry) => entry.key)).toEqual(expect.arrayContaining([expect.stringMatching(/^approval(sAwaiting|Stages)$/)]));
   const again = await send(data);
   expect(again.status()).toBe(201);
   expect(again.headers()["idempotent-replayed"]).toBe("true");

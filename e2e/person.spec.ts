@@ -243,6 +243,7 @@ test("an operator gives one category to a successor of its own and the rest to t
 test("a successor who is leaving is refused: scheduled for deactivation, or in the same job as the leaver whose work they hold", async ({
   page,
   people,
+  importPage,
 }) => {
   const mine = people.all.slice(30, 40).filter((user) => user.isActive && !user.protection && !user.isAdmin && !people.blockedIds.has(user.id));
   let leaver: UserDto | undefined;
@@ -310,6 +311,18 @@ test("a successor who is leaving is refused: scheduled for deactivation, or in t
     expect(error.code).toBe("successor_in_job");
     expect(error.details.pairs).toEqual([expect.objectContaining({ leaverId: leaver!.id, successorId: successor!.id })]);
     expect(((await (await page.request.get("/api/jobs?pageSize=25")).json()) as { total: number }).total).toBe(jobsBefore);
+
+    // The import's dry run says so before anyone starts the job, naming who holds whose work.
+    await importPage.goto();
+    await importPage.paste.fill(`${leaver!.email}\n${successor!.email}`);
+    await importPage.checkList.click();
+    await expect(importPage.result("Will be deactivated")).toHaveText("Will be deactivated 2");
+    await importPage.run.click();
+    await importPage.dialog.getByRole("button", { name: "Dry run" }).click();
+    const warning = importPage.dialog.getByTestId("dry-run-successor-in-job");
+    await expect(warning).toContainText("Someone in this job holds work handed to them from another person in it");
+    await expect(warning).toContainText(`${successor!.name} holds`);
+    await importPage.dialog.getByRole("button", { name: "Cancel" }).click();
   } finally {
     // Should the refusal ever fail, put both people back for the next run.
     if (job.status() === 201) {

@@ -98,7 +98,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     path: "/api/jobs",
     summary: "Start a bulk deactivation or reactivation, or preview it with dryRun: true (nothing stored).",
     description:
-      "Above BULK_CONFIRM_THRESHOLD people the body must state confirmCount; above BULK_HARD_CAP only admins may run it. A deactivation checks everyone's open work first (batched reports): anyone holding blocking work (approvals awaiting them, a stage where they are the only approver, or either unreadable) makes it 409 open_work_blocking with error.details.people, and no job is made, unless an admin sends overrideOpenWork: {reason} (403 for other roles); each person's counts go into their audit row. The dry run lists each person's open work. Someone in the job who holds work a reassignment handed them from another person in the same job (still being handed over, or naming them in Workfront now) makes it 409 successor_in_job with error.details.pairs: [{successorId, successorName, leaverId, leaverName, objects}]; no override: hand that work on, or leave them out.",
+      "Above BULK_CONFIRM_THRESHOLD people the body must state confirmCount; above BULK_HARD_CAP only admins may run it. A deactivation checks everyone's open work first (batched reports): anyone holding blocking work (approvals awaiting them, a stage where they are the only approver, or either unreadable) makes it 409 open_work_blocking with error.details.people, and no job is made, unless an admin sends overrideOpenWork: {reason} (403 for other roles); each person's counts go into their audit row. The dry run lists each person's open work, and successorInJob: {message, pairs} when the run would be refused as successor_in_job. Someone in the job who holds work a reassignment handed them from another person in the same job (still being handed over, or naming them in Workfront now) makes it 409 successor_in_job with error.details.pairs: [{successorId, successorName, leaverId, leaverName, objects}]; no override: hand that work on, or leave them out.",
     permission: "runBulkJobs",
     body: createJobBodySchema,
     responses: { 201: "JobDetailDto", 200: "DryRunDto (dryRun: true)", 409: "open_work_blocking, successor_in_job", 403: "overrideOpenWork by a role below admin" },
@@ -209,21 +209,32 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   {
     method: "POST",
     path: "/api/leavers",
-    summary: "The leavers feed: people matched like an import, one deactivation job for those to go now; idempotent by key.",
+    summary: "The leavers feed: people matched like an import, one deactivation job for those to go now (the blocked answered per person); idempotent by key.",
     description:
       "For HR systems and scripts (an operator API token, or a session). Each person is named by exactly one of email, username or " +
       "workfrontId, with an optional lastDay (YYYY-MM-DD in APP_TIME_ZONE): a person whose last day is today or later is not " +
       "deactivated now but scheduled for the end of that day (answered scheduled, with the schedule; already_scheduled when an open " +
       "schedule exists, which is kept). The job follows " +
-      "POST /api/jobs's rules: above BULK_CONFIRM_THRESHOLD people the body must state confirmCount; above BULK_HARD_CAP only admins. " +
+      "POST /api/jobs's rules and checks, but one person's refusal does not refuse the others: whoever POST /api/jobs would refuse " +
+      "is left out of the job, nothing is written for them, and they are answered blocked_open_work (code open_work_blocking; " +
+      "blocking: [{key, count}], count null: unknown) when approvals await them or they are the only approver of a stage, or " +
+      "blocked_successor_in_job (code successor_in_job; holdsWorkOf: [{leaverId, leaverName, objects}]) when they hold work a " +
+      "reassignment handed them from another person this job deactivates (that person goes). Only an admin may send " +
+      "overrideOpenWork: {reason} to let the blocked in (403 otherwise, so never with a token); each person's open work goes into their " +
+      "audit row. When Workfront cannot be asked, the check is deferred to the worker, which refuses the blocked per item. " +
+      "Above BULK_CONFIRM_THRESHOLD people in the job (after the checks) the body must state that count as confirmCount; above BULK_HARD_CAP only admins. " +
       "The Idempotency-Key header is required: the same key and body again return the stored answer (Idempotent-Replayed: true) and " +
       "create nothing; the same key with another body is 422 idempotency_key_reused; a refused request gives its key back.",
     permission: "runBulkJobs",
     headers: z.object({ "Idempotency-Key": idempotencyKeySchema }),
     body: leaversBodySchema,
     responses: {
-      201: "LeaversAnswerDto {counts, people: LeaverOutcomeDto[], job: JobDto} (Location: /api/jobs/{id})",
-      200: "LeaversAnswerDto with job null: nobody to deactivate now",
+      201:
+        "LeaversAnswerDto {counts: {state: n}, people: LeaverOutcomeDto[], job: JobDto} (Location: /api/jobs/{id}); LeaverOutcomeDto " +
+        "{index, state (a match state, scheduled, already_scheduled, blocked_open_work, blocked_successor_in_job), code, reason, duplicateOf, " +
+        "user, candidates, lastDay, schedule, blocking, holdsWorkOf}",
+      200: "LeaversAnswerDto with job null: nobody to deactivate now (nobody matched to go today, or everyone blocked)",
+      403: "overrideOpenWork by a role below admin",
       409: "idempotency_in_progress: the first request with this key is still being answered",
       422: "idempotency_key_reused",
     },

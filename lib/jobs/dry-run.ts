@@ -11,6 +11,7 @@ import { checkPeople } from "@/lib/offboarding/impact/check-people";
 import { blockingOf } from "@/lib/offboarding/impact/gate";
 import type { JobKind } from "./vocabulary";
 import { describeError, readUsers } from "./workfront-calls";
+import { successorInJobRefusal, successorsInJob } from "@/lib/reassign/successors-in-job";
 
 export interface DryRunInput {
   kind: JobKind;
@@ -37,7 +38,8 @@ function licenseCounts(items: readonly DryRunItemDto[]): LicenseCountDto[] {
 
 /**
  * What a job would do, without changing anything: each person's current state, protections and
- * the System-Administrator rule for this role, and the confirm rules. A credential Workfront
+ * the System-Administrator rule for this role, the confirm rules, and for a deactivation each
+ * person's open work and whether the run would be refused as successor_in_job. A credential Workfront
  * refuses fails the whole dry run (503 workfront_auth); other read errors are per person.
  */
 export async function dryRun(deps: OffboardingDeps, input: DryRunInput, rules: BulkRules): Promise<DryRunDto> {
@@ -81,7 +83,9 @@ export async function dryRun(deps: OffboardingDeps, input: DryRunInput, rules: B
       reason: refusal?.message ?? null,
     };
   });
-  const openWork = input.kind === "deactivate" ? await withOpenWork(deps, items) : undefined;
+  // The real run's checks after the rules, read here too: the open-work gate, and successor_in_job over the same people.
+  const [openWork, successors] =
+    input.kind === "deactivate" ? await Promise.all([withOpenWork(deps, items), successorsInJob(deps, input.userIds)]) : [undefined, []];
   const counts: Record<DryRunOutcome, number> = { would_change: 0, already: 0, protected: 0, not_found: 0, error: 0 };
   for (const item of items) counts[item.outcome] += 1;
   const check = checkBulkRules(input.userIds.length, input.role, input.confirmCount, rules);
@@ -103,6 +107,7 @@ export async function dryRun(deps: OffboardingDeps, input: DryRunInput, rules: B
     },
     items,
     ...(openWork ? { openWork } : {}),
+    ...(successors.length > 0 ? { successorInJob: { message: successorInJobRefusal(successors).message, pairs: successors } } : {}),
   };
 }
 

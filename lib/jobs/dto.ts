@@ -161,6 +161,21 @@ export interface DryRunDto {
   items: DryRunItemDto[];
   /** Deactivation: how many who would change hold open work, and how many of them blocking work. */
   openWork?: { people: number; blocked: number };
+  /**
+   * Deactivation: people of the run holding work a reassignment handed them from another of its
+   * people; the real run is refused with 409 successor_in_job (this message). Absent when none.
+   */
+  successorInJob?: { message: string; pairs: SuccessorInJobPairDto[] };
+}
+
+/** A successor in the run and the leaver of the run whose handed-over work they hold (lib/reassign/successors-in-job.ts). */
+export interface SuccessorInJobPairDto {
+  successorId: string;
+  successorName: string | null;
+  leaverId: string;
+  leaverName: string | null;
+  /** Objects handed over, or still being handed over, that name the successor. */
+  objects: number;
 }
 
 export const emptyItemCounts = (): Record<ItemState, number> => ({

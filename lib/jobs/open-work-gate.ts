@@ -1,6 +1,6 @@
 import "server-only";
 import { OpenWorkBlocked, assertGate, checkGate } from "@/lib/offboarding/impact/gate";
-import type { OpenWorkEvidence } from "@/lib/offboarding/impact/types";
+import type { BlockedPerson, OpenWorkEvidence } from "@/lib/offboarding/impact/types";
 import { type WorkfrontClient, isCredentialError, isWorkfrontError } from "@/lib/workfront";
 import type { TargetNames } from "./target-names";
 
@@ -8,6 +8,13 @@ import type { TargetNames } from "./target-names";
 export interface JobGate {
   evidence: ReadonlyMap<string, OpenWorkEvidence>;
   deferred: boolean;
+}
+
+/** The gate's reading before the refusal: also who is blocked (empty when deferred). */
+export interface JobGateReading extends JobGate {
+  evidence: Map<string, OpenWorkEvidence>;
+  /** Who holds blocking work; with an override they are let through, the override in their evidence. */
+  blocked: BlockedPerson[];
 }
 
 /**
@@ -24,15 +31,28 @@ export async function gateJob(
   names: TargetNames,
   override: { reason: string } | null,
 ): Promise<JobGate> {
-  let result;
+  const reading = await readJobGate(client, userIds, names, override);
+  assertGate(reading, override);
+  return { evidence: reading.evidence, deferred: reading.deferred };
+}
+
+/**
+ * `gateJob` without the refusal, for a caller that leaves the blocked out of its job and answers
+ * for them itself rather than refuse everyone (the leavers feed, lib/leavers/feed-gate.ts).
+ */
+export async function readJobGate(
+  client: WorkfrontClient,
+  userIds: readonly string[],
+  names: TargetNames,
+  override: { reason: string } | null,
+): Promise<JobGateReading> {
   try {
-    result = await checkGate(client, userIds.map((id) => ({ id, name: names.get(id)?.name ?? null })), override);
+    const result = await checkGate(client, userIds.map((id) => ({ id, name: names.get(id)?.name ?? null })), override);
+    return { evidence: result.evidence, deferred: false, blocked: result.blocked };
   } catch (error) {
-    if (isWorkfrontError(error) && (error.retryable || isCredentialError(error))) return { evidence: new Map(), deferred: true };
+    if (isWorkfrontError(error) && (error.retryable || isCredentialError(error))) return { evidence: new Map(), deferred: true, blocked: [] };
     throw error;
   }
-  assertGate(result, override);
-  return { evidence: result.evidence, deferred: false };
 }
 
 /**

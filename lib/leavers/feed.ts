@@ -9,15 +9,18 @@ import { getJobDetail } from "@/lib/jobs/queries";
 import type { TargetNames } from "@/lib/jobs/target-names";
 import { type MatchDeps, type MatchLineDto, type MatchState, type MatchedUserDto, matchLeavers } from "@/lib/offboarding/match-leavers";
 import { type FutureLeaver, type FutureLeaverOutcome, scheduleFutureLeavers } from "./future-leavers";
+import type { BlockingEntry } from "@/lib/offboarding/impact/types";
+import type { BlockedState, GatedFeedPlan } from "./feed-gate";
 import { type IdempotentAnswer, completeKey } from "./idempotency";
 import type { Leaver, LeaversBody } from "./schemas";
 
 /**
  * The leavers feed: HR's list matched like an import (lib/offboarding/match-leavers.ts), one job
- * for the people to deactivate now (within the confirmation rules of POST /api/jobs), and those
- * whose last day is still ahead scheduled for its end (`scheduleFutureLeavers`).
+ * for the people to deactivate now (within the confirmation rules and checks of POST /api/jobs:
+ * the blocked are left out and answered per person, `gateFeed`), and those whose last day is
+ * still ahead scheduled for its end (`scheduleFutureLeavers`).
  */
-export type LeaverState = MatchState | FutureLeaverOutcome["state"];
+export type LeaverState = MatchState | FutureLeaverOutcome["state"] | BlockedState;
 
 export interface LeaverOutcomeDto {
   /** The person's place in `people` (0-based). */
@@ -32,6 +35,10 @@ export interface LeaverOutcomeDto {
   lastDay: string | null;
   /** scheduled / already_scheduled: the scheduled deactivation (lib/schedule) that will run. */
   schedule: { id: string; dueAt: string } | null;
+  /** blocked_open_work: the blocking categories (count null: Workfront would not say), as open_work_blocking lists them. */
+  blocking: BlockingEntry[] | null;
+  /** blocked_successor_in_job: whose work (handed over by a reassignment) they hold, of people going in this job. */
+  holdsWorkOf: { leaverId: string; leaverName: string | null; objects: number }[] | null;
 }
 
 export interface LeaversAnswerDto {
@@ -75,6 +82,8 @@ export async function planFeed(deps: MatchDeps, body: LeaversBody, role: Role, t
       candidates: line?.candidates ?? null,
       lastDay: person.lastDay ?? null,
       schedule: null,
+      blocking: null,
+      holdsWorkOf: null,
     };
     plan.outcomes.push(outcome);
     if (outcome.state !== "will_deactivate" || !outcome.user) return;
@@ -97,14 +106,24 @@ export interface FeedRun {
 
 /**
  * Creates the job, hands over the people whose last day is ahead, and stores the answer with the
- * idempotency key, in one transaction. The rules are checked first, so a refusal writes nothing.
+ * idempotency key, in one transaction. The plan has been through the gate (`gateFeed`): the job
+ * holds only who passed it, with their evidence, and the blocked are answered as such; the stored
+ * answer says so again for the same key. The rules are checked first, on the people the job will
+ * hold (as the dashboard counts those going), so a refusal writes nothing.
  */
-export async function runFeed(db: Database, plan: FeedPlan, run: FeedRun): Promise<IdempotentAnswer> {
+export async function runFeed(db: Database, plan: GatedFeedPlan, run: FeedRun): Promise<IdempotentAnswer> {
   if (plan.now.length > 0) assertRules(plan.now.length, run.actor, run.body.confirmCount, run.rules);
   return db.transaction(async (tx) => {
     const jobId =
       plan.now.length > 0
-        ? await createJob(tx, { kind: "deactivate", userIds: plan.now, reason: run.body.reason, ticket: run.body.ticket, confirmCount: run.body.confirmCount, sourceName: "POST /api/leavers" }, run.actor, run.rules, run.names)
+        ? await createJob(
+            tx,
+            { kind: "deactivate", userIds: plan.now, reason: run.body.reason, ticket: run.body.ticket, confirmCount: run.body.confirmCount, sourceName: "POST /api/leavers", overrideOpenWork: run.body.overrideOpenWork },
+            run.actor,
+            run.rules,
+            run.names,
+            plan.gate,
+          )
         : null;
     const scheduled = await scheduleFutureLeavers(plan.future, { tx, actor: run.actor, reason: run.body.reason, ticket: run.body.ticket || null, timeZone: run.timeZone });
     const people = plan.outcomes.map((outcome) => {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MAX_JOB_PEOPLE } from "@/lib/jobs/rules";
+import { openWorkOverrideBodySchema } from "@/lib/offboarding/impact/schemas";
 import { workfrontIdSchema } from "@/lib/workfront/ids";
 
 /**
@@ -31,8 +32,10 @@ export const leaversBodySchema = z
     people: z.array(leaverSchema).min(1, "people: at least one person").max(MAX_JOB_PEOPLE, `people: at most ${MAX_JOB_PEOPLE}`),
     reason: z.string().trim().min(3, "reason: at least 3 characters").max(500, "reason: at most 500 characters"),
     ticket: z.string().trim().max(100, "ticket: at most 100 characters").optional(),
-    /** Above BULK_CONFIRM_THRESHOLD people to deactivate now, the count the caller expects (as for POST /api/jobs). */
+    /** Above BULK_CONFIRM_THRESHOLD people to deactivate now (those the gate lets through), that count (as for POST /api/jobs). */
     confirmCount: z.number().int().min(0).max(1_000_000).optional(),
+    /** Admin role only (403 otherwise, so never a token): deactivate people whose open work blocks it too, with why; audited per person, as for POST /api/jobs. */
+    overrideOpenWork: openWorkOverrideBodySchema.optional(),
   })
   .strict();
 

@@ -6,6 +6,7 @@ import { createTestDatabase } from "@/lib/db/test-databases";
 import { ApiError } from "@/lib/http/errors";
 import { cancelJob } from "@/lib/jobs/actions";
 import { insertJob } from "@/lib/jobs/create-job";
+import { dryRun } from "@/lib/jobs/dry-run";
 import { cancelSchedule, createSchedules } from "@/lib/schedule/store";
 import type { WorkfrontClient } from "@/lib/workfront";
 import { clientFor, control, startTestEmulator } from "@/lib/workfront/test-support";
@@ -177,6 +178,10 @@ describe("a new deactivation job with a leaver and their successor in it", () =>
     expect(error.extra.details).toEqual({
       pairs: [expect.objectContaining({ leaverId: leaver, successorId: successor, objects: items.length })],
     });
+    // The dry run (the bulk dialog's, the import preview's) says so before the run, with the same message.
+    const preview = await dryRun({ ...deps(), protectedUsers: [] }, { kind: "deactivate", userIds: [next!, successor!, leaver!], role: "operator" }, { confirmThreshold: 10, hardCap: 100 });
+    expect(preview.successorInJob).toEqual({ message: error.message, pairs: error.extra.details!.pairs });
+    expect((await dryRun({ ...deps(), protectedUsers: [] }, { kind: "deactivate", userIds: [next!, leaver!], role: "operator" }, { confirmThreshold: 10, hardCap: 100 })).successorInJob).toBeUndefined();
     // Either alone, or with anyone else, is not this refusal.
     await expect(assertNoSuccessorInJob(deps(), [leaver!, next!])).resolves.toBeUndefined();
     await expect(assertNoSuccessorInJob(deps(), [successor!, next!])).resolves.toBeUndefined();

@@ -116,13 +116,17 @@ export async function assertNoSuccessorInJob(
   userIds: readonly string[],
 ): Promise<void> {
   const pairs = await successorsInJob(deps, userIds);
-  if (pairs.length === 0) return;
+  if (pairs.length > 0) throw successorInJobRefusal(pairs);
+}
+
+/** The refusal for these pairs; the leavers feed gives its message per successor it leaves out. */
+export function successorInJobRefusal(pairs: readonly SuccessorInJob[]): ApiError {
   const listed = pairs
     .slice(0, SHOWN)
     .map((pair) => `${pair.successorName ?? pair.successorId} holds ${pair.objects} of ${pair.leaverName ?? pair.leaverId}'s objects`)
     .join("; ");
   const more = pairs.length > SHOWN ? `; and ${pairs.length - SHOWN} more` : "";
-  throw new ApiError(
+  return new ApiError(
     409,
     "successor_in_job",
     `Work handed to a successor who leaves in this same job would be orphaned again: ${listed}${more}. ` +

@@ -10,6 +10,7 @@ import { bulkRules } from "@/lib/jobs/config";
 import { jobActor } from "@/lib/jobs/http";
 import { namesForNewJob } from "@/lib/jobs/target-names";
 import { planFeed, runFeed } from "@/lib/leavers/feed";
+import { gateFeed } from "@/lib/leavers/feed-gate";
 import { dayIn } from "@/lib/time/zoned-day";
 import { claimKey, idempotencyScope, releaseKey, requestHash } from "@/lib/leavers/idempotency";
 import { IDEMPOTENCY_HEADER, idempotencyKeySchema, leaversBodySchema } from "@/lib/leavers/schemas";
@@ -21,9 +22,10 @@ export const dynamic = "force-dynamic";
 const MAX_BODY_BYTES = 1024 * 1024;
 
 /**
- * POST /api/leavers {people: [{email | username | workfrontId, lastDay?}], reason, ticket?, confirmCount?}
+ * POST /api/leavers {people: [{email | username | workfrontId, lastDay?}], reason, ticket?, confirmCount?, overrideOpenWork?}
  * with an Idempotency-Key header → 201 LeaversAnswerDto with the job created, or 200 when nobody
- * is to be deactivated now. The same key and body again → the same answer, nothing new (header
+ * is to be deactivated now. Whoever POST /api/jobs's checks would refuse is left out of the job
+ * and answered blocked_open_work or blocked_successor_in_job (lib/leavers/feed-gate.ts). The same key and body again → the same answer, nothing new (header
  * Idempotent-Replayed: true); the same key with another body → 422 idempotency_key_reused.
  */
 export function POST(request: Request) {
@@ -33,6 +35,7 @@ export function POST(request: Request) {
     authorize(user, "deactivate");
     const key = idempotencyKeySchema.parse(request.headers.get(IDEMPOTENCY_HEADER) ?? undefined);
     const body = await readJson(request, leaversBodySchema, { maxBytes: MAX_BODY_BYTES });
+    if (body.overrideOpenWork) authorize(user, "overrideOpenWork");
     const db = await getDb();
     const scope = idempotencyScope(user);
     const claim = await claimKey(db, scope, key, requestHash(body));
@@ -43,7 +46,8 @@ export function POST(request: Request) {
       const deps = await appDeps();
       const plan = await planFeed(deps, body, user.role, dayIn(new Date(), env().APP_TIME_ZONE), request.signal);
       const names = await namesForNewJob(db, deps.client, plan.now);
-      const answer = await runFeed(db, plan, { scope, key, body, actor: jobActor(user, request), rules: bulkRules(), names, timeZone: env().APP_TIME_ZONE });
+      const gated = await gateFeed({ db, client: deps.client }, plan, names, body.overrideOpenWork ?? null);
+      const answer = await runFeed(db, gated, { scope, key, body, actor: jobActor(user, request), rules: bulkRules(), names, timeZone: env().APP_TIME_ZONE });
       if (answer.jobId) wakeAppWorker();
       return NextResponse.json(answer.body, {
         status: answer.status,

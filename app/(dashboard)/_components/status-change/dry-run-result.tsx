@@ -37,18 +37,31 @@ function Exception({ item, kind }: { item: DryRunItemDto; kind: DryRunDto["kind"
   );
 }
 
+/** What would stop the real run, in the reader's language, with the server's detail under it. */
+function WouldStop({ text, testId }: { text: { message: string | null; detail: string | null }; testId?: string }) {
+  const common = useTranslations("common");
+  return (
+    <div className="text-destructive" data-testid={testId}>
+      <p>{text.message ?? text.detail}</p>
+      {text.message && text.detail ? <p className="text-xs">{common("errorDetail", { message: text.detail })}</p> : null}
+    </div>
+  );
+}
+
 /**
  * The answer of a dry run: counts by outcome, the licences it would free, what would stop the
- * run, and everyone who would not simply be changed, with why.
+ * run (the rules; a successor leaving with the person whose work they hold), and everyone who
+ * would not simply be changed, with why.
  */
 export function DryRunResult({ result }: { result: DryRunDto }) {
   const t = useTranslations("statusChange.dryRun");
-  const common = useTranslations("common");
   const format = useFormatter();
   const reasonText = useReasonText();
   const openWork = useTranslations("statusChange.openWork");
   const exceptions = result.items.filter((item) => item.outcome !== "would_change");
   const problem = result.rules.problem ? reasonText(result.rules.problem.code, result.rules.problem.message) : null;
+  // The real run's 409 successor_in_job, shown before it: who holds whose handed-over work (the server's detail).
+  const successors = result.successorInJob ? reasonText("successor_in_job", result.successorInJob.message) : null;
   return (
     <section aria-label={t("label")} className="grid gap-3 rounded-md border bg-muted/40 p-3 text-sm">
       <p role="status" className="font-medium">
@@ -64,12 +77,8 @@ export function DryRunResult({ result }: { result: DryRunDto }) {
       </dl>
       {result.kind === "deactivate" ? <LicencesFreed licences={result.licensesFreed} /> : null}
       {result.openWork ? <p data-testid="dry-run-open-work">{openWork("summary", { people: result.openWork.people, blocked: result.openWork.blocked })}</p> : null}
-      {problem ? (
-        <div className="text-destructive">
-          <p>{problem.message ?? problem.detail}</p>
-          {problem.message && problem.detail ? <p className="text-xs">{common("errorDetail", { message: problem.detail })}</p> : null}
-        </div>
-      ) : null}
+      {problem ? <WouldStop text={problem} /> : null}
+      {successors ? <WouldStop text={successors} testId="dry-run-successor-in-job" /> : null}
       {exceptions.length > 0 ? (
         <ul aria-label={t("exceptions")} tabIndex={0} className="max-h-40 divide-y overflow-y-auto rounded-md border bg-background focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none">
           {exceptions.map((item) => (
