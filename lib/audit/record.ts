@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/roles";
-import { type Database, auditEvents } from "@/lib/db";
+import { type Database, auditEvents, recordset } from "@/lib/db";
 import { workfrontIdSchema } from "@/lib/workfront/ids";
 import { type AuditEvent, AuditError, accessSnapshotSchema } from "./types";
 import { OVERRIDABLE_PROTECTIONS, REFUSAL_CODES } from "@/lib/offboarding/user-dto";
@@ -123,6 +123,37 @@ export async function completeAttempt(db: Database, id: number, result: Completi
   throw existing
     ? new AuditError("already_complete", `Audit event ${id} is already complete (${existing.outcome}).`)
     : new AuditError("not_found", `No audit event ${id}.`);
+}
+
+/**
+ * Completes many pending rows in one statement (a bulk job's chunk, a batch of schedules), each
+ * once: a row found complete already throws, which rolls the caller's transaction back, so a row
+ * is never completed twice nor an item or schedule left without one (an item with no row, a null
+ * `id`, throws the same way).
+ */
+export async function completeAttempts(tx: Database, completions: readonly { id: number | null; completion: Completion }[]): Promise<void> {
+  if (completions.length === 0) return;
+  const rows = completions.map(({ id, completion: raw }) => {
+    const completion = completionSchema.parse(raw);
+    return {
+      id,
+      outcome: completion.outcome,
+      error_code: "errorCode" in completion ? completion.errorCode : null,
+      error_message: "errorMessage" in completion ? completion.errorMessage : null,
+      refused_reason: "refusedReason" in completion ? completion.refusedReason : null,
+      refused_code: "refusedCode" in completion ? completion.refusedCode : null,
+      is_active_after: "isActiveAfter" in completion ? completion.isActiveAfter : null,
+    };
+  });
+  const done = await tx.execute(sql`
+    update audit_events set outcome = v.outcome, completed_at = now(), error_code = v.error_code,
+      error_message = v.error_message, refused_reason = v.refused_reason, refused_code = v.refused_code,
+      is_active_after = v.is_active_after
+    from ${recordset(rows, "id bigint, outcome text, error_code text, error_message text, refused_reason text, refused_code text, is_active_after boolean")}
+    where audit_events.id = v.id and audit_events.outcome = 'pending'
+    returning audit_events.id`);
+  const count = (done as unknown as { rows: unknown[] }).rows.length;
+  if (count !== rows.length) throw new AuditError("already_complete", `Expected to complete ${rows.length} audit rows, completed ${count}.`);
 }
 
 /** A refusal decided before any Workfront call (a protected account, a missing role): one row, complete. */

@@ -1,7 +1,6 @@
 import "server-only";
 import { and, inArray, isNotNull, sql } from "drizzle-orm";
-import { AuditError } from "@/lib/audit";
-import { completionSchema } from "@/lib/audit/record";
+import { completeAttempts } from "@/lib/audit/record";
 import { type Database, jobs, recordset } from "@/lib/db";
 import type { WorkfrontUser } from "@/lib/workfront";
 import { CANCELLED_MESSAGE, attemptRow, clip, completedRow, completionFor, insertAuditRows } from "./audit-rows";
@@ -114,32 +113,8 @@ export async function prepareWrites(
 }
 
 /** Completes the pending rows written before earlier Workfront calls, each exactly once. */
-async function completePending(tx: Database, outcomes: readonly FinalOutcome[]): Promise<void> {
-  if (outcomes.length === 0) return;
-  const rows = outcomes.map((outcome) => {
-    const completion = completionSchema.parse(completionFor(outcome));
-    return {
-      id: outcome.item.auditEventId,
-      outcome: completion.outcome,
-      error_code: "errorCode" in completion ? completion.errorCode : null,
-      error_message: "errorMessage" in completion ? completion.errorMessage : null,
-      refused_reason: "refusedReason" in completion ? completion.refusedReason : null,
-      refused_code: "refusedCode" in completion ? completion.refusedCode : null,
-      is_active_after: "isActiveAfter" in completion ? completion.isActiveAfter : null,
-    };
-  });
-  const done = await tx.execute(sql`
-    update audit_events set outcome = v.outcome, completed_at = now(), error_code = v.error_code,
-      error_message = v.error_message, refused_reason = v.refused_reason, refused_code = v.refused_code,
-      is_active_after = v.is_active_after
-    from ${recordset(rows, "id bigint, outcome text, error_code text, error_message text, refused_reason text, refused_code text, is_active_after boolean")}
-    where audit_events.id = v.id and audit_events.outcome = 'pending'
-    returning audit_events.id`);
-  const count = (done as unknown as { rows: unknown[] }).rows.length;
-  if (count !== outcomes.length) {
-    // Rolls the whole transaction back: a row is never completed twice, nor an item left without one.
-    throw new AuditError("already_complete", `Expected to complete ${outcomes.length} audit rows, completed ${count}.`);
-  }
+function completePending(tx: Database, outcomes: readonly FinalOutcome[]): Promise<void> {
+  return completeAttempts(tx, outcomes.map((outcome) => ({ id: outcome.item.auditEventId, completion: completionFor(outcome) })));
 }
 
 /** Applies the outcomes of a chunk; returns how many items had been lost to another worker. */

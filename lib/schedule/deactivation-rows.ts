@@ -1,8 +1,7 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { type Completion, AuditError } from "@/lib/audit";
 import { attemptSchema, completionSchema, refusalSchema } from "@/lib/audit/record";
-import { type Database, type NewAuditEventRow, auditEvents, insertJsonRows, recordset } from "@/lib/db";
+import { type Database, type NewAuditEventRow, auditEvents, insertJsonRows } from "@/lib/db";
 import { snapshotOf } from "@/lib/offboarding/change-status";
 import type { OpenWorkEvidence } from "@/lib/offboarding/impact";
 import type { RefusalCode } from "@/lib/offboarding/user-dto";
@@ -58,32 +57,6 @@ export async function insertRows(tx: Database, rows: readonly NewAuditEventRow[]
   const result = await tx.execute(insertJsonRows(auditEvents, rows, { extra, tail: sql`returning id, schedule_id` }));
   const inserted = (result as unknown as { rows: { id: string | number; schedule_id: string }[] }).rows;
   return new Map(inserted.map((row) => [row.schedule_id, Number(row.id)]));
-}
-
-/** Completes pending rows, each once: a row found complete already rolls the transaction back. */
-export async function completeRows(tx: Database, completions: readonly { id: number; completion: Completion }[]): Promise<void> {
-  if (completions.length === 0) return;
-  const rows = completions.map(({ id, completion: raw }) => {
-    const completion = completionSchema.parse(raw);
-    return {
-      id,
-      outcome: completion.outcome,
-      error_code: "errorCode" in completion ? completion.errorCode : null,
-      error_message: "errorMessage" in completion ? completion.errorMessage : null,
-      refused_reason: "refusedReason" in completion ? completion.refusedReason : null,
-      refused_code: "refusedCode" in completion ? completion.refusedCode : null,
-      is_active_after: "isActiveAfter" in completion ? completion.isActiveAfter : null,
-    };
-  });
-  const done = await tx.execute(sql`
-    update audit_events set outcome = v.outcome, completed_at = now(), error_code = v.error_code,
-      error_message = v.error_message, refused_reason = v.refused_reason, refused_code = v.refused_code,
-      is_active_after = v.is_active_after
-    from ${recordset(rows, "id bigint, outcome text, error_code text, error_message text, refused_reason text, refused_code text, is_active_after boolean")}
-    where audit_events.id = v.id and audit_events.outcome = 'pending'
-    returning audit_events.id`);
-  const count = (done as unknown as { rows: unknown[] }).rows.length;
-  if (count !== rows.length) throw new AuditError("already_complete", `Expected to complete ${rows.length} audit rows, completed ${count}.`);
 }
 
 /** The pending `deactivate` rows earlier attempts of these schedules left (a lost answer, a crash), by schedule. */

@@ -5,7 +5,7 @@ import { ApiError } from "@/lib/http/errors";
 import { Refusal } from "@/lib/offboarding/change-status";
 import { isCredentialError, isWorkfrontError } from "@/lib/workfront";
 import type { Completion } from "@/lib/audit";
-import { completeRows } from "./deactivation-rows";
+import { completeAttempts } from "@/lib/audit/record";
 import { type ScheduleEvent, recordScheduleEvents } from "./events";
 import { refOf } from "./store";
 
@@ -119,7 +119,7 @@ export async function finishAll(db: Database, owner: string, retryDelayMs: (atte
       )}
       where s.id = v.id`);
     // A schedule lost to another runner keeps its pending row: the new owner settles it from what Workfront shows.
-    await completeRows(tx, ours.flatMap((f) => (f.audit ? [f.audit] : [])));
+    await completeAttempts(tx, ours.flatMap((f) => (f.audit ? [f.audit] : [])));
     await recordScheduleEvents(tx, ours.flatMap((f) => (f.event ? [f.event] : [])));
     return mine;
   });

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Completion } from "@/lib/audit";
+import { completeAttempts } from "@/lib/audit/record";
 import { can } from "@/lib/auth/roles";
 import { type Database, type NewAuditEventRow, scheduledDeactivations } from "@/lib/db";
 import { logger } from "@/lib/logger";
@@ -13,7 +14,7 @@ import { holdPeople } from "@/lib/offboarding/person-locks";
 import { type TenantFacts, tenantFacts } from "@/lib/offboarding/tenant-facts";
 import { noteUsers } from "@/lib/user-index";
 import type { WorkfrontUser } from "@/lib/workfront";
-import { alreadyRow, completeRows, insertRows, pendingRow, pendingRows, refusedRow, schedulesThatWrote } from "./deactivation-rows";
+import { alreadyRow, insertRows, pendingRow, pendingRows, refusedRow, schedulesThatWrote } from "./deactivation-rows";
 import { type Claimed, type EndingType, type Finish, endingFor, failureOf, finishAll } from "./endings";
 import { refOf } from "./store";
 
@@ -212,7 +213,7 @@ async function prepare(
 ): Promise<{ row: Claimed; user: WorkfrontUser; auditId: number }[]> {
   return db.transaction(async (tx) => {
     await insertRows(tx, completedRows, { completedNow: true });
-    await completeRows(tx, completions);
+    await completeAttempts(tx, completions);
     if (toWrite.length === 0) return [];
     const owned = await tx
       .select({ id: scheduledDeactivations.id })
