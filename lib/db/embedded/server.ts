@@ -83,6 +83,7 @@ export async function openEmbeddedServer(dataDir: string, options: EmbeddedServe
   const account = accountForServer();
   const home = await prepareHome(resolve(dataDir), account);
   const clusterDir = join(home, "cluster");
+  const giveUpAt = Date.now() + timeoutMs;
   for (let attempt = 0; ; attempt += 1) {
     const running = await attach(clusterDir, timeoutMs);
     if (running) return running;
@@ -91,6 +92,12 @@ export async function openEmbeddedServer(dataDir: string, options: EmbeddedServe
     } catch (error) {
       // Another process started a server on this folder between our look and our start: use it.
       if (attempt < 2 && error instanceof LockedByAnother) continue;
+      // A server killed with -9 leaves its backends behind for a moment (each ends when it sees
+      // its postmaster gone); until the last one has, PostgreSQL refuses to start on the folder.
+      if (error instanceof OldServerStillExiting && Date.now() < giveUpAt) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        continue;
+      }
       throw error;
     }
   }
@@ -105,6 +112,7 @@ async function attach(clusterDir: string, timeoutMs: number): Promise<EmbeddedSe
 }
 
 class LockedByAnother extends Error {}
+class OldServerStillExiting extends Error {}
 
 async function start(home: string, clusterDir: string, account: RunAs | undefined, timeoutMs: number): Promise<EmbeddedServer> {
   const binaries = await postgresBinaries();
@@ -138,6 +146,7 @@ async function start(home: string, clusterDir: string, account: RunAs | undefine
     const tail = await readFile(logPath, "utf8").then((text) => text.split("\n").slice(-15).join("\n")).catch(() => "");
     if (/lock file .* already exists/.test(tail) && exitCode !== undefined) throw new LockedByAnother(tail);
     child.stdin?.end();
+    if (/pre-existing shared memory block .* is still in use/.test(tail) && exitCode !== undefined) throw new OldServerStillExiting(tail);
     throw new Error(`The embedded PostgreSQL in ${clusterDir} did not start: ${(error as Error).message}\n${tail}`);
   }
   let stopping: Promise<void> | undefined;
