@@ -123,20 +123,25 @@ function throughRoute(label: string, app: RunningApp, cookie: string, onlyWorkfr
   };
 }
 
-/** p50 per combination, sequential requests, combinations and contenders interleaved. */
-async function routeTimes(contenders: Contender[]): Promise<Map<string, number[]>[]> {
+/**
+ * Per contender and combination: the timed requests, sequential, combinations and contenders
+ * interleaved; and the very first request of each, before the index's totals for it are remembered.
+ */
+async function routeTimes(contenders: Contender[]): Promise<{ samples: Map<string, number[]>[]; first: Map<string, number>[] }> {
   const samples = contenders.map(() => new Map<string, number[]>());
+  const first = contenders.map(() => new Map<string, number>());
   for (let round = 0; round < ROUTE_REQUESTS + 3; round++) {
     for (const combo of COMBINATIONS) {
       for (const [index, contender] of contenders.entries()) {
         if (!contender.serves(combo)) continue;
         const { ms } = await timed(() => contender.request(combo.query));
+        if (round === 0) first[index]!.set(combo.label, ms);
         // The first rounds warm each combination up (and fill the index's totals).
         if (round >= 3) samples[index]!.set(combo.label, [...(samples[index]!.get(combo.label) ?? []), ms]);
       }
     }
   }
-  return samples;
+  return { samples, first };
 }
 
 /**
@@ -154,12 +159,23 @@ const FIRST_ROW_PROBE = `(() => {
   new MutationObserver(seen).observe(document, { childList: true, subtree: true });
 })();`;
 
-interface PageLoads {
+interface Loads {
   /** The document's last byte, from the navigation's start. */
   html: number[];
   painted: number[];
   /** page.goto (until the load event) and the row visible to Playwright, from the bench's clock. */
   loaded: number[];
+}
+
+/**
+ * "settled": the previous page's own requests (its links' prefetches, the tab counts) have ended
+ * before the next navigation, as when a person opens the page; "back to back": the next navigation
+ * starts at the previous one's load event, as this bench did before, so the server still renders
+ * the previous page's prefetches while it renders this one.
+ */
+interface PageLoads {
+  settled: Loads;
+  backToBack: Loads;
 }
 
 /** Per load: when the users page's HTML, first painted row and load event came after navigating. */
@@ -175,10 +191,13 @@ async function pageLoads(browser: Browser, app: RunningApp): Promise<PageLoads> 
   // A data row: not the skeleton shown while the browser asks for rows, nor the empty state.
   const firstRow = page.locator("#users-table tbody tr:not([data-skeleton])").filter({ has: page.getByRole("cell") }).first();
   await firstRow.waitFor();
-  const result: PageLoads = { html: [], painted: [], loaded: [] };
-  for (let load = 0; load < PAGE_LOADS + 2; load++) {
+  const result: PageLoads = { settled: { html: [], painted: [], loaded: [] }, backToBack: { html: [], painted: [], loaded: [] } };
+  // The two ways alternate, so that both see the same machine.
+  for (let load = 0; load < 2 * PAGE_LOADS + 2; load++) {
+    const mode = load % 2 === 0 ? "settled" : "backToBack";
+    if (mode === "settled") await page.waitForLoadState("networkidle");
     const started = performance.now();
-    await page.goto(`${app.url}/users?status=active&page=${1 + (load % 3)}`);
+    await page.goto(`${app.url}/users?status=active&page=${1 + (Math.floor(load / 2) % 3)}`);
     await firstRow.waitFor();
     const loaded = performance.now() - started;
     await page.waitForFunction(() => typeof (window as { __firstRowPainted?: number | null }).__firstRowPainted === "number");
@@ -187,9 +206,9 @@ async function pageLoads(browser: Browser, app: RunningApp): Promise<PageLoads> 
       painted: (window as { __firstRowPainted?: number }).__firstRowPainted!,
     }));
     if (load < 2) continue;
-    result.html.push(inPage.html);
-    result.painted.push(inPage.painted);
-    result.loaded.push(loaded);
+    result[mode].html.push(inPage.html);
+    result[mode].painted.push(inPage.painted);
+    result[mode].loaded.push(loaded);
   }
   await context.close();
   return result;
@@ -237,10 +256,10 @@ export const userIndexBenchmark: Benchmark = {
         const label = `earlier build ${readBuildId(baselineDir) ?? "?"} (BENCH_BASELINE_DIR), via next start`;
         apps.push({ app: old, label });
         const oldCookie = await signIn(old.url, VIEWER.email, VIEWER.password);
-        await untilIndexed(old, oldCookie).catch(() => undefined);
+        await untilIndexed(old, oldCookie);
         contenders.push(throughRoute(label, old, oldCookie, false));
       }
-      const routes = await routeTimes(contenders);
+      const { samples: routes, first } = await routeTimes(contenders);
       await setLatency(emulator.url, 300);
       const found = lookUpBrowser(machineLookupProbes());
       browser = await chromium.launch({
@@ -260,8 +279,8 @@ export const userIndexBenchmark: Benchmark = {
         { metric: "refresh when nothing changed: Workfront requests", value: local.refreshRequests, unit: "requests", goal: { op: "<=", value: 2 } },
         { metric: "GET /api/users p50, every filter combination pooled", value: p50(allMine), unit: "ms", goal: { op: "<=", value: 30 } },
         { metric: "GET /api/users p50, the slowest combination", value: Math.max(...perCombo), unit: "ms", goal: { op: "<=", value: 30 } },
-        { metric: "users page: first row painted after navigation, p50 (Workfront at 300 ms)", value: p50(loads[0]!.painted), unit: "ms", goal: { op: "<=", value: 250 } },
-        { metric: "users page: load event and first row visible, p50 (as measured before)", value: p50(loads[0]!.loaded), unit: "ms" },
+        { metric: "users page: first row painted after navigation, p50 (Workfront at 300 ms)", value: p50(loads[0]!.settled.painted), unit: "ms", goal: { op: "<=", value: 250 } },
+        { metric: "users page: load event and first row visible, back to back, p50 (as measured before)", value: p50(loads[0]!.backToBack.loaded), unit: "ms" },
       ];
       return {
         rows,
@@ -272,25 +291,32 @@ export const userIndexBenchmark: Benchmark = {
             rows: COMBINATIONS.map((combo) => [combo.label, ...routes.map((samples) => (samples.has(combo.label) ? String(p50(samples.get(combo.label))) : "— (Workfront's search has no such filter)"))]),
           },
           {
+            caption: "GET /api/users through next start, the first request of each combination in this run (ms): its totals not yet remembered, one sample each",
+            columns: ["combination", "this build: the index"],
+            rows: COMBINATIONS.map((combo) => [combo.label, String(round(first[0]!.get(combo.label) ?? NaN, 1))]),
+          },
+          {
             caption: "The page's query alone (ms, p50), as it was and as it is, on the same 100,000-user database in this run",
             columns: ["combination", "one select (before)", "keys first (now)"],
             rows: COMBINATIONS.map((combo) => [combo.label, String(p50(queries.get(combo.label)!.before)), String(p50(queries.get(combo.label)!.now))]),
           },
           {
             caption: "Users page after navigating (ms), Workfront at 300 ms: p50 (p90)",
-            columns: ["build", "HTML received", "first row painted", "load event, first row visible"],
-            rows: apps.map((entry, index) => {
-              const run = loads[index]!;
-              const cell = (values: number[]) => `${p50(values)} (${round(percentile(values, 90), 1)})`;
-              return [entry.label, cell(run.html), cell(run.painted), cell(run.loaded)];
-            }),
+            columns: ["build", "navigations", "HTML received", "first row painted", "load event, first row visible"],
+            rows: apps.flatMap((entry, index) =>
+              (["settled", "backToBack"] as const).map((mode) => {
+                const run = loads[index]![mode];
+                const cell = (values: number[]) => `${p50(values)} (${round(percentile(values, 90), 1)})`;
+                return [entry.label, mode === "settled" ? "settled" : "back to back", cell(run.html), cell(run.painted), cell(run.loaded)];
+              }),
+            ),
           },
         ],
         notes: [
           `In process (a scratch embedded PostgreSQL): ${local.written} users written in ${round(local.buildMs / 1000, 1)} s with ${local.buildRequests} requests (a count and one search per 2,000, in parallel under the client's cap of 10); the refresh took ${round(local.refreshMs)} ms.`,
           `The query table: ${ROUTE_REQUESTS} runs of each after 3 warm-up rounds, the two forms alternating on the same database and server (which has the new indexes: the one-select form cannot use them for an index-only scan); both return the same rows, checked on every run.`,
           `Through next start (build ${build.buildId}): ${ROUTE_REQUESTS} requests per combination after 3 warm-up rounds, sequential, combinations and contenders interleaved; Workfront at 100 ms. The index's totals are remembered until it changes, so repeated pages of one filter count once. The Workfront-backed contender runs in the bench's own process, without the route's HTTP, session check and JSON (a few ms in its favour).`,
-          `Page loads: ${PAGE_LOADS} navigations per build (pages 1-3 in turn) after 2 warm-ups, in one Chromium, signed in as the viewer. "First row painted": from the navigation's start (the page's time origin) to the first frame after the first row entered the document, recorded in the page; "load event, first row visible": from page.goto to Playwright seeing the row after the load event, as this bench measured before.`,
+          `Page loads: ${PAGE_LOADS} navigations per build and way (pages 1-3 in turn) after 2 warm-ups, in one Chromium, signed in as the viewer, the two ways alternating. "Settled": the next navigation waits until the previous page's own requests (its links' prefetches of other pages, the tab counts) have ended, as when a person opens the page; "back to back": it starts at the previous page's load event, as this bench did before, so the server is still rendering the previous page's prefetches. "First row painted": from the navigation's start (the page's time origin) to the first frame after the first row entered the document, recorded in the page; "load event, first row visible": from page.goto to Playwright seeing the row after the load event, as this bench measured before (it includes the page's JavaScript and hydration, which the painted rows do not wait for).`,
           `The machine is shared with other engineers' builds and tests (2 cores): load average (1/5/15 min) ${load(loadBefore)} before the timed phases, ${load(loadAfter)} after.`,
         ],
       };
