@@ -106,9 +106,10 @@ export async function listUsers(deps: OffboardingDeps, query: UserListQuery, sig
 
 /**
  * One Workfront search and one count, in parallel. ID breaks ties so pages never skip or repeat a
- * row (Workfront's order is otherwise not deterministic).
+ * row (Workfront's order is otherwise not deterministic). Exported for the user-index bench, which
+ * runs it beside the index as the Workfront-backed list.
  */
-async function listFromWorkfront(deps: OffboardingDeps, query: UserListQuery, signal?: AbortSignal): Promise<UserListPage> {
+export async function listFromWorkfront(deps: OffboardingDeps, query: UserListQuery, signal?: AbortSignal): Promise<UserListPage> {
   const { client } = deps;
   const filters = statusFilters[query.status];
   const anyOf = searchGroups(query.q);

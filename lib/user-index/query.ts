@@ -1,5 +1,5 @@
 import "server-only";
-import { type SQL, and, asc, count, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { type SQL, and, asc, count, desc, eq, getTableColumns, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { type Database, indexedUsers, userIndexState } from "@/lib/db";
 import { workfrontIdSchema } from "@/lib/workfront";
@@ -160,17 +160,34 @@ export async function countIndexed(db: Database, tenant: string, filter: IndexFi
   return row!.total;
 }
 
+/**
+ * A page of the list. With a search, in two steps: the keys of its rows from the sort's index,
+ * which holds the status, licence and search text, so the words are tested in the index itself
+ * (an index-only scan, schema); then those rows by primary key. In one step PostgreSQL fetched
+ * every row it walked past from the table to test it: for a frequent word ("anna"), thousands of
+ * random table pages for 25 rows. Without a search one step is as quick and plans faster.
+ */
+export function pageOf(db: Database, tenant: string, query: IndexListQuery, now = new Date()) {
+  const where = whereOf(tenant, query, now);
+  const [limit, offset] = [query.pageSize, (query.page - 1) * query.pageSize];
+  if (searchWords(query.q).length === 0) return db.select().from(indexedUsers).where(where).orderBy(...orderOf(query)).limit(limit).offset(offset);
+  const keys = db
+    .select({ tenant: indexedUsers.tenant, id: indexedUsers.id })
+    .from(indexedUsers)
+    .where(where)
+    .orderBy(...orderOf(query))
+    .limit(limit)
+    .offset(offset)
+    .as("page_keys");
+  return db
+    .select(getTableColumns(indexedUsers))
+    .from(keys)
+    .innerJoin(indexedUsers, and(eq(indexedUsers.tenant, keys.tenant), eq(indexedUsers.id, keys.id)))
+    .orderBy(...orderOf(query));
+}
+
 export async function listIndexed(db: Database, tenant: string, query: IndexListQuery, version: number, now = new Date()): Promise<{ rows: IndexedUserRow[]; total: number }> {
-  const [rows, total] = await Promise.all([
-    db
-      .select()
-      .from(indexedUsers)
-      .where(whereOf(tenant, query, now))
-      .orderBy(...orderOf(query))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    countIndexed(db, tenant, query, version, now),
-  ]);
+  const [rows, total] = await Promise.all([pageOf(db, tenant, query, now), countIndexed(db, tenant, query, version, now)]);
   return { rows, total };
 }
 

@@ -170,6 +170,22 @@ withTestDatabase("the user index", ({ db }) => {
     expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
   });
 
+  it("pages through a search in the sort's order, every match once, each row whole (keys first, then rows)", async () => {
+    const word = "an";
+    const matches = everyone.filter((user) => fold([user.name, user.email, user.username].filter(Boolean).join(" ")).includes(word) && user.isActive);
+    expect(matches.length).toBeGreaterThan(200);
+    const read200 = (page: number) => read({ q: word, status: "active", sort: "email", dir: "desc", pageSize: "200", page: String(page) });
+    const pages = await Promise.all(Array.from({ length: Math.ceil(matches.length / 200) }, (_, index) => read200(index + 1)));
+    const rows = pages.flatMap((page) => page.rows);
+    expect(rows.map((row) => row.id).sort()).toEqual(matches.map((user) => user.id).sort());
+    expect(pages[0]!.total).toBe(matches.length);
+    const byId = new Map(everyone.map((user) => [user.id, user]));
+    expect(rows.every((row) => row.name === byId.get(row.id)!.name && row.email === byId.get(row.id)!.email)).toBe(true);
+    // Descending e-mail, people without one last (the ascending order reversed).
+    const emails = rows.map((row) => row.email ?? "");
+    expect(emails).toEqual([...emails].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0)));
+  });
+
   it("refuses filter values that are not IDs or are out of range", () => {
     expect(() => query({ group: "x'; drop table" })).toThrow();
     expect(() => query({ lastLoginOlderThan: "-3" })).toThrow();

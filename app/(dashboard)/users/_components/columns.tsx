@@ -76,9 +76,11 @@ export function userColumns({ role, status, onAction, onIntent, t, never, more }
       id: "name",
       accessorKey: "name",
       header: ({ column }) => <SortableHeader column={column} label={t("name")} />,
-      // The person's page: what they hold, their history and the actions (issue 16).
+      // The person's page: what they hold, their history and the actions (issue 16). Not
+      // prefetched: a page of rows in view would render every person's page on the server, each
+      // reading the person from Workfront, on every users page shown (25 requests or more).
       cell: ({ row }) => (
-        <Link href={`/users/${row.original.id}`} className="underline-offset-4 hover:underline">
+        <Link href={`/users/${row.original.id}`} prefetch={false} className="underline-offset-4 hover:underline">
           {row.original.name}
         </Link>
       ),
