@@ -157,12 +157,19 @@ withTestDatabase("reconciling interrupted single actions", ({ db }) => {
     expect(await rowOf(ofJob)).toMatchObject({ outcome: "pending" });
   });
 
-  it("leaves rows pending while Workfront is down, not connected or refuses the key, and settles them later", async () => {
+  it("leaves rows pending while Workfront is down, not connected, refuses the key or cannot be read, says why, and settles them later", async () => {
     const id = await userThatIs(false);
     const row = await pending({ targetId: id, minutesAgo: 15 });
     const down = clientFor(emulator, { url: "http://127.0.0.1:9", maxRetries: 0, deadlineMs: 2_000 });
     const refused = clientFor(emulator, { credential: { kind: "apiKey", apiKey: "not-the-key" } });
     const none = notConnectedClient(client);
+    // A read that fails other than as Workfront's answer (a bug, a lost socket in our code).
+    const broken: WorkfrontClient = {
+      ...client,
+      getUsers: async () => {
+        throw new TypeError("cannot read properties of undefined");
+      },
+    };
     const codes: (string | null)[] = [];
     // What operators read in the log: that rows wait, and why.
     const logged: { level: string; object: object; message: string }[] = [];
@@ -171,13 +178,13 @@ withTestDatabase("reconciling interrupted single actions", ({ db }) => {
       warn: (object: object, message: string) => void logged.push({ level: "warn", object, message }),
       error: (object: object, message: string) => void logged.push({ level: "error", object, message }),
     };
-    for (const workfront of [down, refused, none]) {
+    for (const workfront of [down, refused, none, broken]) {
       const report = await reconcileInterrupted({ db: db(), client: workfront }, { logger });
       expect(report).toEqual(reportOf({ stale: 1, leftPending: 1, workfrontError: report.workfrontError }));
       codes.push(report.workfrontError);
       expect(await rowOf(row)).toMatchObject({ outcome: "pending", completedAt: null });
     }
-    expect(codes).toEqual(["unavailable", "auth", "not_connected"]);
+    expect(codes).toEqual(["unavailable", "auth", "not_connected", "internal"]);
     const counts = reportOf({ stale: 1, leftPending: 1 });
     const { workfrontError: _, ...countsOnly } = counts;
     expect(logged).toEqual(
@@ -185,6 +192,7 @@ withTestDatabase("reconciling interrupted single actions", ({ db }) => {
         ["unavailable", "Workfront could not be asked"],
         ["auth", "Workfront is not connected or refuses the credential"],
         ["not_connected", "Workfront is not connected or refuses the credential"],
+        ["internal", "Workfront could not be asked"],
       ].map(([workfrontError, why]) => ({
         level: "warn",
         object: { ...countsOnly, workfrontError },
@@ -266,20 +274,46 @@ withTestDatabase("reconciling interrupted single actions", ({ db }) => {
     expect(reports[0]!.stale).toBe(reports[1]!.stale);
   });
 
-  it("runs at start and again on demand, and stops", async () => {
+  it("runs at start and again on demand with its grace and logger, and stops", async () => {
     const id = await userThatIs(false);
-    const row = await pending({ targetId: id, minutesAgo: 15 });
+    // Inside the default grace, outside the one given.
+    const row = await pending({ targetId: id, minutesAgo: 3 });
+    const settled: object[] = [];
     const reconciler = startAuditReconciler({
       deps: async () => ({ db: db(), client }),
-      logger: quiet,
+      logger: { ...quiet, info: (object: object) => void settled.push(object) },
       intervalMs: 60 * MINUTE,
+      graceMs: 2 * MINUTE,
     });
     try {
       const report = await reconciler.runNow();
       expect(report).not.toBeNull();
       expect(await rowOf(row)).toMatchObject({ outcome: "succeeded" });
+      expect(settled).toContainEqual(expect.objectContaining({ stale: 1, succeeded: 1 }));
     } finally {
       await reconciler.stop();
     }
+  });
+
+  it("settles at most `limit` rows a pass, oldest first; the rest wait for the next pass", async () => {
+    const rows = [];
+    for (const minutesAgo of [50, 49, 48]) {
+      rows.push(await pending({ targetId: workfrontId(0xdead_0000 + minutesAgo), minutesAgo }));
+    }
+    const pass = () => reconcileInterrupted({ db: db(), client }, { logger: quiet, limit: 2 });
+    expect(await pass()).toEqual(reportOf({ stale: 2, interrupted: 2, notFound: 2 }));
+    expect((await rowOf(rows[2]!)).outcome).toBe("pending");
+    expect((await rowOf(rows[0]!)).outcome).toBe("failed");
+    expect(await pass()).toEqual(reportOf({ stale: 1, interrupted: 1, notFound: 1 }));
+    expect((await rowOf(rows[2]!)).outcome).toBe("failed");
+  });
+
+  it("reads more than 100 users in requests of 100 (Workfront's limit) and settles them all", async () => {
+    const ids = Array.from({ length: 101 }, (_, i) => workfrontId(0xbad_0000 + i));
+    const rows = [];
+    for (const targetId of ids) rows.push(await pending({ targetId, minutesAgo: 30 }));
+    expect(await reconcile()).toEqual(reportOf({ stale: 101, interrupted: 101, notFound: 101 }));
+    const done = await db().select().from(auditEvents).where(inArray(auditEvents.id, rows));
+    expect(new Set(done.map((row) => row.outcome))).toEqual(new Set(["failed"]));
   });
 });
