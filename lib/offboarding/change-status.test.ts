@@ -108,6 +108,13 @@ describe("changeUserStatus", () => {
     expect((await control<{ writes: number }>(emulator, "GET", "stats")).writes).toBe(0);
   });
 
+  it("records reactivating someone already active as 'already', with no open-work check", async () => {
+    const user = await someUser({ isActive: true, isAdmin: false });
+    const result = await changeUserStatus(deps, input(user.id, { action: "reactivate", reason: "Came back" }));
+    expect(result.isActive).toBe(true);
+    expect((await auditOf(user.id))[0]).toMatchObject({ action: "reactivate", outcome: "already", isActiveAfter: true, openWork: null });
+  });
+
   it("reactivates without the deactivation's checks, and keeps the access of someone deactivated outside the dashboard", async () => {
     // Deactivated in Workfront, never here: no saved access level to put back. On PROTECTED_USERS
     // too, which guards against deactivation only.
