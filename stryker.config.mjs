@@ -34,7 +34,9 @@ const config = {
   clearTextReporter: { allowColor: false, reportTests: false, reportMutants: false, maxTestsToLog: 0 },
   // One sandbox folder per module, so that runs of two modules side by side never clean up each other.
   tempDirName: `.stryker-tmp/${moduleName}`,
-  ignorePatterns: [".next", "data", "test-results", "playwright-report", "reports", "docs", "e2e", ".ci"],
+  // `.stryker-tmp`: Stryker leaves out only its own run's folder; without this a run started beside
+  // another copies the other run's sandbox (a second copy of the whole project) into its own.
+  ignorePatterns: [".next", "data", "test-results", "playwright-report", "reports", "docs", "e2e", ".ci", ".stryker-tmp"],
   // Integration tests start emulators and databases; a mutant that loops is cut off 10 s past its tests' usual time.
   timeoutMS: 10_000,
   // The first run (every related test, with coverage) can take many minutes on a busy machine.

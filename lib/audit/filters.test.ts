@@ -51,8 +51,10 @@ describe("the audit filter schema", () => {
     }
     const reversed = auditFilterSchema.safeParse({ from: "2030-05-04", to: "2030-05-03" });
     expect(reversed.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([["from", "from must not be after to"]]);
-    // The same day on both edges is a whole day, not a reversed range.
+    // The same day on both edges is a whole day, not a reversed range; the same moment is that moment.
     expect(auditFilterSchema.safeParse({ from: "2030-05-03", to: "2030-05-03" }).success).toBe(true);
+    const moment = "2030-05-03T10:00:00.000Z";
+    expect(auditFilterSchema.safeParse({ from: moment, to: moment }).success).toBe(true);
   });
 
   it("refuses unknown parameters and values", () => {
@@ -106,6 +108,14 @@ describe("auditWhere", () => {
     });
     // 31 hex characters are not an ID.
     expect(where({ target: "abcdef0123456789abcdef012345678" })?.sql).toContain("ilike");
+  });
+
+  it("finds a job's rows by its ID, and the ticket and reason by part of their text", () => {
+    const job = "0b6e2c9a-3f1d-4c8e-9a7b-5d2e1f0c4b3a";
+    expect(where({ job })).toEqual({ sql: '"audit_events"."job_id" = $1', params: [job] });
+    expect(where({ ticket: "HR-1" })).toEqual({ sql: '"audit_events"."ticket" ilike $1', params: ["%HR-1%"] });
+    expect(where({ reason: "left_co" })).toEqual({ sql: '"audit_events"."reason" ilike $1', params: ["%left\\_co%"] });
+    expect(auditFilterSchema.safeParse({ job: "not-a-job" }).success).toBe(false);
   });
 
   it("ands every filter given, with the range's end as the instant after `to`", () => {

@@ -11,6 +11,15 @@ const snapshot = (accessLevelId: string) => ({
   homeGroupName: null,
 });
 const day = (d: number) => new Date(Date.UTC(2030, 5, d, 9));
+/** The impact check kept with a deactivation (issue 16), here with an admin's override. */
+const openWork = {
+  counts: { approvalsAwaiting: 2 },
+  total: 2,
+  blocking: 2,
+  unavailable: [],
+  checkedAt: "2030-06-03T08:59:00.000Z",
+  override: { reason: "Approvals move to the deputy", blocking: [{ key: "approvalsAwaiting" as const, count: 2 }] },
+};
 
 withTestDatabase("latest deactivations", ({ db }) => {
   it("gives who, when, why and the snapshot of each target's latest successful deactivation", async () => {
@@ -31,6 +40,7 @@ withTestDatabase("latest deactivations", ({ db }) => {
         reason: "Left again",
         ticket: "HR-7",
         snapshot: snapshot("2".repeat(32)),
+        openWork,
       },
       // Later attempts that did not deactivate anything do not count.
       { targetId: target, occurredAt: day(4), outcome: "failed", errorCode: "timeout" },
@@ -42,6 +52,7 @@ withTestDatabase("latest deactivations", ({ db }) => {
       reason: "Left again",
       ticket: "HR-7",
       at: day(3),
+      openWork,
     });
     expect(record?.snapshot?.accessLevelId).toBe("2".repeat(32));
   });
@@ -67,16 +78,19 @@ withTestDatabase("latest deactivations", ({ db }) => {
     expect((await latestDeactivations(db(), [target])).has(target)).toBe(false);
   });
 
-  it("answers for many targets at once, and for none", async () => {
-    const targets = Array.from({ length: 1_200 }, (_, i) => workfrontId(10_000 + i));
+  it("answers for many targets at once (more than one query's parameters can hold), and for none", async () => {
+    // PostgreSQL takes at most 65,535 parameters in one query.
+    const targets = Array.from({ length: 70_000 }, (_, i) => workfrontId(10_000 + i));
     await seedEvents(
       db(),
-      targets.filter((_, i) => i % 2 === 0).map((targetId) => ({ targetId, occurredAt: day(1) })),
+      targets.slice(0, 1_200).filter((_, i) => i % 2 === 0).map((targetId) => ({ targetId, occurredAt: day(1) })),
     );
+    await seedEvents(db(), [{ targetId: targets[69_998]!, occurredAt: day(1) }]);
     const records = await latestDeactivations(db(), [...targets, targets[0]!]);
-    expect(records.size).toBe(600);
+    expect(records.size).toBe(601);
     expect(records.has(targets[1_198]!)).toBe(true);
     expect(records.has(targets[1_199]!)).toBe(false);
+    expect(records.has(targets[69_998]!)).toBe(true);
     expect((await latestDeactivations(db(), [])).size).toBe(0);
   });
 });

@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { eq, inArray } from "drizzle-orm";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "@/emulator";
 import { notConnectedClient } from "@/lib/connection/guarded-client";
 import { type NewAuditEventRow, auditEvents } from "@/lib/db";
 import { withTestDatabase } from "@/lib/db/test-databases";
 import type { WorkfrontClient } from "@/lib/workfront";
 import { clientFor, startTestEmulator } from "@/lib/workfront/test-support";
-import { type ReconcileReport, reconcileInterrupted } from "./reconcile";
+import { DEFAULT_GRACE_MS, type ReconcileReport, reconcileGraceMs, reconcileInterrupted } from "./reconcile";
 import { startAuditReconciler } from "./reconcile-runner";
 import { workfrontId } from "./test-fixtures";
 
@@ -44,6 +44,28 @@ async function userThatIs(isActive: boolean): Promise<string> {
   return id;
 }
 
+describe("the grace before a pending row counts as interrupted", () => {
+  it("is at least 10 minutes, and at least twice the per-call deadline", () => {
+    expect(DEFAULT_GRACE_MS).toBe(10 * MINUTE);
+    expect(reconcileGraceMs(30_000)).toBe(10 * MINUTE);
+    expect(reconcileGraceMs(5 * MINUTE)).toBe(10 * MINUTE);
+    expect(reconcileGraceMs(8 * MINUTE)).toBe(16 * MINUTE);
+  });
+});
+
+/** A report with the counts a test expects, every other count zero. */
+const reportOf = (counts: Partial<ReconcileReport>): ReconcileReport => ({
+  stale: 0,
+  succeeded: 0,
+  already: 0,
+  interrupted: 0,
+  notFound: 0,
+  completedElsewhere: 0,
+  leftPending: 0,
+  workfrontError: null,
+  ...counts,
+});
+
 withTestDatabase("reconciling interrupted single actions", ({ db }) => {
   /** A pending row as a crashed request leaves it, written `minutesAgo` minutes ago. */
   async function pending(row: Partial<NewAuditEventRow> & { targetId: string; minutesAgo: number }) {
@@ -76,7 +98,7 @@ withTestDatabase("reconciling interrupted single actions", ({ db }) => {
     const first = await pending({ targetId: deactivated, minutesAgo: 30 });
     const second = await pending({ targetId: reactivated, action: "reactivate", minutesAgo: 11 });
     const report = await reconcile();
-    expect(report.succeeded).toBeGreaterThanOrEqual(2);
+    expect(report).toEqual(reportOf({ stale: 2, succeeded: 2 }));
     expect(await rowOf(first)).toMatchObject({
       outcome: "succeeded",
       isActiveBefore: true,
@@ -90,7 +112,7 @@ withTestDatabase("reconciling interrupted single actions", ({ db }) => {
   it("says 'already' when the row shows the user was in the wanted state before the call", async () => {
     const id = await userThatIs(false);
     const row = await pending({ targetId: id, minutesAgo: 20, isActiveBefore: false });
-    await reconcile();
+    expect(await reconcile()).toEqual(reportOf({ stale: 1, already: 1 }));
     expect(await rowOf(row)).toMatchObject({ outcome: "already", isActiveAfter: false });
   });
 
@@ -98,7 +120,7 @@ withTestDatabase("reconciling interrupted single actions", ({ db }) => {
     const id = await userThatIs(true);
     const row = await pending({ targetId: id, minutesAgo: 15 });
     const report = await reconcile();
-    expect(report.interrupted).toBeGreaterThanOrEqual(1);
+    expect(report).toEqual(reportOf({ stale: 1, interrupted: 1 }));
     const done = await rowOf(row);
     expect(done).toMatchObject({ outcome: "failed", errorCode: "interrupted", isActiveAfter: true });
     expect(done.errorMessage).toContain("The app stopped before Workfront answered this deactivation");
@@ -110,7 +132,7 @@ withTestDatabase("reconciling interrupted single actions", ({ db }) => {
   it("completes as failed/interrupted when Workfront no longer finds the user", async () => {
     const row = await pending({ targetId: workfrontId(0xdead_beef), minutesAgo: 15 });
     const report = await reconcile();
-    expect(report.notFound).toBeGreaterThanOrEqual(1);
+    expect(report).toEqual(reportOf({ stale: 1, interrupted: 1, notFound: 1 }));
     const done = await rowOf(row);
     expect(done).toMatchObject({ outcome: "failed", errorCode: "interrupted", isActiveAfter: null });
     expect(done.errorMessage).toContain("Workfront no longer finds this user");
@@ -124,31 +146,65 @@ withTestDatabase("reconciling interrupted single actions", ({ db }) => {
       jobId: randomUUID(),
       jobItemId: randomUUID(),
     });
-    await reconcile();
+    expect(await reconcile()).toEqual(reportOf({}));
     expect(await rowOf(fresh)).toMatchObject({ outcome: "pending", completedAt: null });
     expect(await rowOf(ofJob)).toMatchObject({ outcome: "pending", completedAt: null });
     // A shorter grace takes the fresh one too; the job's row is still never touched.
-    await reconcileInterrupted({ db: db(), client }, { logger: quiet, graceMs: MINUTE });
+    expect(await reconcileInterrupted({ db: db(), client }, { logger: quiet, graceMs: MINUTE })).toEqual(
+      reportOf({ stale: 1, succeeded: 1 }),
+    );
     expect(await rowOf(fresh)).toMatchObject({ outcome: "succeeded" });
     expect(await rowOf(ofJob)).toMatchObject({ outcome: "pending" });
   });
 
-  it("leaves rows pending while Workfront is down, not connected or refuses the key, and settles them later", async () => {
+  it("leaves rows pending while Workfront is down, not connected, refuses the key or cannot be read, says why, and settles them later", async () => {
     const id = await userThatIs(false);
     const row = await pending({ targetId: id, minutesAgo: 15 });
     const down = clientFor(emulator, { url: "http://127.0.0.1:9", maxRetries: 0, deadlineMs: 2_000 });
     const refused = clientFor(emulator, { credential: { kind: "apiKey", apiKey: "not-the-key" } });
     const none = notConnectedClient(client);
+    // A read that fails other than as Workfront's answer (a bug, a lost socket in our code).
+    const broken: WorkfrontClient = {
+      ...client,
+      getUsers: async () => {
+        throw new TypeError("cannot read properties of undefined");
+      },
+    };
     const codes: (string | null)[] = [];
-    for (const workfront of [down, refused, none]) {
-      const report = await reconcile(workfront);
-      expect(report.leftPending).toBeGreaterThanOrEqual(1);
+    // What operators read in the log: that rows wait, and why.
+    const logged: { level: string; object: object; message: string }[] = [];
+    const logger = {
+      info: (object: object, message: string) => void logged.push({ level: "info", object, message }),
+      warn: (object: object, message: string) => void logged.push({ level: "warn", object, message }),
+      error: (object: object, message: string) => void logged.push({ level: "error", object, message }),
+    };
+    for (const workfront of [down, refused, none, broken]) {
+      const report = await reconcileInterrupted({ db: db(), client: workfront }, { logger });
+      expect(report).toEqual(reportOf({ stale: 1, leftPending: 1, workfrontError: report.workfrontError }));
       codes.push(report.workfrontError);
       expect(await rowOf(row)).toMatchObject({ outcome: "pending", completedAt: null });
     }
-    expect(codes).toEqual(["unavailable", "auth", "not_connected"]);
-    await reconcile();
+    expect(codes).toEqual(["unavailable", "auth", "not_connected", "internal"]);
+    const counts = reportOf({ stale: 1, leftPending: 1 });
+    const { workfrontError: _, ...countsOnly } = counts;
+    expect(logged).toEqual(
+      [
+        ["unavailable", "Workfront could not be asked"],
+        ["auth", "Workfront is not connected or refuses the credential"],
+        ["not_connected", "Workfront is not connected or refuses the credential"],
+        ["internal", "Workfront could not be asked"],
+      ].map(([workfrontError, why]) => ({
+        level: "warn",
+        object: { ...countsOnly, workfrontError },
+        message: `interrupted audit rows left pending: ${why}; trying again later`,
+      })),
+    );
+    logged.length = 0;
+    expect(await reconcileInterrupted({ db: db(), client }, { logger })).toEqual(reportOf({ stale: 1, succeeded: 1 }));
     expect(await rowOf(row)).toMatchObject({ outcome: "succeeded", isActiveAfter: false });
+    expect(logged).toEqual([
+      { level: "info", object: { ...countsOnly, leftPending: 0, succeeded: 1 }, message: "interrupted audit rows settled" },
+    ]);
   });
 
   it("judges by the next action's reading when a later action changed the user again", async () => {
@@ -176,7 +232,9 @@ withTestDatabase("reconciling interrupted single actions", ({ db }) => {
       completedAt: new Date(),
       isActiveAfter: false,
     });
-    await reconcile();
+    // Both are judged by the later rows' readings: Workfront is not asked at all.
+    const unreachable = clientFor(emulator, { url: "http://127.0.0.1:9", maxRetries: 0, deadlineMs: 2_000 });
+    expect(await reconcile(unreachable)).toEqual(reportOf({ stale: 2, succeeded: 1, interrupted: 1 }));
     expect(await rowOf(first)).toMatchObject({ outcome: "succeeded", isActiveAfter: false });
     const notApplied = await rowOf(second);
     expect(notApplied).toMatchObject({ outcome: "failed", errorCode: "interrupted", isActiveAfter: true });
@@ -216,20 +274,46 @@ withTestDatabase("reconciling interrupted single actions", ({ db }) => {
     expect(reports[0]!.stale).toBe(reports[1]!.stale);
   });
 
-  it("runs at start and again on demand, and stops", async () => {
+  it("runs at start and again on demand with its grace and logger, and stops", async () => {
     const id = await userThatIs(false);
-    const row = await pending({ targetId: id, minutesAgo: 15 });
+    // Inside the default grace, outside the one given.
+    const row = await pending({ targetId: id, minutesAgo: 3 });
+    const settled: object[] = [];
     const reconciler = startAuditReconciler({
       deps: async () => ({ db: db(), client }),
-      logger: quiet,
+      logger: { ...quiet, info: (object: object) => void settled.push(object) },
       intervalMs: 60 * MINUTE,
+      graceMs: 2 * MINUTE,
     });
     try {
       const report = await reconciler.runNow();
       expect(report).not.toBeNull();
       expect(await rowOf(row)).toMatchObject({ outcome: "succeeded" });
+      expect(settled).toContainEqual(expect.objectContaining({ stale: 1, succeeded: 1 }));
     } finally {
       await reconciler.stop();
     }
+  });
+
+  it("settles at most `limit` rows a pass, oldest first; the rest wait for the next pass", async () => {
+    const rows = [];
+    for (const minutesAgo of [50, 49, 48]) {
+      rows.push(await pending({ targetId: workfrontId(0xdead_0000 + minutesAgo), minutesAgo }));
+    }
+    const pass = () => reconcileInterrupted({ db: db(), client }, { logger: quiet, limit: 2 });
+    expect(await pass()).toEqual(reportOf({ stale: 2, interrupted: 2, notFound: 2 }));
+    expect((await rowOf(rows[2]!)).outcome).toBe("pending");
+    expect((await rowOf(rows[0]!)).outcome).toBe("failed");
+    expect(await pass()).toEqual(reportOf({ stale: 1, interrupted: 1, notFound: 1 }));
+    expect((await rowOf(rows[2]!)).outcome).toBe("failed");
+  });
+
+  it("reads more than 100 users in requests of 100 (Workfront's limit) and settles them all", async () => {
+    const ids = Array.from({ length: 101 }, (_, i) => workfrontId(0xbad_0000 + i));
+    const rows = [];
+    for (const targetId of ids) rows.push(await pending({ targetId, minutesAgo: 30 }));
+    expect(await reconcile()).toEqual(reportOf({ stale: 101, interrupted: 101, notFound: 101 }));
+    const done = await db().select().from(auditEvents).where(inArray(auditEvents.id, rows));
+    expect(new Set(done.map((row) => row.outcome))).toEqual(new Set(["failed"]));
   });
 });

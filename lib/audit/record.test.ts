@@ -75,9 +75,16 @@ withTestDatabase("recording attempts", ({ db }) => {
     await completeAttempt(db(), id, { outcome: "succeeded", isActiveAfter: false });
     const again = completeAttempt(db(), id, { outcome: "failed", errorCode: "oops" });
     await expect(again).rejects.toBeInstanceOf(AuditError);
-    await expect(again).rejects.toMatchObject({ code: "already_complete" });
+    // The error names the row and the outcome it already has, for whoever reads the log.
+    await expect(again).rejects.toMatchObject({
+      name: "AuditError",
+      code: "already_complete",
+      message: `Audit event ${id} is already complete (succeeded).`,
+    });
     await expect(completeAttempt(db(), 987_654_321, { outcome: "succeeded" })).rejects.toMatchObject({
+      name: "AuditError",
       code: "not_found",
+      message: "No audit event 987654321.",
     });
     const [row] = await db().select().from(auditEvents).where(eq(auditEvents.id, id));
     expect(row?.outcome).toBe("succeeded");

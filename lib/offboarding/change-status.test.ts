@@ -103,8 +103,33 @@ describe("changeUserStatus", () => {
     const result = await changeUserStatus(deps, input(user.id));
     expect(result.isActive).toBe(false);
     expect(result.deactivation?.outsideDashboard).toBe(true);
-    expect((await auditOf(user.id))[0]).toMatchObject({ outcome: "already", isActiveAfter: false });
+    // Someone already deactivated is not checked for open work: nothing changes for them.
+    expect((await auditOf(user.id))[0]).toMatchObject({ outcome: "already", isActiveAfter: false, openWork: null });
     expect((await control<{ writes: number }>(emulator, "GET", "stats")).writes).toBe(0);
+  });
+
+  it("records reactivating someone already active as 'already', with no open-work check", async () => {
+    const user = await someUser({ isActive: true, isAdmin: false });
+    const result = await changeUserStatus(deps, input(user.id, { action: "reactivate", reason: "Came back" }));
+    expect(result.isActive).toBe(true);
+    expect((await auditOf(user.id))[0]).toMatchObject({ action: "reactivate", outcome: "already", isActiveAfter: true, openWork: null });
+  });
+
+  it("reactivates without the deactivation's checks, and keeps the access of someone deactivated outside the dashboard", async () => {
+    // Deactivated in Workfront, never here: no saved access level to put back. On PROTECTED_USERS
+    // too, which guards against deactivation only.
+    const user = await someUser({ isActive: false, isAdmin: false });
+    const protectedDeps = { ...deps, protectedUsers: [user.email!.toLowerCase()] };
+    const on = await changeUserStatus(protectedDeps, input(user.id, { action: "reactivate", reason: "Came back" }));
+    expect(on.isActive).toBe(true);
+    expect((await deps.client.getUser(user.id)).accessLevel?.id).toBe(user.accessLevel!.id);
+    expect((await auditOf(user.id))[0]).toMatchObject({
+      action: "reactivate",
+      outcome: "succeeded",
+      overriddenProtection: null,
+      openWork: null,
+      snapshot: { accessLevelId: user.accessLevel!.id, licenseType: user.licenseType },
+    });
   });
 
   it.each([
@@ -113,7 +138,7 @@ describe("changeUserStatus", () => {
   ])("refuses %s and audits the refusal", async (_label, id, code) => {
     const error = await changeUserStatus(deps, input(id())).catch((reason: unknown) => reason);
     expect(error).toBeInstanceOf(ApiError);
-    expect((error as ApiError).code).toBe("protected_account");
+    expect([(error as ApiError).status, (error as ApiError).code]).toEqual([409, "protected_account"]);
     expect((await deps.client.getUser(id())).isActive).toBe(true);
     const [row] = await auditOf(id());
     expect(row).toMatchObject({ outcome: "refused", refusedCode: code });
@@ -243,7 +268,13 @@ describe("changeUserStatus", () => {
       const { error, row } = await attempt("claim-applied");
       expect(error).toBeInstanceOf(ApiError);
       expect([(error as ApiError).status, (error as ApiError).code]).toEqual([502, "workfront_not_applied"]);
-      expect(row).toMatchObject({ outcome: "failed", errorCode: "not_applied", isActiveAfter: true });
+      expect(row).toMatchObject({
+        outcome: "failed",
+        errorCode: "not_applied",
+        errorMessage: "Workfront accepted the change but still reports isActive: true.",
+        isActiveAfter: true,
+      });
+      expect((error as ApiError).message).toBe(row.errorMessage);
     });
   });
 });
