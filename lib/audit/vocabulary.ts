@@ -26,11 +26,3 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export const AUDIT_OUTCOMES = ["pending", "succeeded", "already", "failed", "refused"] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 export type FinalOutcome = Exclude<AuditOutcome, "pending">;
-
-export function isAuditAction(value: unknown): value is AuditAction {
-  return typeof value === "string" && (AUDIT_ACTIONS as readonly string[]).includes(value);
-}
-
-export function isAuditOutcome(value: unknown): value is AuditOutcome {
-  return typeof value === "string" && (AUDIT_OUTCOMES as readonly string[]).includes(value);
-}
