@@ -166,7 +166,8 @@ async function run(): Promise<BenchReport> {
   const rows: BenchRow[] = [
     { metric: "embedded default, idle: resident memory of all its processes (sum of PSS)", value: mib(embedded.idle.pssBytes), unit: "MiB", goal: { op: "<=", value: 400 } },
     { metric: "embedded default, peak during a 1,000-person job (sum of PSS)", value: mib(embedded.peak.pssBytes), unit: "MiB", goal: { op: "<=", value: 400 } },
-    { metric: "embedded default, peak during the job, sum of RSS (shared pages counted in every process)", value: mib(embedded.peak.rssBytes), unit: "MiB" },
+    { metric: "embedded default, idle: sum of RSS (shared pages counted again in every process)", value: mib(embedded.idle.rssBytes), unit: "MiB", goal: { op: "<=", value: 400 } },
+    { metric: "embedded default, peak during the job, sum of RSS (shared pages counted again in every process)", value: mib(embedded.peak.rssBytes), unit: "MiB", goal: { op: "<=", value: 400 } },
   ];
   const table: BenchTable = {
     caption: `Memory of the app's processes, idle and at the peak of a ${JOB_PEOPLE.toLocaleString("en")}-person job (emulator with ${USERS.toLocaleString("en")} people, 40 ms latency); each figure the median of ${ROUNDS} rounds`,
@@ -182,7 +183,7 @@ async function run(): Promise<BenchReport> {
     ]),
   };
   notes.push(
-    "What the processes hold together is the sum of their PSS (proportional set size: each page shared between processes, such as PostgreSQL's shared buffers and the libraries every backend maps, divided among its sharers), as `smem` reports it; that is what the goal is held to. The sum of RSS counts each shared page once per process: for PostgreSQL's processes it adds their shared memory many times over, so it is shown but overstates.",
+    "What the processes hold together is the sum of their PSS (proportional set size: each page shared between processes, such as PostgreSQL's shared buffers and the libraries every backend maps, divided among its sharers), as `smem` reports it: what the processes occupy together. The sum of RSS counts each shared page once per process (PostgreSQL's shared memory once per backend), so it overstates; the goal is held to both.",
     "Processes: the `next start` process and everything it started (for the embedded default: the watcher shell and PostgreSQL's postmaster, background workers and one backend per pooled connection), read from /proc every 200 ms during the job.",
   );
   return { rows, tables: [table], notes };
