@@ -6,7 +6,7 @@ export interface DatabaseConfig {
   url?: string;
   /** The embedded server's folder (its cluster, log and lock). */
   embeddedDir?: string;
-  /** Connections the pool opens at most (DATABASE_POOL_MAX; defaults below). */
+  /** Connections the pool opens at most (DATABASE_POOL_MAX); unset, create-database.ts decides per server. */
   poolMax?: number;
 }
 
