@@ -84,17 +84,17 @@ export async function openEmbeddedServer(dataDir: string, options: EmbeddedServe
   const home = await prepareHome(resolve(dataDir), account);
   const clusterDir = join(home, "cluster");
   const giveUpAt = Date.now() + timeoutMs;
-  for (let attempt = 0; ; attempt += 1) {
+  for (;;) {
     const running = await attach(clusterDir, timeoutMs);
     if (running) return running;
     try {
       return await start(home, clusterDir, account, timeoutMs);
     } catch (error) {
-      // Another process started a server on this folder between our look and our start: use it.
-      if (attempt < 2 && error instanceof LockedByAnother) continue;
-      // A server killed with -9 leaves its backends behind for a moment (each ends when it sees
-      // its postmaster gone); until the last one has, PostgreSQL refuses to start on the folder.
-      if (error instanceof OldServerStillExiting && Date.now() < giveUpAt) {
+      // Another process is starting a server on this folder (its lock file exists, or is still
+      // empty): join it once it is up. Or a server killed with -9 left its backends behind for a
+      // moment (each ends when it sees its postmaster gone); until the last one has, PostgreSQL
+      // refuses to start on the folder.
+      if ((error instanceof LockedByAnother || error instanceof OldServerStillExiting) && Date.now() < giveUpAt) {
         await new Promise((resolve) => setTimeout(resolve, 250));
         continue;
       }
@@ -144,7 +144,7 @@ async function start(home: string, clusterDir: string, account: RunAs | undefine
     await waitUntilReady(url, timeoutMs, () => (exitCode === undefined ? undefined : `it exited with code ${exitCode}`));
   } catch (error) {
     const tail = await readFile(logPath, "utf8").then((text) => text.split("\n").slice(-15).join("\n")).catch(() => "");
-    if (/lock file .* already exists/.test(tail) && exitCode !== undefined) throw new LockedByAnother(tail);
+    if (/lock file .* (already exists|is empty)/.test(tail) && exitCode !== undefined) throw new LockedByAnother(tail);
     child.stdin?.end();
     if (/pre-existing shared memory block .* is still in use/.test(tail) && exitCode !== undefined) throw new OldServerStillExiting(tail);
     throw new Error(`The embedded PostgreSQL in ${clusterDir} did not start: ${(error as Error).message}\n${tail}`);
