@@ -15,7 +15,7 @@ import {
   openEmulatorUrl,
   oidcIssuer,
 } from "./e2e/support/servers";
-import { oidcClient, oidcRoleGroups } from "./e2e/support/oidc-accounts";
+import { oidcAppEnv } from "./e2e/support/oidc-accounts";
 
 /**
  * End-to-end tests in a real Chromium: CHROMIUM_PATH, else Debian's /usr/bin/chromium, else
@@ -124,14 +124,7 @@ export default defineConfig({
         AUTH_SECRET: "e2e-open-secret-that-is-at-least-32-characters",
         NEXTAUTH_URL: openAppUrl,
         // Single sign-on against the test OpenID provider (e2e/support/oidc-server.ts), beside local accounts.
-        AUTH_OIDC_ISSUER: oidcIssuer,
-        AUTH_OIDC_CLIENT_ID: oidcClient.id,
-        AUTH_OIDC_CLIENT_SECRET: oidcClient.secret,
-        AUTH_OIDC_NAME: oidcClient.name,
-        AUTH_OIDC_SCOPES: oidcClient.scopes,
-        AUTH_OIDC_ADMIN_GROUPS: oidcRoleGroups.admin,
-        AUTH_OIDC_OPERATOR_GROUPS: oidcRoleGroups.operator,
-        AUTH_OIDC_VIEWER_GROUPS: oidcRoleGroups.viewer,
+        ...oidcAppEnv,
         // Everything logged, Workfront requests included, so the leak test sees all a log could hold.
         LOG_LEVEL: "debug",
         WORKFRONT_LOG_REQUESTS: "true",

@@ -5,8 +5,8 @@ import type { ImpactCounts } from "../lib/offboarding/impact/types";
 import { type RunningApp, startApp, startExtraEmulator } from "./support/app-process";
 import { seriousAccessibilityViolations } from "./support/axe";
 import { expect, test } from "./support/fixtures";
-import { oidcClient, oidcRoleGroups, ssoOnlyAppUrl } from "./support/oidc-accounts";
-import { extraAppPorts, oidcIssuer } from "./support/servers";
+import { oidcAppEnv, ssoOnlyAppUrl } from "./support/oidc-accounts";
+import { extraAppPorts } from "./support/servers";
 import { signInWithSso } from "./support/sso";
 
 /**
@@ -26,14 +26,7 @@ test.beforeAll(async () => {
   emulator = await startExtraEmulator();
   app = await startApp("sso-only", extraAppPorts.ssoOnly, {
     AUTH_LOCAL_ACCOUNTS: "false",
-    AUTH_OIDC_ISSUER: oidcIssuer,
-    AUTH_OIDC_CLIENT_ID: oidcClient.id,
-    AUTH_OIDC_CLIENT_SECRET: oidcClient.secret,
-    AUTH_OIDC_NAME: oidcClient.name,
-    AUTH_OIDC_SCOPES: oidcClient.scopes,
-    AUTH_OIDC_ADMIN_GROUPS: oidcRoleGroups.admin,
-    AUTH_OIDC_OPERATOR_GROUPS: oidcRoleGroups.operator,
-    AUTH_OIDC_VIEWER_GROUPS: oidcRoleGroups.viewer,
+    ...oidcAppEnv,
   });
   expect(app.url).toBe(ssoOnlyAppUrl);
 });

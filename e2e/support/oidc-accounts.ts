@@ -1,4 +1,4 @@
-import { extraAppPorts, openAppUrl } from "./servers";
+import { extraAppPorts, oidcIssuer, openAppUrl } from "./servers";
 
 /** The SSO-only app a spec starts itself (e2e/api-tokens-sso.spec.ts). */
 export const ssoOnlyAppUrl = `http://127.0.0.1:${extraAppPorts.ssoOnly}`;
@@ -25,6 +25,18 @@ export const oidcRoleGroups = {
   admin: "wf-admins",
   operator: "wf-operators",
   viewer: "wf-viewers",
+};
+
+/** The variables that point an app under test at this provider, with the role groups above. */
+export const oidcAppEnv = {
+  AUTH_OIDC_ISSUER: oidcIssuer,
+  AUTH_OIDC_CLIENT_ID: oidcClient.id,
+  AUTH_OIDC_CLIENT_SECRET: oidcClient.secret,
+  AUTH_OIDC_NAME: oidcClient.name,
+  AUTH_OIDC_SCOPES: oidcClient.scopes,
+  AUTH_OIDC_ADMIN_GROUPS: oidcRoleGroups.admin,
+  AUTH_OIDC_OPERATOR_GROUPS: oidcRoleGroups.operator,
+  AUTH_OIDC_VIEWER_GROUPS: oidcRoleGroups.viewer,
 };
 
 export interface OidcPerson {
