@@ -5,7 +5,7 @@ import { completeAttempts } from "@/lib/audit/record";
 import { can } from "@/lib/auth/roles";
 import { type Database, type NewAuditEventRow, scheduledDeactivations } from "@/lib/db";
 import { logger } from "@/lib/logger";
-import { type BatchSetting, type WriteSettings, classify, describeError, readUsers, writeUsers } from "@/lib/jobs/workfront-calls";
+import { type BatchSetting, type UserResult, type WriteSettings, classify, describeError, readUsers, writeUsers } from "@/lib/jobs/workfront-calls";
 import { refusalOf } from "@/lib/offboarding/change-status";
 import type { OffboardingDeps } from "@/lib/offboarding/deps";
 import { type GateResult, OpenWorkBlocked, blockingOf, checkGate } from "@/lib/offboarding/impact";
@@ -13,30 +13,37 @@ import type { OpenWorkEvidence } from "@/lib/offboarding/impact";
 import { holdPeople } from "@/lib/offboarding/person-locks";
 import { type TenantFacts, tenantFacts } from "@/lib/offboarding/tenant-facts";
 import { noteUsers } from "@/lib/user-index";
-import type { WorkfrontUser } from "@/lib/workfront";
+import { MAX_OBJECTS_PER_REQUEST, type WorkfrontUser } from "@/lib/workfront";
 import { alreadyRow, insertRows, pendingRow, pendingRows, refusedRow, schedulesThatWrote } from "./deactivation-rows";
 import { type Claimed, type EndingType, type Finish, endingFor, failureOf, finishAll } from "./endings";
+import { type ReadBack, readBackStates } from "./read-back";
 import { refOf } from "./store";
 
 /**
- * Runs the schedules one tick claimed as a batch, the way a bulk job runs its items (lib/jobs):
- * chunks of at most `chunkSize` people (fewer when that spreads the batch over all the slots),
- * `concurrency` chunks at once (by default as many as the client's
- * in-flight cap allows requests), each chunk one search by IDs to read, one documented bulk edit
- * to write (lib/jobs/workfront-calls.ts: 100 people a request at most, a failed bulk edit settled
- * by reading everyone again) and one search by IDs to read back. What a single scheduled
- * deactivation guaranteed holds per schedule: the chunk holds its people (person locks); the
- * protections are checked with the role of the schedule's creator; the impact check (one batched
- * check for the whole claim, read while the first chunks read their people) decides by each
- * schedule's policy; a pending `deactivate` audit row before the write, completed once, with the
- * schedule's end; a read-back `isActive: false` as the proof (`schedule_ran`); every end written
- * only while this runner holds the schedule's lease, with its event and notification in the same
- * transaction.
+ * Runs the schedules one tick claimed as a batch, the way a bulk job runs its items (lib/jobs), in
+ * chunks of at most `chunkSize` people (fewer when that spreads the batch over all the slots), each
+ * written with one documented bulk edit (lib/jobs/workfront-calls.ts: 100 people a request at most,
+ * a failed bulk edit settled by reading everyone again). Three steps, ordered so that Workfront's
+ * slots are not left idle while the batch has work for them (the bulk edits are most of its time):
+ *
+ * 1. everyone claimed is held (person locks) and read (a search by IDs per 100 people) while the
+ *    tenant's facts and the impact check (one batched check for the whole claim) are read;
+ * 2. from the moment those answer, the chunks decide and write, `concurrency` at once (by default
+ *    as many as the client's in-flight cap allows requests), one bulk edit after another;
+ * 3. the proof: everyone written or found inactive is read back after the writes (read-back.ts:
+ *    one count per 100 people), and each chunk's ends are written as soon as its people's
+ *    read-back answers.
+ *
+ * What a single scheduled deactivation guaranteed holds per schedule: the protections are checked
+ * with the role of the schedule's creator; the impact check decides by each schedule's policy; a
+ * pending `deactivate` audit row before the write, completed once, with the schedule's end; a
+ * read-back `isActive: false` as the proof (`schedule_ran`); every end written only while this
+ * runner holds the schedule's lease, with its event and notification in the same transaction.
  */
 export interface BatchSettings extends WriteSettings {
   owner: string;
   leaseMs: number;
-  /** People per chunk (JOBS_CHUNK_SIZE): one read, one bulk edit, one read-back. */
+  /** People per chunk (JOBS_CHUNK_SIZE): one bulk edit. */
   chunkSize: number;
   /** Chunks at once (JOBS_CONCURRENCY): each has one Workfront request in flight at a time. */
   concurrency: number;
@@ -54,9 +61,25 @@ interface Decisions {
 /** Blocking open work overridden by the policy: admins only, as an override of the gate is (issue 16). */
 const POLICY_OVERRIDE = "Scheduled with the policy “deactivate anyway”.";
 
+type Completed = { id: number; completion: Completion };
+type Held = Awaited<ReturnType<typeof holdPeople>>;
+
+/** One chunk on its way through the three steps. */
+interface Chunk {
+  rows: readonly Claimed[];
+  /** The people held and read in step 1, with the pending rows of their schedules' earlier attempts. */
+  read: { held: Claimed[]; users: Map<string, UserResult>; prior: Awaited<ReturnType<typeof pendingRows>> } | null;
+  /** The ends decided so far; a row with none is still on its way. */
+  finishes: Finish[];
+  /** Schedules whose person must be read back inactive (step 3). */
+  proof: Claimed[];
+  /** Each written person's audit completion, kept with their schedule's end (one transaction). */
+  audits: Map<string, Completed>;
+  written: WorkfrontUser[];
+}
+
 export async function runClaimed(deps: OffboardingDeps, settings: BatchSettings, claimed: readonly Claimed[]): Promise<EndingType[]> {
-  // Started at once and awaited by each chunk after it read its people: the check's requests
-  // overlap the first reads instead of holding every chunk back.
+  // Started at once: the check's requests overlap the reads of step 1 instead of holding them back.
   const decisions: Promise<Decisions> = Promise.all([
     tenantFacts(deps.client),
     checkGate(deps.client, claimed.map((row) => ({ id: row.targetId, name: row.targetName })), null),
@@ -65,51 +88,78 @@ export async function runClaimed(deps: OffboardingDeps, settings: BatchSettings,
   // As even as the slots allow: 100 people due together make 10 chunks of 10 (all of the cap at
   // once), not two of 50; never more than chunkSize a chunk.
   const size = Math.max(1, Math.min(settings.chunkSize, Math.ceil(claimed.length / settings.concurrency)));
-  const chunks: Claimed[][] = [];
-  for (let start = 0; start < claimed.length; start += size) chunks.push(claimed.slice(start, start + size));
-  const endings: EndingType[] = [];
-  await Promise.all(
-    Array.from({ length: Math.max(1, Math.min(settings.concurrency, chunks.length)) }, async () => {
-      for (let chunk = chunks.shift(); chunk; chunk = chunks.shift()) endings.push(...(await runChunk(deps, settings, chunk, decisions)));
-    }),
-  );
-  return endings;
-}
-
-type ToWrite = { row: Claimed; user: WorkfrontUser; openWork: OpenWorkEvidence | null; prior: number | null };
-
-async function runChunk(deps: OffboardingDeps, settings: BatchSettings, rows: readonly Claimed[], decisions: Promise<Decisions>): Promise<EndingType[]> {
-  const finishes: Finish[] = [];
-  let hold: Awaited<ReturnType<typeof holdPeople>> | null = null;
-  try {
-    // One action per person at a time: whoever another action holds now is given back for a moment.
-    hold = await holdPeople(deps.db, rows.map((row) => row.targetId), settings.leaseMs);
-    const held = rows.filter((row) => hold!.held.has(row.targetId));
-    for (const row of rows) if (!hold.held.has(row.targetId)) finishes.push({ row, ending: { type: "defer" } });
-    await decide(deps, settings, held, decisions, finishes);
-  } catch (error) {
-    // The database failed mid-chunk: what is not decided yet tries again (its lease keeps it ours).
-    const decided = new Set(finishes.map((f) => f.row.id));
-    for (const row of rows) if (!decided.has(row.id)) finishes.push(failureOf(row, endingFor(error)));
+  const chunks: Chunk[] = [];
+  for (let start = 0; start < claimed.length; start += size) {
+    chunks.push({ rows: claimed.slice(start, start + size), read: null, finishes: [], proof: [], audits: new Map(), written: [] });
   }
+  let hold: Held | null = null;
   try {
-    await finishAll(deps.db, settings.owner, settings.retryDelayMs, finishes);
-    return finishes.map((f) => f.ending.type);
-  } catch (error) {
-    // Nothing of it was written: the schedules stay `running` until their lease expires, then are
-    // claimed again and settled from what Workfront shows then. The other chunks go on.
-    logger.warn({ err: error }, "writing the ends of scheduled deactivations failed; they run again once their lease expires");
-    return rows.map(() => "retry" as const);
+    hold = await holdAndRead(deps, settings, chunks);
+    await eachChunk(chunks, settings.concurrency, (chunk) => decideAndWrite(deps, settings, chunk, decisions));
+    // Step 3 by groups of chunks, each group's people one search's worth.
+    const [endings] = await Promise.all([
+      Promise.all(
+        proofGroups(chunks).map(async (group) => {
+          await readBack(deps, group);
+          return (await Promise.all(group.map((chunk) => finishChunk(deps, settings, chunk)))).flat();
+        }),
+      ),
+      noteUsers(deps.db, deps.client, chunks.flatMap((chunk) => chunk.written)).catch((error: unknown) => logger.warn({ err: error }, "noting users in the index failed")),
+    ]);
+    return endings.flat();
   } finally {
     // Held until their ends are written, as a job's chunk holds its people.
     await hold?.release().catch(() => {});
   }
 }
 
-async function decide(deps: OffboardingDeps, settings: BatchSettings, rows: readonly Claimed[], decisionsPromise: Promise<Decisions>, finishes: Finish[]): Promise<void> {
-  if (rows.length === 0) return;
-  const ids = rows.map((row) => row.id);
-  const [reads, prior] = await Promise.all([readUsers(deps.client, rows.map((row) => row.targetId)), pendingRows(deps.db, ids)]);
+/**
+ * Runs a step for every chunk, `concurrency` at a time. A step that fails (the database, mid-chunk)
+ * ends what the chunk has not decided yet with a retry (its lease keeps it ours); the other chunks
+ * go on.
+ */
+async function eachChunk(chunks: readonly Chunk[], concurrency: number, step: (chunk: Chunk) => Promise<void>): Promise<void> {
+  const queue = [...chunks];
+  await Promise.all(
+    Array.from({ length: Math.max(1, Math.min(concurrency, queue.length)) }, async () => {
+      for (let chunk = queue.shift(); chunk; chunk = queue.shift()) await step(chunk).catch((error: unknown) => giveUp(chunk, error));
+    }),
+  );
+}
+
+function giveUp(chunk: Chunk, error: unknown): void {
+  const decided = new Set(chunk.finishes.map((f) => f.row.id));
+  for (const row of chunk.rows) if (!decided.has(row.id)) chunk.finishes.push(failureOf(row, endingFor(error)));
+  chunk.read = null;
+  chunk.proof = [];
+}
+
+/**
+ * Step 1: one action per person at a time (whoever another action holds now is given back for a
+ * moment), then everyone held is read (a search by IDs per 100 people) while the check runs.
+ */
+async function holdAndRead(deps: OffboardingDeps, settings: BatchSettings, chunks: readonly Chunk[]): Promise<Held | null> {
+  let hold: Held | null = null;
+  try {
+    hold = await holdPeople(deps.db, chunks.flatMap((chunk) => chunk.rows.map((row) => row.targetId)), settings.leaseMs);
+    const { held } = hold;
+    for (const chunk of chunks) for (const row of chunk.rows) if (!held.has(row.targetId)) chunk.finishes.push({ row, ending: { type: "defer" } });
+    const rows = chunks.flatMap((chunk) => chunk.rows.filter((row) => held.has(row.targetId)));
+    const [users, prior] = await Promise.all([readUsers(deps.client, rows.map((row) => row.targetId)), pendingRows(deps.db, rows.map((row) => row.id))]);
+    for (const chunk of chunks) chunk.read = { held: chunk.rows.filter((row) => held.has(row.targetId)), users, prior };
+  } catch (error) {
+    for (const chunk of chunks) giveUp(chunk, error);
+  }
+  return hold;
+}
+
+type ToWrite = { row: Claimed; user: WorkfrontUser; openWork: OpenWorkEvidence | null; prior: number | null };
+
+/** Step 2: each held schedule's decision, the audit rows before the write, the write. */
+async function decideAndWrite(deps: OffboardingDeps, settings: BatchSettings, chunk: Chunk, decisionsPromise: Promise<Decisions>): Promise<void> {
+  if (!chunk.read || chunk.read.held.length === 0) return;
+  const { held: rows, users: reads, prior } = chunk.read;
+  const { finishes, proof } = chunk;
   let decisions: Decisions;
   try {
     decisions = await decisionsPromise;
@@ -119,9 +169,8 @@ async function decide(deps: OffboardingDeps, settings: BatchSettings, rows: read
     return;
   }
   const toWrite: ToWrite[] = [];
-  const proof: Claimed[] = [];
   const completedRows: NewAuditEventRow[] = [];
-  const completions: { id: number; completion: Completion }[] = [];
+  const completions: Completed[] = [];
   const blocked = new Map(decisions.gate.blocked.map((person) => [person.userId, person]));
   for (const row of rows) {
     const read = reads.get(row.targetId) ?? { ok: false as const, error: undefined };
@@ -167,34 +216,28 @@ async function decide(deps: OffboardingDeps, settings: BatchSettings, rows: read
   }
 
   const going = await prepare(deps.db, settings.owner, toWrite, completedRows, completions);
-  const written: WorkfrontUser[] = [];
-  // Each written person's audit completion, kept with their schedule's end (one transaction).
-  const audits = new Map<string, { id: number; completion: Completion }>();
-  if (going.length > 0) {
-    const results = await writeUsers(deps.client, going.map(({ user }) => ({ id: user.id, updates: { isActive: false } })), settings);
-    for (const { row, auditId } of going) {
-      const result = results.get(row.targetId) ?? { ok: false as const, error: undefined };
-      if (result.ok && !result.user.isActive) {
-        audits.set(row.id, { id: auditId, completion: { outcome: "succeeded", isActiveAfter: false } });
-        written.push(result.user);
-        proof.push(row);
-      } else if (result.ok) {
-        const message = "Workfront accepted the change but still reports isActive: true.";
-        const ending = failureOf(row, { type: "failed", code: "not_applied", message });
-        finishes.push({ ...ending, audit: { id: auditId, completion: { outcome: "failed", errorCode: "not_applied", errorMessage: message, isActiveAfter: true } } });
-      } else {
-        // A failure that may pass (or a refused credential) keeps the pending row for the next attempt.
-        const ending = failureOf(row, endingFor(result.error));
-        const { code, message } = describeError(result.error);
-        finishes.push(classify(result.error) === "fail" ? { ...ending, audit: { id: auditId, completion: { outcome: "failed", errorCode: code, errorMessage: message } } } : ending);
-      }
+  if (going.length === 0) return;
+  const results = await writeUsers(deps.client, going.map(({ user }) => ({ id: user.id, updates: { isActive: false } })), settings);
+  for (const { row, auditId } of going) {
+    const result = results.get(row.targetId) ?? { ok: false as const, error: undefined };
+    if (result.ok && !result.user.isActive) {
+      chunk.audits.set(row.id, { id: auditId, completion: { outcome: "succeeded", isActiveAfter: false } });
+      chunk.written.push(result.user);
+      proof.push(row);
+    } else if (result.ok) {
+      const message = "Workfront accepted the change but still reports isActive: true.";
+      const ending = failureOf(row, { type: "failed", code: "not_applied", message });
+      finishes.push({ ...ending, audit: { id: auditId, completion: { outcome: "failed", errorCode: "not_applied", errorMessage: message, isActiveAfter: true } } });
+    } else {
+      // A failure that may pass (or a refused credential) keeps the pending row for the next attempt.
+      const ending = failureOf(row, endingFor(result.error));
+      const { code, message } = describeError(result.error);
+      finishes.push(classify(result.error) === "fail" ? { ...ending, audit: { id: auditId, completion: { outcome: "failed", errorCode: code, errorMessage: message } } } : ending);
     }
   }
-  await readBack(deps, proof, audits, finishes);
-  await noteUsers(deps.db, deps.client, written).catch((error: unknown) => logger.warn({ err: error }, "noting users in the index failed"));
 }
 
-function refuse(row: Claimed, user: WorkfrontUser, code: Parameters<typeof refusedRow>[2], message: string, openWork: OpenWorkEvidence | null, earlier: number | undefined, rows: NewAuditEventRow[], completions: { id: number; completion: Completion }[]) {
+function refuse(row: Claimed, user: WorkfrontUser, code: Parameters<typeof refusedRow>[2], message: string, openWork: OpenWorkEvidence | null, earlier: number | undefined, rows: NewAuditEventRow[], completions: Completed[]) {
   if (earlier === undefined) rows.push(refusedRow(row, user, code, message, openWork));
   else completions.push({ id: earlier, completion: { outcome: "refused", refusedCode: code, refusedReason: message } });
 }
@@ -209,7 +252,7 @@ async function prepare(
   owner: string,
   toWrite: readonly ToWrite[],
   completedRows: readonly NewAuditEventRow[],
-  completions: readonly { id: number; completion: Completion }[],
+  completions: readonly Completed[],
 ): Promise<{ row: Claimed; user: WorkfrontUser; auditId: number }[]> {
   return db.transaction(async (tx) => {
     await insertRows(tx, completedRows, { completedNow: true });
@@ -228,29 +271,69 @@ async function prepare(
   });
 }
 
-/**
- * The proof: Workfront asked again after the write (one search by IDs per 100 people) says each
- * person is inactive. `succeeded` when one of the schedule's attempts deactivated them, else
- * `already`. A read that fails leaves the schedule to try again: it then finds the person inactive.
- */
-async function readBack(deps: OffboardingDeps, proof: readonly Claimed[], audits: ReadonlyMap<string, { id: number; completion: Completion }>, finishes: Finish[]): Promise<void> {
-  if (proof.length === 0) return;
-  const [reads, wrote] = await Promise.all([readUsers(deps.client, proof.map((row) => row.targetId)), schedulesThatWrote(deps.db, proof.map((row) => row.id))]);
-  const readBackAt = new Date();
-  for (const row of proof) {
-    const read = reads.get(row.targetId) ?? { ok: false as const, error: undefined };
-    // This attempt's write answered inactive: its audit row is complete whatever the read-back says.
-    const audit = audits.get(row.id);
-    if (!read.ok) finishes.push({ ...failureOf(row, endingFor(read.error)), audit });
-    else if (read.user.isActive) {
-      finishes.push({ ...failureOf(row, { type: "failed", code: "not_applied", message: "Workfront still reports isActive: true after the deactivation." }), audit });
-    } else {
-      finishes.push({
-        row,
-        ending: { type: "done" },
-        audit,
-        event: { kind: "ran", schedule: refOf(row), outcome: audit || wrote.has(row.id) ? "succeeded" : "already", late: row.late, startedAt: row.startedAt!, readBackAt },
-      });
+/** Consecutive chunks whose people to read back fit one search by IDs. */
+function proofGroups(chunks: readonly Chunk[]): Chunk[][] {
+  const groups: Chunk[][] = [];
+  let size = Infinity;
+  for (const chunk of chunks) {
+    if (size + chunk.proof.length > MAX_OBJECTS_PER_REQUEST) {
+      groups.push([]);
+      size = 0;
     }
+    groups.at(-1)!.push(chunk);
+    size += chunk.proof.length;
+  }
+  return groups;
+}
+
+/**
+ * Step 3, the proof: Workfront asked after the writes (read-back.ts: one count of the group's
+ * people who are inactive, a search only when it falls short) says each person is inactive.
+ * `succeeded` when one of the schedule's attempts deactivated them, else `already`. A read that
+ * fails leaves the schedule to try again: it then finds the person inactive.
+ */
+async function readBack(deps: OffboardingDeps, chunks: readonly Chunk[]): Promise<void> {
+  const proof = chunks.flatMap((chunk) => chunk.proof);
+  if (proof.length === 0) return;
+  let reads: Map<string, ReadBack>;
+  let wrote: Set<string>;
+  try {
+    [reads, wrote] = await Promise.all([readBackStates(deps.client, proof.map((row) => row.targetId)), schedulesThatWrote(deps.db, proof.map((row) => row.id))]);
+  } catch (error) {
+    for (const chunk of chunks) if (chunk.proof.length > 0) giveUp(chunk, error);
+    return;
+  }
+  const readBackAt = new Date();
+  for (const chunk of chunks) {
+    for (const row of chunk.proof) {
+      const read = reads.get(row.targetId) ?? { ok: false as const, error: undefined };
+      // This attempt's write answered inactive: its audit row is complete whatever the read-back says.
+      const audit = chunk.audits.get(row.id);
+      if (!read.ok) chunk.finishes.push({ ...failureOf(row, endingFor(read.error)), audit });
+      else if (read.isActive) {
+        chunk.finishes.push({ ...failureOf(row, { type: "failed", code: "not_applied", message: "Workfront still reports isActive: true after the deactivation." }), audit });
+      } else {
+        chunk.finishes.push({
+          row,
+          ending: { type: "done" },
+          audit,
+          event: { kind: "ran", schedule: refOf(row), outcome: audit || wrote.has(row.id) ? "succeeded" : "already", late: row.late, startedAt: row.startedAt!, readBackAt },
+        });
+      }
+    }
+    chunk.proof = [];
+  }
+}
+
+/** Writes a chunk's ends (one transaction). */
+async function finishChunk(deps: OffboardingDeps, settings: BatchSettings, chunk: Chunk): Promise<EndingType[]> {
+  try {
+    await finishAll(deps.db, settings.owner, settings.retryDelayMs, chunk.finishes);
+    return chunk.finishes.map((f) => f.ending.type);
+  } catch (error) {
+    // Nothing of it was written: the schedules stay `running` until their lease expires, then are
+    // claimed again and settled from what Workfront shows then. The other chunks go on.
+    logger.warn({ err: error }, "writing the ends of scheduled deactivations failed; they run again once their lease expires");
+    return chunk.rows.map(() => "retry" as const);
   }
 }

@@ -276,6 +276,8 @@ withTestDatabase("scheduled deactivations", ({ db }) => {
     // Three chunks: three bulk edits, no PUT per person.
     const puts = Object.entries(stats.byRoute).filter(([route]) => route.startsWith("PUT"));
     expect(puts).toEqual([["PUT USER", 3]]);
+    // The proof for all 60: one count of those inactive after the writes (read-back.ts), no search.
+    expect(stats.byRoute["GET USER/count"]).toBe(1);
     for (const row of rows) {
       const events = await eventsOf(row.id);
       expect(events.map((event) => [event.action, event.outcome])).toEqual([

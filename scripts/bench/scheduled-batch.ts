@@ -129,7 +129,7 @@ export async function runScheduledBatch(): Promise<BenchReport> {
         "The bulk job runs twice: as POST /api/jobs runs a deactivation (everyone's open-work check with the batched reports, an admin's override, then the job), which is the work a batch of schedules does too, and the job alone as bulk-deactivation measures it (no check).",
       `Schedules: made by an admin ${LEAD_MS / 1000} s before one due instant (policy "deactivate anyway"), the app's schedule loop already running with the job worker's defaults ` +
         "(chunks of 50, as many at once as the cap, bulk edits). Elapsed runs from the due time to the last schedule's end, both the database's clock; it includes " +
-        "the loop waking at the due time, the claim, one batched impact check, per chunk a search by IDs, a bulk edit and a read-back search, every audit row, event and notification. " +
+        "the loop waking at the due time, the claim, one batched impact check, a search by IDs per 100 people, per chunk a bulk edit, a read-back count per 100 people, every audit row, event and notification. " +
         "The bulk job's elapsed runs from the server's receipt of the run (the check, then the job's creation) to the job's end; it reads nobody back after the write.",
       `One by one: the path every due schedule took before the batch, rebuilt in scripts/bench/scheduled-batch-server.ts from the same pieces (claims of 50; per schedule ` +
         "changeUserStatus — person lock, a read, the protections, the impact gate, the audit rows, one PUT — then a getUser read-back; 4 schedules at a time), " +
