@@ -331,6 +331,46 @@ withTestDatabase("notifications", ({ db }) => {
     expect(await db().$count(notifications, like(notifications.eventKey, `schedule_ran:${scheduleId}%`))).toBe(1);
   });
 
+  it("schedules that end together are told in one message per channel and kind, and each row is recorded", async () => {
+    const batch = randomUUID().slice(0, 8);
+    const person = (n: number) => ({ name: `Leaver ${batch} ${String(n).padStart(3, "0")}`, email: `leaver${n}.${batch}@example.com` });
+    const dueAt = "2026-12-31T22:59:59.999Z";
+    const ran: NotificationEvent[] = Array.from({ length: 150 }, (_, n) => ({ type: "schedule_ran", scheduleId: `${batch}-${n}`, person: person(n), dueAt, ranAt: "2026-12-31T23:00:02.000Z", late: false }));
+    const failed: NotificationEvent[] = [0, 1].map((n) => ({ type: "schedule_failed", scheduleId: `${batch}-f${n}`, person: person(900 + n), dueAt, errorCode: "not_found", errorMessage: "Workfront does not find this user", attempt: 1 }));
+    const job = jobEnded();
+    for (const event of [...ran, ...failed, job]) await enqueueNotification(db(), event, config());
+    // The first send of the ran group fails on the webhook: every one of its rows is tried again.
+    hook.failNext(1, 503);
+    const notifier = startNotifier({ db: db(), config: config(), logger: capturingLogger().logger });
+    const keys = [...ran, ...failed].map((event) => `${event.type}:${(event as { scheduleId: string }).scheduleId}${event.type === "schedule_failed" ? ":1" : ""}`);
+    await drain(() => notifier.runOnce(), db(), keys);
+    await notifier.stop();
+
+    const mails = smtp.mails.filter((mail) => mail.text.includes(batch) || mail.text.includes((job as { jobId: string }).jobId));
+    expect(mails.map((mail) => /Subject: (.*)/.exec(mail.text)![1]).sort()).toEqual([
+      "150 people were deactivated as scheduled",
+      "2 scheduled deactivations failed",
+      "Deactivation job finished: 2 of 3 done",
+    ]);
+    const ranMail = mails.find((mail) => mail.text.includes("Subject: 150 people"))!.text;
+    // 100 people listed in order, the rest counted, and the way to everyone.
+    expect(ranMail).toContain(`Leaver ${batch} 000 (leaver0.${batch}@example.com): due 12/31/2026, 11:59 PM GMT+1, deactivated 01/01/2027, 12:00 AM GMT+1`);
+    expect(ranMail).toContain(`Leaver ${batch} 099`);
+    expect(ranMail).not.toContain(`Leaver ${batch} 100`);
+    expect(ranMail).toContain("… and 50 more: the Scheduled view lists everyone.");
+    expect(ranMail).toContain("https://offboard.example.com/scheduled");
+    const failedMail = mails.find((mail) => mail.text.includes("Subject: 2 scheduled deactivations failed"))!.text;
+    expect(failedMail).toContain(`Leaver ${batch} 901 (leaver901.${batch}@example.com), due 12/31/2026, 11:59 PM GMT+1: Workfront does not find this user (not_found)`);
+    const calls = hook.calls.filter((call) => JSON.stringify(call.body).includes(batch));
+    expect(calls).toHaveLength(2);
+    const rows = await db().select().from(notifications).where(inArray(notifications.eventKey, keys));
+    expect(rows).toHaveLength(2 * 152);
+    expect(rows.every((row) => row.state === "sent")).toBe(true);
+    const attempts = (channel: string, type: string) => [...new Set(rows.filter((row) => row.channel === channel && row.eventKey.startsWith(type)).map((row) => row.attempts))];
+    expect(attempts("webhook", "schedule_ran")).toEqual([2]);
+    expect(attempts("email", "schedule_ran")).toEqual([1]);
+  });
+
   it("forgets sent notifications after the days kept, and keeps failed ones", async () => {
     const [old, recent, failed] = [jobEnded(), jobEnded(), jobEnded()];
     for (const event of [old, recent, failed]) await enqueueNotification(db(), event, { email: null, webhook: config().webhook });

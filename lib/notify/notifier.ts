@@ -9,7 +9,7 @@ import { webhookChannel } from "./channels/webhook";
 import type { NotifyConfig } from "./config";
 import { type UpcomingLeavers, enqueueDigestIfDue } from "./digest";
 import { type ClaimedNotification, claimNotifications, markAttemptFailed, markSent, pruneSent } from "./outbox";
-import { renderNotification } from "./render";
+import { GROUPED_TYPES, renderNotifications } from "./render";
 import type { NotificationChannel } from "./vocabulary";
 
 export interface NotifierLogger {
@@ -29,7 +29,7 @@ export interface NotifierOptions {
   owner?: string;
   /** Longer than a channel's timeouts (20 s for SMTP, 15 s for webhooks), so a slow send is not taken over. */
   leaseMs?: number;
-  /** Rows claimed at once. */
+  /** Rows claimed at once (default 10), besides up to GROUPED_CLAIM schedule events told in groups. */
   batchSize?: number;
   /** Days a sent notification is kept (default 30); failed ones are kept. */
   keepSentDays?: number;
@@ -58,6 +58,31 @@ export function retryDelayMs(attempts: number, config: Pick<NotifyConfig, "retry
   return Math.floor(delay * (0.75 + Math.random() / 4));
 }
 
+/** Messages sent at once by one notifier. */
+const SENDS_AT_ONCE = 10;
+/** Schedule events claimed at once to be told in groups (a batch due together is up to 1,000). */
+const GROUPED_CLAIM = 1_000;
+
+/**
+ * The rows one message each tells: schedule events of one kind on one channel together (a batch
+ * of 1,000 people due at once makes one e-mail, not 1,000), anything else alone.
+ */
+export function groupsOf(rows: readonly ClaimedNotification[]): ClaimedNotification[][] {
+  const groups = new Map<string, ClaimedNotification[]>();
+  const alone: ClaimedNotification[][] = [];
+  for (const row of rows) {
+    if (!(GROUPED_TYPES as readonly string[]).includes(row.payload.type)) {
+      alone.push([row]);
+      continue;
+    }
+    const key = `${row.channel}:${row.payload.type}`;
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  }
+  return [...groups.values(), ...alone];
+}
+
 /**
  * The notifier: polls the outbox (lib/notify/outbox.ts), renders each claimed row and sends it
  * through its channel; a failure is retried with backoff up to NOTIFY_MAX_ATTEMPTS. It also puts
@@ -77,30 +102,37 @@ export function startNotifier(options: NotifierOptions): Notifier {
   let running: Promise<number> | undefined;
   let again = false;
 
-  async function deliver(row: ClaimedNotification): Promise<boolean> {
-    const channel = channels[row.channel];
+  /** Sends one message for the rows given (one row, or a group of one kind: `groupsOf`), and records each row's end. */
+  async function deliver(rows: readonly ClaimedNotification[]): Promise<number> {
+    const [first] = rows;
+    if (!first) return 0;
+    const channel = channels[first.channel];
     try {
-      if (!channel) throw new ChannelError(`the ${row.channel} channel is not configured`);
-      const message = renderNotification(row.payload, config);
-      await channel.send(message, { digest: row.payload.type === "leavers_digest" });
+      if (!channel) throw new ChannelError(`the ${first.channel} channel is not configured`);
+      const message = renderNotifications(rows.map((row) => row.payload), config);
+      await channel.send(message, { digest: first.payload.type === "leavers_digest" });
     } catch (error) {
       // Only a ChannelError's message is known to be free of secrets; anything else is named by type.
       const reason = error instanceof ChannelError ? error.message : `unexpected ${error instanceof Error ? error.name : "error"}`;
-      const state = await markAttemptFailed(db, {
-        owner,
-        id: row.id,
-        error: reason,
-        maxAttempts: config.maxAttempts,
-        retryInMs: retryDelayMs(row.attempts, config),
-      });
-      const details = { notification: row.id, event: row.payload.type, channel: row.channel, attempts: row.attempts, reason };
-      if (state === "failed") log.error(details, "a notification could not be sent and is given up");
-      else log.warn(details, "a notification could not be sent; it will be tried again");
-      return false;
+      for (const row of rows) {
+        const state = await markAttemptFailed(db, {
+          owner,
+          id: row.id,
+          error: reason,
+          maxAttempts: config.maxAttempts,
+          retryInMs: retryDelayMs(row.attempts, config),
+        });
+        const details = { notification: row.id, event: row.payload.type, channel: row.channel, attempts: row.attempts, reason };
+        if (state === "failed") log.error(details, "a notification could not be sent and is given up");
+        else log.warn(details, "a notification could not be sent; it will be tried again");
+      }
+      return 0;
     }
-    const recorded = await markSent(db, owner, row.id);
-    if (!recorded) log.warn({ notification: row.id }, "a notification was sent after its lease ran out");
-    return true;
+    for (const row of rows) {
+      const recorded = await markSent(db, owner, row.id);
+      if (!recorded) log.warn({ notification: row.id }, "a notification was sent after its lease ran out");
+    }
+    return rows.length;
   }
 
   async function round(): Promise<number> {
@@ -118,10 +150,19 @@ export function startNotifier(options: NotifierOptions): Notifier {
     }
     let sent = 0;
     while (!stopped) {
-      const claimed = await claimNotifications(db, { owner, limit: batchSize, leaseMs });
+      // The schedule events first, many at once (they make a handful of messages), then up to
+      // batchSize rows of any kind: at most 6 grouped messages and batchSize others per claim, so
+      // that the sends end well within the lease.
+      const claimed = [
+        ...(await claimNotifications(db, { owner, limit: GROUPED_CLAIM, leaseMs, types: GROUPED_TYPES })),
+        ...(await claimNotifications(db, { owner, limit: batchSize, leaseMs })),
+      ];
       if (claimed.length === 0) break;
-      const results = await Promise.all(claimed.map(deliver));
-      sent += results.filter(Boolean).length;
+      const groups = groupsOf(claimed);
+      for (let start = 0; start < groups.length; start += SENDS_AT_ONCE) {
+        const results = await Promise.all(groups.slice(start, start + SENDS_AT_ONCE).map(deliver));
+        sent += results.reduce((sum, count) => sum + count, 0);
+      }
     }
     return sent;
   }

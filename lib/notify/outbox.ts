@@ -24,15 +24,18 @@ const fromNow = (ms: number) => sql`now() + ${ms} * interval '1 millisecond'`;
 
 export async function claimNotifications(
   db: Database,
-  options: { owner: string; limit: number; leaseMs: number },
+  options: { owner: string; limit: number; leaseMs: number; /** Only events of these types. */ types?: readonly NotificationEvent["type"][] },
 ): Promise<ClaimedNotification[]> {
   const claimable = db
     .select({ id: notifications.id })
     .from(notifications)
     .where(
-      or(
-        and(eq(notifications.state, "pending"), lte(notifications.nextAttemptAt, now)),
-        and(eq(notifications.state, "sending"), lt(notifications.leaseExpiresAt, now)),
+      and(
+        or(
+          and(eq(notifications.state, "pending"), lte(notifications.nextAttemptAt, now)),
+          and(eq(notifications.state, "sending"), lt(notifications.leaseExpiresAt, now)),
+        ),
+        options.types ? inArray(sql`${notifications.payload}->>'type'`, [...options.types]) : undefined,
       ),
     )
     .orderBy(asc(notifications.createdAt), asc(notifications.id))

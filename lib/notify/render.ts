@@ -19,18 +19,61 @@ export interface RenderOptions {
   appUrl: string | null;
 }
 
+/** The kinds of schedule event that one message tells together for many people (a batch due at once). */
+export const GROUPED_TYPES = ["schedule_ran", "schedule_failed", "schedule_overdue"] as const;
+export type ScheduleNotice = Extract<NotificationEvent, { type: (typeof GROUPED_TYPES)[number] }>;
+
+/** People listed in one grouped message; the rest are counted (a chat message has a size limit). */
+export const GROUP_LINES = 100;
+
+function toolsFor(options: RenderOptions) {
+  const t = createTranslator({ locale: options.locale, messages: catalogues[options.locale], namespace: "notifications" });
+  const dateTime = new Intl.DateTimeFormat(options.locale, { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", timeZone: options.timeZone, timeZoneName: "short" });
+  const when = (iso: string) => dateTime.format(new Date(iso));
+  const link = (path: string) => (options.appUrl ? [t("openLink", { url: new URL(path, options.appUrl).toString() })] : []);
+  const lines = (...parts: string[]) => [...parts, "", t("footer")].join("\n");
+  /** The values every schedule text names: who, and when it was due. */
+  const scheduleValues = (event: ScheduleNotice) => {
+    const base = { name: event.person.name ?? event.person.email ?? t("unnamed"), email: event.person.email ?? "—", due: when(event.dueAt) };
+    if (event.type === "schedule_ran") return { ...base, ran: when(event.ranAt), late: String(event.late) };
+    if (event.type === "schedule_failed") return { ...base, reason: event.errorMessage ? `${event.errorMessage} (${event.errorCode})` : event.errorCode };
+    return base;
+  };
+  return { t, when, link, lines, scheduleValues };
+}
+
+/**
+ * Renders the outbox payloads one message tells: one event, or many schedule events of one kind
+ * (`GROUPED_TYPES`), as the notifier groups them, so that 1,000 people deactivated together make
+ * one message rather than 1,000.
+ */
+export function renderNotifications(events: readonly NotificationEvent[], options: RenderOptions): RenderedMessage {
+  const [first] = events;
+  if (!first) throw new RangeError("nothing to render");
+  if (events.length === 1) return renderNotification(first, options);
+  const notices = events as readonly ScheduleNotice[];
+  if (!notices.every((event) => event.type === first.type && (GROUPED_TYPES as readonly string[]).includes(event.type))) {
+    throw new RangeError("only schedule events of one kind are told together");
+  }
+  const { t, link, lines, scheduleValues } = toolsFor(options);
+  const kind = first.type === "schedule_ran" ? "ran" : first.type === "schedule_failed" ? "failed" : "overdue";
+  const sorted = [...notices].sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt) || (a.person.name ?? "").localeCompare(b.person.name ?? ""));
+  const listed = sorted.slice(0, GROUP_LINES).map((event) => t(`scheduleGroup.${kind}Line`, scheduleValues(event)));
+  const more = sorted.length > GROUP_LINES ? [t("scheduleGroup.more", { count: sorted.length - GROUP_LINES })] : [];
+  return {
+    subject: t(`scheduleGroup.${kind}Subject`, { count: notices.length }),
+    text: lines(t(`scheduleGroup.${kind}Heading`), ...listed, ...more, ...link("/scheduled")),
+  };
+}
+
 /**
  * Renders an outbox payload. It reads only the event's allow-listed fields (lib/notify/events.ts),
  * so what a message can say is fixed here and there.
  */
 export function renderNotification(event: NotificationEvent, options: RenderOptions): RenderedMessage {
-  const t = createTranslator({ locale: options.locale, messages: catalogues[options.locale], namespace: "notifications" });
-  const dateTime = new Intl.DateTimeFormat(options.locale, { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", timeZone: options.timeZone, timeZoneName: "short" });
+  const { t, when, link, lines, scheduleValues } = toolsFor(options);
   const date = new Intl.DateTimeFormat(options.locale, { dateStyle: "medium", timeZone: "UTC" });
-  const when = (iso: string) => dateTime.format(new Date(iso));
   const day = (isoDay: string) => date.format(new Date(`${isoDay}T00:00:00Z`));
-  const link = (path: string) => (options.appUrl ? [t("openLink", { url: new URL(path, options.appUrl).toString() })] : []);
-  const lines = (...parts: string[]) => [...parts, "", t("footer")].join("\n");
 
   switch (event.type) {
     case "job_ended": {
@@ -46,19 +89,11 @@ export function renderNotification(event: NotificationEvent, options: RenderOpti
       };
     }
     case "schedule_ran":
+      return { subject: t("scheduleRan.subject", scheduleValues(event)), text: lines(t("scheduleRan.body", scheduleValues(event))) };
     case "schedule_failed":
-    case "schedule_overdue": {
-      const who = { name: event.person.name ?? event.person.email ?? t("unnamed"), email: event.person.email ?? "—", due: when(event.dueAt) };
-      if (event.type === "schedule_ran") {
-        const values = { ...who, ran: when(event.ranAt), late: String(event.late) };
-        return { subject: t("scheduleRan.subject", values), text: lines(t("scheduleRan.body", values)) };
-      }
-      if (event.type === "schedule_failed") {
-        const values = { ...who, reason: event.errorMessage ? `${event.errorMessage} (${event.errorCode})` : event.errorCode };
-        return { subject: t("scheduleFailed.subject", values), text: lines(t("scheduleFailed.body", values)) };
-      }
-      return { subject: t("scheduleOverdue.subject", who), text: lines(t("scheduleOverdue.body", who)) };
-    }
+      return { subject: t("scheduleFailed.subject", scheduleValues(event)), text: lines(t("scheduleFailed.body", scheduleValues(event))) };
+    case "schedule_overdue":
+      return { subject: t("scheduleOverdue.subject", scheduleValues(event)), text: lines(t("scheduleOverdue.body", scheduleValues(event))) };
     case "leavers_digest": {
       const last = new Date(`${event.day}T00:00:00Z`);
       last.setUTCDate(last.getUTCDate() + 6);
