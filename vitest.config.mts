@@ -1,7 +1,10 @@
 import { fileURLToPath } from "node:url";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
+
+/** Tests whose subject runs in child processes (workers, the embedded server) they start. */
+const SPAWNING_TESTS = ["lib/jobs/processes.test.ts", "lib/reassign/crash.test.ts", "lib/db/embedded/server.test.ts"];
 
 export default defineConfig({
   resolve: {
@@ -13,6 +16,10 @@ export default defineConfig({
   },
   test: {
     include: ["{lib,emulator,app,components,scripts}/**/*.test.{ts,tsx}"],
+    // Under mutation testing, not the tests whose code under test runs in processes they spawn:
+    // Stryker switches a mutant on in the test process only (a global, not inherited by a child),
+    // so these could only catch mutants in their own set-up, at 10–40 s a run.
+    exclude: process.env.MUTATION_MODULE ? [...configDefaults.exclude, ...SPAWNING_TESTS] : configDefaults.exclude,
     environment: "node",
     // One PostgreSQL server for the run (TEST_DATABASE_URL, or the embedded one started here).
     globalSetup: ["lib/test/database-server.ts"],
