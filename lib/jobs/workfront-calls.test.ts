@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RunningEmulator } from "@/emulator";
-import { clientFor, control, startTestEmulator, stats } from "@/lib/workfront/test-support";
+import { beforeEach, describe, expect, it } from "vitest";
+import { clientFor, control, stats, testEmulatorForFile } from "@/lib/workfront/test-support";
 import { forgetBatchSupport } from "./batch-support";
 import { type UserResult, type WriteSettings, readUsers, writeUsers } from "./workfront-calls";
 
@@ -8,23 +7,16 @@ import { type UserResult, type WriteSettings, readUsers, writeUsers } from "./wo
  * How a chunk's people are read and written: documented calls by default (a search by IDs, one
  * bulk edit), what happens when a bulk edit fails as a whole, and `/batch` only where configured.
  */
-let emulator: RunningEmulator;
+const emulator = testEmulatorForFile();
 
 const bulk: WriteSettings = { writeMode: "bulk", batch: "off" };
 
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-});
-afterAll(async () => {
-  await emulator?.close();
-});
 beforeEach(async () => {
-  await control(emulator, "POST", "reset");
   forgetBatchSupport();
 });
 
 async function activeNonAdmins(count: number): Promise<string[]> {
-  const users = await clientFor(emulator).searchUsers({
+  const users = await clientFor(emulator()).searchUsers({
     filters: [
       { field: "isActive", value: true },
       { field: "accessLevel:isAdmin", value: false },
@@ -33,7 +25,7 @@ async function activeNonAdmins(count: number): Promise<string[]> {
     limit: count,
   });
   // Only what the code under test sends is counted.
-  await control(emulator, "POST", "stats/reset");
+  await control(emulator(), "POST", "stats/reset");
   return users.map((user) => user.id);
 }
 
@@ -48,9 +40,9 @@ function summary(results: Map<string, UserResult>, ids: readonly string[]): stri
   });
 }
 
-/** A client whose requests matching `when` get `answer` instead of reaching the emulator. */
+/** A client whose requests matching `when` get `answer` instead of reaching the emulator(). */
 function clientAnswering(when: (method: string, path: string) => boolean, answer: () => Response) {
-  return clientFor(emulator, {
+  return clientFor(emulator(), {
     maxRetries: 0,
     fetch: async (input, init) => {
       const url = new URL(String(input));
@@ -67,19 +59,19 @@ const errorBody = (cls: string, message: string) => ({ error: { class: cls, mess
 describe("readUsers", () => {
   it("reads 250 people in 3 searches and calls the one it cannot find not_found", async () => {
     const ids = [...(await activeNonAdmins(249)), "f".repeat(32)];
-    const results = await readUsers(clientFor(emulator), ids);
+    const results = await readUsers(clientFor(emulator()), ids);
     expect(summary(results, ids).filter((state) => state === "active")).toHaveLength(249);
     expect(summary(results, ["f".repeat(32)])).toEqual(["not_found"]);
-    expect((await stats(emulator)).byRoute).toEqual({ "GET USER/search": 3 });
+    expect((await stats(emulator())).byRoute).toEqual({ "GET USER/search": 3 });
   });
 });
 
 describe("writeUsers with bulk edits (the default)", () => {
   it("writes 150 people in two bulk edits and answers each person's new state", async () => {
     const ids = await activeNonAdmins(150);
-    const results = await writeUsers(clientFor(emulator), deactivate(ids), bulk);
+    const results = await writeUsers(clientFor(emulator()), deactivate(ids), bulk);
     expect(new Set(summary(results, ids))).toEqual(new Set(["inactive"]));
-    const seen = await stats(emulator);
+    const seen = await stats(emulator());
     expect(seen.byRoute).toEqual({ "PUT USER": 2 });
     expect(seen.writes).toBe(150);
   });
@@ -87,10 +79,10 @@ describe("writeUsers with bulk edits (the default)", () => {
   it("when Workfront refuses the whole edit: re-reads, keeps who changed, and pins the refusal with one PUT each", async () => {
     const [first, last] = await activeNonAdmins(2);
     // The main admin is refused by Workfront; the non-atomic edit stops there (first applied, last not).
-    const ids = [first!, emulator.adminUserID, last!];
-    const results = await writeUsers(clientFor(emulator), deactivate(ids), bulk);
+    const ids = [first!, emulator().adminUserID, last!];
+    const results = await writeUsers(clientFor(emulator()), deactivate(ids), bulk);
     expect(summary(results, ids)).toEqual(["inactive", "validation", "inactive"]);
-    expect((await stats(emulator)).byRoute).toEqual({ "PUT USER": 1, "GET USER/search": 1, "PUT USER/:id": 2 });
+    expect((await stats(emulator())).byRoute).toEqual({ "PUT USER": 1, "GET USER/search": 1, "PUT USER/:id": 2 });
   });
 
   it("when the edit fails in a way that may pass (503): re-reads, and leaves the rest for a later try without PUTs", async () => {
@@ -101,13 +93,13 @@ describe("writeUsers with bulk edits (the default)", () => {
     );
     const results = await writeUsers(client, deactivate(ids), bulk);
     expect(summary(results, ids)).toEqual(["unavailable", "unavailable", "unavailable"]);
-    expect((await stats(emulator)).byRoute).toEqual({ "GET USER/search": 1 });
+    expect((await stats(emulator())).byRoute).toEqual({ "GET USER/search": 1 });
   });
 
   it("asks for someone the answer left out instead of guessing", async () => {
     const ids = await activeNonAdmins(3);
     let bulkAnswers = 0;
-    const client = clientFor(emulator, {
+    const client = clientFor(emulator(), {
       fetch: async (input, init) => {
         const response = await fetch(input, init);
         if (init?.method !== "PUT" || !new URL(String(input)).pathname.endsWith("/user")) return response;
@@ -119,24 +111,24 @@ describe("writeUsers with bulk edits (the default)", () => {
     const results = await writeUsers(client, deactivate(ids), bulk);
     expect(bulkAnswers).toBe(1);
     expect(summary(results, ids)).toEqual(["inactive", "inactive", "inactive"]);
-    expect((await stats(emulator)).byRoute).toEqual({ "PUT USER": 1, "GET USER/search": 1 });
+    expect((await stats(emulator())).byRoute).toEqual({ "PUT USER": 1, "GET USER/search": 1 });
   });
 
   it("stops at a refused credential: everyone gets auth, nothing is re-read", async () => {
     const ids = await activeNonAdmins(2);
-    await control(emulator, "POST", "api-keys/expire");
-    const results = await writeUsers(clientFor(emulator), deactivate(ids), bulk);
+    await control(emulator(), "POST", "api-keys/expire");
+    const results = await writeUsers(clientFor(emulator()), deactivate(ids), bulk);
     expect(summary(results, ids)).toEqual(["auth", "auth"]);
-    expect((await stats(emulator)).byRoute).toEqual({ "PUT USER": 1 });
+    expect((await stats(emulator())).byRoute).toEqual({ "PUT USER": 1 });
   });
 });
 
 describe("writeUsers with one PUT per person (JOBS_WRITE_MODE=single)", () => {
   it("sends one PUT per person and answers each", async () => {
-    const ids = [...(await activeNonAdmins(2)), emulator.adminUserID];
-    const results = await writeUsers(clientFor(emulator), deactivate(ids), { writeMode: "single", batch: "off" });
+    const ids = [...(await activeNonAdmins(2)), emulator().adminUserID];
+    const results = await writeUsers(clientFor(emulator()), deactivate(ids), { writeMode: "single", batch: "off" });
     expect(summary(results, ids)).toEqual(["inactive", "inactive", "validation"]);
-    expect((await stats(emulator)).byRoute).toEqual({ "PUT USER/:id": 3 });
+    expect((await stats(emulator())).byRoute).toEqual({ "PUT USER/:id": 3 });
   });
 });
 
@@ -148,22 +140,22 @@ describe("writeUsers through /batch (WORKFRONT_BATCH)", () => {
     );
 
   it("on: writes each chunk in one /batch request, answered per person (a tenant with /batch)", async () => {
-    await control(emulator, "PATCH", "config", { batch: true });
+    await control(emulator(), "PATCH", "config", { batch: true });
     try {
-      const ids = [...(await activeNonAdmins(2)), emulator.adminUserID];
-      const results = await writeUsers(clientFor(emulator), deactivate(ids), { writeMode: "bulk", batch: "on" });
+      const ids = [...(await activeNonAdmins(2)), emulator().adminUserID];
+      const results = await writeUsers(clientFor(emulator()), deactivate(ids), { writeMode: "bulk", batch: "on" });
       expect(summary(results, ids)).toEqual(["inactive", "inactive", "validation"]);
-      expect((await stats(emulator)).byRoute).toEqual({ "POST batch": 1 });
+      expect((await stats(emulator())).byRoute).toEqual({ "POST batch": 1 });
     } finally {
-      await control(emulator, "PATCH", "config", { batch: false });
+      await control(emulator(), "PATCH", "config", { batch: false });
     }
   });
 
-  it("auto: against the strict emulator (no /batch) falls back to one bulk edit", async () => {
+  it("auto: against the strict emulator() (no /batch) falls back to one bulk edit", async () => {
     const [a] = await activeNonAdmins(1);
-    const results = await writeUsers(clientFor(emulator), deactivate([a!]), { writeMode: "bulk", batch: "auto" });
+    const results = await writeUsers(clientFor(emulator()), deactivate([a!]), { writeMode: "bulk", batch: "auto" });
     expect(summary(results, [a!])).toEqual(["inactive"]);
-    expect((await stats(emulator)).byRoute).toEqual({ "POST batch": 1, "PUT USER": 1 });
+    expect((await stats(emulator())).byRoute).toEqual({ "POST batch": 1, "PUT USER": 1 });
   });
 
   it("auto: falls back to bulk edits on a tenant without /batch, and does not ask it again", async () => {
@@ -171,7 +163,7 @@ describe("writeUsers through /batch (WORKFRONT_BATCH)", () => {
     const [a, b] = await activeNonAdmins(2);
     expect(summary(await writeUsers(client, deactivate([a!]), { writeMode: "bulk", batch: "auto" }), [a!])).toEqual(["inactive"]);
     expect(summary(await writeUsers(client, deactivate([b!]), { writeMode: "bulk", batch: "auto" }), [b!])).toEqual(["inactive"]);
-    expect((await stats(emulator)).byRoute).toEqual({ "PUT USER": 2 });
+    expect((await stats(emulator())).byRoute).toEqual({ "PUT USER": 2 });
   });
 
   it("auto: a throttled /batch is not taken for a missing one", async () => {
@@ -182,13 +174,13 @@ describe("writeUsers through /batch (WORKFRONT_BATCH)", () => {
     const [a] = await activeNonAdmins(1);
     const results = await writeUsers(client, deactivate([a!]), { writeMode: "bulk", batch: "auto" });
     expect(summary(results, [a!])).toEqual(["throttled"]);
-    expect((await stats(emulator)).byRoute).toEqual({});
+    expect((await stats(emulator())).byRoute).toEqual({});
   });
 
   it("on: a tenant without /batch fails the people, and off never asks for it", async () => {
     const [a] = await activeNonAdmins(1);
     expect(summary(await writeUsers(noBatch(), deactivate([a!]), { writeMode: "bulk", batch: "on" }), [a!])).toEqual(["not_found"]);
     expect(summary(await writeUsers(noBatch(), deactivate([a!]), bulk), [a!])).toEqual(["inactive"]);
-    expect((await stats(emulator)).byRoute).toEqual({ "PUT USER": 1 });
+    expect((await stats(emulator())).byRoute).toEqual({ "PUT USER": 1 });
   });
 });

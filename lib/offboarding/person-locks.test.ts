@@ -1,27 +1,16 @@
-import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
-import type { RunningEmulator } from "@/emulator";
+import { expect, it } from "vitest";
 import { listAuditEvents } from "@/lib/audit";
 import { createAccount } from "@/lib/auth/accounts";
 import type { SessionUser } from "@/lib/auth/session";
 import { withTestDatabase } from "@/lib/db/test-databases";
 import { ApiError } from "@/lib/http/errors";
-import { clientFor, control, startTestEmulator, stats } from "@/lib/workfront/test-support";
+import { clientFor, control, stats, testEmulatorForFile } from "@/lib/workfront/test-support";
 import { changeUserStatus } from "./change-status";
 import type { OffboardingDeps } from "./deps";
 import { tryLockPeople, unlockPeople, withPersonLock } from "./person-locks";
 
 /** One action per person at a time, on both engines, and what it does to the audit log. */
-let emulator: RunningEmulator;
-
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-});
-afterAll(async () => {
-  await emulator?.close();
-});
-beforeEach(async () => {
-  await control(emulator, "POST", "reset");
-});
+const emulator = testEmulatorForFile();
 
 const hex = (n: number) => n.toString(16).padStart(32, "0");
 
@@ -54,19 +43,19 @@ withTestDatabase("person locks", ({ db }) => {
   });
 
   it("ten concurrent deactivations of one person: one write, one succeeded row, nine already", async () => {
-    const deps: OffboardingDeps = { db: db(), client: clientFor(emulator), protectedUsers: [], personLock: { leaseMs: 60_000, waitMs: 30_000, pollMs: 5 } };
+    const deps: OffboardingDeps = { db: db(), client: clientFor(emulator()), protectedUsers: [], personLock: { leaseMs: 60_000, waitMs: 30_000, pollMs: 5 } };
     const [user] = await deps.client.searchUsers({
       filters: [
         { field: "isActive", value: true },
         { field: "accessLevel:isAdmin", value: false },
-        { field: "ID", op: "notin", values: [emulator.adminUserID, emulator.integrationUser.ID] },
+        { field: "ID", op: "notin", values: [emulator().adminUserID, emulator().integrationUser.ID] },
       ],
       limit: 1,
     });
     const email = `operator.${Date.now()}@example.com`;
     const account = await createAccount(db(), { email, role: "operator", password: "a long enough password" });
     const actor: SessionUser = { id: account.id, email, name: null, role: "operator", locale: null };
-    await control(emulator, "POST", "stats/reset");
+    await control(emulator(), "POST", "stats/reset");
     const results = await Promise.all(
       Array.from({ length: 10 }, (_, index) =>
         changeUserStatus(deps, {
@@ -85,6 +74,6 @@ withTestDatabase("person locks", ({ db }) => {
     expect(rows.map((row) => row.outcome).sort()).toEqual(["already", ...Array(8).fill("already"), "succeeded"].sort());
     expect(rows.find((row) => row.outcome === "succeeded")).toMatchObject({ isActiveBefore: true, isActiveAfter: false });
     expect(rows.filter((row) => row.outcome === "already").every((row) => row.isActiveBefore === false)).toBe(true);
-    expect((await stats(emulator)).byRoute["PUT USER/:id"]).toBe(1);
+    expect((await stats(emulator())).byRoute["PUT USER/:id"]).toBe(1);
   });
 });

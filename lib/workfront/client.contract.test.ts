@@ -1,20 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from "vitest";
-import type { RunningEmulator } from "@/emulator";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { WorkfrontError } from "./errors";
-import { clientFor, control, startTestEmulator, stats } from "./test-support";
+import { clientFor, control, stats, testEmulatorForFile } from "./test-support";
 
 /** The client against the emulator over real HTTP: every operation, error and option. */
-let emulator: RunningEmulator;
-
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-});
-afterAll(async () => {
-  await emulator?.close();
-});
-beforeEach(async () => {
-  await control(emulator, "POST", "reset");
-});
+const emulator = testEmulatorForFile();
 
 async function rejection(promise: Promise<unknown>): Promise<WorkfrontError> {
   const error = await promise.then(
@@ -29,7 +18,7 @@ async function rejection(promise: Promise<unknown>): Promise<WorkfrontError> {
 
 describe("reads", () => {
   it("searches with filters, a stable sort and paging", async () => {
-    const client = clientFor(emulator);
+    const client = clientFor(emulator());
     const sort = [
       { field: "name", direction: "ciasc" },
       { field: "ID", direction: "asc" },
@@ -46,7 +35,7 @@ describe("reads", () => {
   });
 
   it("answers 100 users when no limit is given, and count agrees with a full search", async () => {
-    const client = clientFor(emulator);
+    const client = clientFor(emulator());
     expect(await client.searchUsers()).toHaveLength(100);
     const filters = [{ field: "isActive", value: false }];
     const inactive = await client.searchUsers({ filters, limit: 2000 });
@@ -55,7 +44,7 @@ describe("reads", () => {
   });
 
   it("combines a base filter with OR groups as base AND (a OR b)", async () => {
-    const client = clientFor(emulator);
+    const client = clientFor(emulator());
     const [someone] = await client.searchUsers({ filters: [{ field: "isActive", value: false }], limit: 1 });
     const lastName = someone!.lastName!;
     const anyOf = [[{ field: "name", op: "cicontains", value: lastName }], [{ field: "emailAddr", op: "cicontains", value: lastName }]] as const;
@@ -67,13 +56,13 @@ describe("reads", () => {
   });
 
   it("finds a user by username (sent as filters= JSON)", async () => {
-    const client = clientFor(emulator);
-    const users = await client.searchUsers({ filters: [{ field: "username", value: emulator.integrationUser.username }] });
-    expect(users.map((user) => user.id)).toEqual([emulator.integrationUser.ID]);
+    const client = clientFor(emulator());
+    const users = await client.searchUsers({ filters: [{ field: "username", value: emulator().integrationUser.username }] });
+    expect(users.map((user) => user.id)).toEqual([emulator().integrationUser.ID]);
   });
 
   it("reads one user with its references and ISO dates", async () => {
-    const client = clientFor(emulator);
+    const client = clientFor(emulator());
     const [listed] = await client.searchUsers({ filters: [{ field: "isActive", value: false }], limit: 1 });
     const user = await client.getUser(listed!.id);
     expect(user).toEqual(listed);
@@ -83,53 +72,53 @@ describe("reads", () => {
   });
 
   it("knows whose credential it is and who the main admin is", async () => {
-    const client = clientFor(emulator);
-    expect((await client.getCurrentUser()).id).toBe(emulator.integrationUser.ID);
-    expect((await client.getCustomer()).adminUserId).toBe(emulator.adminUserID);
+    const client = clientFor(emulator());
+    expect((await client.getCurrentUser()).id).toBe(emulator().integrationUser.ID);
+    expect((await client.getCustomer()).adminUserId).toBe(emulator().adminUserID);
   });
 
   it("reads licence types from the metadata", async () => {
-    const { licenseTypes } = await clientFor(emulator).userMetadata();
+    const { licenseTypes } = await clientFor(emulator()).userMetadata();
     expect(licenseTypes.length).toBeGreaterThan(0);
     expect(licenseTypes[0]).toEqual({ value: expect.any(String), label: expect.any(String) });
   });
 
   it("speaks another version on Adobe's schedule as well as the default; v15.0 of Adobe's how-to is gone", async () => {
-    const users = await clientFor(emulator, { version: "16.0" }).searchUsers({ limit: 5 });
+    const users = await clientFor(emulator(), { version: "16.0" }).searchUsers({ limit: 5 });
     expect(users).toHaveLength(5);
     // Deprecated December 18, 2025 (api-version-support-schedule.md): a tenant answers 404.
-    const error = await rejection(clientFor(emulator, { version: "15.0" }).searchUsers({ limit: 5 }));
+    const error = await rejection(clientFor(emulator(), { version: "15.0" }).searchUsers({ limit: 5 }));
     expect(error.code).toBe("not_found");
   });
 
   it("can send the API key as a query parameter", async () => {
-    const client = clientFor(emulator, { credential: { kind: "apiKey", apiKey: emulator.apiKey, placement: "query" } });
+    const client = clientFor(emulator(), { credential: { kind: "apiKey", apiKey: emulator().apiKey, placement: "query" } });
     expect(await client.searchUsers({ limit: 3 })).toHaveLength(3);
   });
 
   it("can authenticate with a session ID", async () => {
-    const { sessionID } = await control<{ sessionID: string }>(emulator, "POST", "sessions", {
-      username: emulator.integrationUser.username,
+    const { sessionID } = await control<{ sessionID: string }>(emulator(), "POST", "sessions", {
+      username: emulator().integrationUser.username,
     });
-    const client = clientFor(emulator, { credential: { kind: "session", sessionID } });
+    const client = clientFor(emulator(), { credential: { kind: "session", sessionID } });
     expect(await client.searchUsers({ limit: 2 })).toHaveLength(2);
   });
 
   it("reports an unknown field as a validation error naming it", async () => {
-    const error = await rejection(clientFor(emulator).searchUsers({ filters: [{ field: "pageSize", value: 1 }] }));
+    const error = await rejection(clientFor(emulator()).searchUsers({ filters: [{ field: "pageSize", value: 1 }] }));
     expect([error.code, error.retryable]).toEqual(["validation", false]);
     expect(error.message).toContain("pageSize");
   });
 
   it("reports an unknown ID as not_found", async () => {
-    const error = await rejection(clientFor(emulator).getUser("0".repeat(32)));
+    const error = await rejection(clientFor(emulator()).getUser("0".repeat(32)));
     expect(error.code).toBe("not_found");
   });
 });
 
 describe("writes", () => {
   it("deactivates and reactivates, restoring the access level", async () => {
-    const client = clientFor(emulator);
+    const client = clientFor(emulator());
     const [user] = await client.searchUsers({ filters: [{ field: "isActive", value: true }, { field: "accessLevel:isAdmin", value: false }], limit: 1 });
     const off = await client.updateUser(user!.id, { isActive: false });
     expect(off.isActive).toBe(false);
@@ -137,38 +126,38 @@ describe("writes", () => {
     expect(Date.parse(off.updatedAt!)).toBeGreaterThanOrEqual(Date.parse(user!.updatedAt!));
     const on = await client.updateUser(user!.id, { isActive: true, accessLevelID: user!.accessLevel!.id });
     expect(on.isActive).toBe(true);
-    // What reactivation does to actualDeactivationDate is undocumented; the strict emulator keeps it.
+    // What reactivation does to actualDeactivationDate is undocumented; the strict emulator() keeps it.
     expect(on.deactivatedAt).toBe(off.deactivatedAt);
     expect(on.accessLevel?.id).toBe(user!.accessLevel!.id);
   });
 
-  // Self-deactivation is undocumented, so the strict emulator allows it: the dashboard refuses it
+  // Self-deactivation is undocumented, so the strict emulator() allows it: the dashboard refuses it
   // itself (lib/offboarding/change-status.test.ts, "the integration user").
   it("is refused for the main admin", async () => {
-    const client = clientFor(emulator);
-    const admin = await rejection(client.updateUser(emulator.adminUserID, { isActive: false }));
+    const client = clientFor(emulator());
+    const admin = await rejection(client.updateUser(emulator().adminUserID, { isActive: false }));
     expect(admin.code).toBe("validation");
-    expect((await client.getUser(emulator.adminUserID)).isActive).toBe(true);
+    expect((await client.getUser(emulator().adminUserID)).isActive).toBe(true);
   });
 
   it("is forbidden with the key of a user who is not an administrator", async () => {
-    const client = clientFor(emulator);
+    const client = clientFor(emulator());
     const [plain] = await client.searchUsers({ filters: [{ field: "isActive", value: true }, { field: "accessLevel:isAdmin", value: false }], limit: 2 });
     const key = await client.generateApiKey({ username: plain!.username!, password: "workfront-demo" });
-    const asPlain = clientFor(emulator, { credential: { kind: "apiKey", apiKey: key } });
+    const asPlain = clientFor(emulator(), { credential: { kind: "apiKey", apiKey: key } });
     const [other] = await client.searchUsers({ filters: [{ field: "isActive", value: true }, { field: "ID", op: "ne", value: plain!.id }, { field: "accessLevel:isAdmin", value: false }], limit: 1 });
     const error = await rejection(asPlain.updateUser(other!.id, { isActive: false }));
     expect(error.code).toBe("forbidden");
   });
 
   it("runs a batch with a result per operation, in order (on a tenant that has /batch)", async () => {
-    await control(emulator, "PATCH", "config", { batch: true });
-    onTestFinished(() => control(emulator, "PATCH", "config", { batch: false }));
-    const client = clientFor(emulator);
+    await control(emulator(), "PATCH", "config", { batch: true });
+    onTestFinished(() => control(emulator(), "PATCH", "config", { batch: false }));
+    const client = clientFor(emulator());
     const users = await client.searchUsers({ filters: [{ field: "isActive", value: true }, { field: "accessLevel:isAdmin", value: false }], limit: 2 });
     const results = await client.batch([
       { kind: "updateUser", id: users[0]!.id, updates: { isActive: false } },
-      { kind: "updateUser", id: emulator.adminUserID, updates: { isActive: false } },
+      { kind: "updateUser", id: emulator().adminUserID, updates: { isActive: false } },
       { kind: "getUser", id: "f".repeat(32) },
       { kind: "getUser", id: users[1]!.id },
     ]);
@@ -180,27 +169,27 @@ describe("writes", () => {
 
 describe("API keys", () => {
   it("generates, gets and clears a key with a username and password, as Adobe documents", async () => {
-    const client = clientFor(emulator);
+    const client = clientFor(emulator());
     const [user] = await client.searchUsers({ filters: [{ field: "isActive", value: true }], limit: 1 });
     const login = { username: user!.username!, password: "workfront-demo" };
     expect(await client.getApiKey(login)).toBeNull();
     const key = await client.generateApiKey(login);
     expect(await client.getApiKey(login)).toBe(key);
-    const asUser = clientFor(emulator, { credential: { kind: "apiKey", apiKey: key } });
+    const asUser = clientFor(emulator(), { credential: { kind: "apiKey", apiKey: key } });
     expect(await asUser.searchUsers({ limit: 1 })).toHaveLength(1);
     await client.clearApiKey(login);
     expect((await rejection(asUser.searchUsers({ limit: 1 }))).code).toBe("auth");
   });
 
   it("reports an expired key as auth once, without retrying (redaction of an echoed key: transport.test.ts)", async () => {
-    const client = clientFor(emulator, { credential: { kind: "apiKey", apiKey: emulator.apiKey, placement: "query" } });
-    await control(emulator, "POST", "api-keys/expire");
-    await control(emulator, "POST", "stats/reset");
+    const client = clientFor(emulator(), { credential: { kind: "apiKey", apiKey: emulator().apiKey, placement: "query" } });
+    await control(emulator(), "POST", "api-keys/expire");
+    await control(emulator(), "POST", "stats/reset");
     const error = await rejection(client.searchUsers());
     expect([error.code, error.retryable]).toEqual(["auth", false]);
-    expect((await stats(emulator)).total).toBe(1);
-    expect(`${error.message} ${error.stack}`).not.toContain(emulator.apiKey);
-    await control(emulator, "POST", "api-keys/restore");
+    expect((await stats(emulator())).total).toBe(1);
+    expect(`${error.message} ${error.stack}`).not.toContain(emulator().apiKey);
+    await control(emulator(), "POST", "api-keys/restore");
     expect(await client.searchUsers({ limit: 1 })).toHaveLength(1);
   });
 });
@@ -221,7 +210,7 @@ describe("input that never leaves the process", () => {
 
   it.each(hostile)("refuses the ID %j before any request is sent", async (id) => {
     const sent: string[] = [];
-    const client = clientFor(emulator, {
+    const client = clientFor(emulator(), {
       fetch: async (input, init) => {
         sent.push(String(input));
         return fetch(input, init);

@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RunningEmulator } from "@/emulator";
+import { describe, expect, it } from "vitest";
 import { WorkfrontError } from "./errors";
-import { clientFor, control, startTestEmulator, stats } from "./test-support";
+import { clientFor, control, stats, testEmulatorForFile } from "./test-support";
 
 /**
  * The documented many-user calls and the API-key actions: what goes over the wire (checked against
  * Adobe's docs and the official client, docs/workfront-fidelity.md) and what comes back.
  */
-let emulator: RunningEmulator;
+const emulator = testEmulatorForFile();
 
 interface Sent {
   method: string;
@@ -17,10 +16,10 @@ interface Sent {
   body: string;
 }
 
-/** A client whose every request is recorded before it goes to the emulator. */
+/** A client whose every request is recorded before it goes to the emulator(). */
 function recordingClient() {
   const sent: Sent[] = [];
-  const client = clientFor(emulator, {
+  const client = clientFor(emulator(), {
     fetch: async (input, init) => {
       const url = new URL(String(input));
       const headers = new Headers(init?.headers);
@@ -49,23 +48,13 @@ async function rejection(promise: Promise<unknown>): Promise<WorkfrontError> {
 }
 
 async function plainUsers(count: number) {
-  const client = clientFor(emulator);
+  const client = clientFor(emulator());
   const filters = [
     { field: "isActive", value: true },
     { field: "accessLevel:isAdmin", value: false },
   ];
   return client.searchUsers({ filters, sort: [{ field: "ID", direction: "asc" }], limit: count });
 }
-
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-});
-afterAll(async () => {
-  await emulator?.close();
-});
-beforeEach(async () => {
-  await control(emulator, "POST", "reset");
-});
 
 describe("getUsers: many users by ID in one search", () => {
   it("sends one GET user/search with ID_Mod=in and answers the users found, unknown IDs absent", async () => {
@@ -83,7 +72,7 @@ describe("getUsers: many users by ID in one search", () => {
   });
 
   it("finds deactivated users too, with their state", async () => {
-    const client = clientFor(emulator);
+    const client = clientFor(emulator());
     const [inactive] = await client.searchUsers({ filters: [{ field: "isActive", value: false }], limit: 1 });
     const [read] = await client.getUsers([inactive!.id]);
     expect(read).toMatchObject({ id: inactive!.id, isActive: false });
@@ -109,16 +98,16 @@ describe("updateUsers: the documented bulk edit", () => {
     expect([sent[0]!.method, sent[0]!.path, sent[0]!.contentType]).toEqual(["PUT", "/attask/api/v21.0/user", "application/json"]);
     expect(JSON.parse(sent[0]!.body)).toEqual(users.map((user) => ({ ID: user.id, isActive: false })));
     expect(sent[0]!.query.get("fields")).toContain("isActive");
-    const reread = await clientFor(emulator).getUsers(users.map((user) => user.id));
+    const reread = await clientFor(emulator()).getUsers(users.map((user) => user.id));
     expect(reread.every((user) => !user.isActive)).toBe(true);
   });
 
   it("with atomic: applies everything or nothing", async () => {
     const users = await plainUsers(2);
-    const client = clientFor(emulator);
+    const client = clientFor(emulator());
     const mixed = [
       { id: users[0]!.id, updates: { isActive: false } },
-      { id: emulator.adminUserID, updates: { isActive: false } },
+      { id: emulator().adminUserID, updates: { isActive: false } },
     ];
     expect((await rejection(client.updateUsers(mixed, { atomic: true }))).code).toBe("validation");
     expect((await client.getUser(users[0]!.id)).isActive).toBe(true);
@@ -130,11 +119,11 @@ describe("updateUsers: the documented bulk edit", () => {
 
   it("fails as a whole when one person is refused, so the caller re-reads to learn who changed", async () => {
     const users = await plainUsers(1);
-    const client = clientFor(emulator);
+    const client = clientFor(emulator());
     const error = await rejection(
       client.updateUsers([
         { id: users[0]!.id, updates: { isActive: false } },
-        { id: emulator.adminUserID, updates: { isActive: false } },
+        { id: emulator().adminUserID, updates: { isActive: false } },
       ]),
     );
     expect(error.code).toBe("validation");
@@ -183,9 +172,9 @@ describe("API-key actions, sent as the official client's execute sends them", ()
 
   it("clears the client's own key with the key itself and no password", async () => {
     const [user] = await plainUsers(1);
-    const key = await clientFor(emulator).generateApiKey({ username: user!.username!, password: "workfront-demo" });
+    const key = await clientFor(emulator()).generateApiKey({ username: user!.username!, password: "workfront-demo" });
     const sent: string[] = [];
-    const asUser = clientFor(emulator, {
+    const asUser = clientFor(emulator(), {
       credential: { kind: "apiKey", apiKey: key },
       fetch: async (input, init) => {
         sent.push(`${init?.method} ${new URL(String(input)).pathname} ${String(init?.body)}`);
@@ -198,16 +187,16 @@ describe("API-key actions, sent as the official client's execute sends them", ()
   });
 
   it("is sent once, not retried, when Workfront refuses the login", async () => {
-    await control(emulator, "POST", "stats/reset");
-    const error = await rejection(clientFor(emulator).getApiKey({ username: emulator.integrationUser.username, password: "wrong" }));
+    await control(emulator(), "POST", "stats/reset");
+    const error = await rejection(clientFor(emulator()).getApiKey({ username: emulator().integrationUser.username, password: "wrong" }));
     expect([error.code, error.retryable]).toEqual(["auth", false]);
-    expect((await stats(emulator)).total).toBe(1);
+    expect((await stats(emulator())).total).toBe(1);
   });
 });
 
 describe("user metadata", () => {
   it("reads the licence labels from the tenant's USER metadata", async () => {
-    const { licenseTypes } = await clientFor(emulator).userMetadata();
+    const { licenseTypes } = await clientFor(emulator()).userMetadata();
     expect(licenseTypes.length).toBeGreaterThan(0);
     expect(licenseTypes.every((option) => typeof option.value === "string" && option.label.length > 0)).toBe(true);
   });

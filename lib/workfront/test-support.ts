@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from "@/emulator";
 import { type WorkfrontClientConfig } from "./config";
 import { createWorkfrontClient } from "./client";
@@ -10,6 +11,29 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
     quiet: true,
     ...options,
   });
+}
+
+/**
+ * An emulator for the file's tests: started before them, reset before each (every user and setting
+ * as seeded), closed after them. The getter is valid inside tests and hooks.
+ */
+export function testEmulatorForFile(options: EmulatorOptions = {}): () => RunningEmulator {
+  let emulator: RunningEmulator | undefined;
+  beforeAll(async () => {
+    emulator = await startTestEmulator(options);
+  });
+  afterAll(async () => {
+    await emulator?.close();
+    emulator = undefined;
+  });
+  beforeEach(async () => {
+    await control(current(), "POST", "reset");
+  });
+  function current(): RunningEmulator {
+    if (!emulator) throw new Error("The test emulator is not running (use it inside a test or hook).");
+    return emulator;
+  }
+  return current;
 }
 
 export function clientFor(emulator: RunningEmulator, overrides: Partial<WorkfrontClientConfig> = {}) {

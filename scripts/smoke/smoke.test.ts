@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RunningEmulator } from "@/emulator";
+import { describe, expect, it } from "vitest";
 import { registerOAuthApp } from "@/lib/connection/test-support";
-import { clientFor, control, startTestEmulator } from "@/lib/workfront/test-support";
+import { clientFor, control, testEmulatorForFile } from "@/lib/workfront/test-support";
 import { hasFailure } from "./rows";
 import { breaking, failures, headerOf, results, rowOf, smokeOf, workfrontError } from "./test-support";
 
@@ -10,17 +9,7 @@ import { breaking, failures, headerOf, results, rowOf, smokeOf, workfrontError }
  * documents, and where one behaviour is broken (by the emulator, or by a `fetch` that answers for
  * the tenant) the table says which with a row of its own.
  */
-let emulator: RunningEmulator;
-
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-});
-afterAll(async () => {
-  await emulator?.close();
-});
-beforeEach(async () => {
-  await control(emulator, "POST", "reset");
-});
+const emulator = testEmulatorForFile();
 
 interface StoredUser {
   ID: string;
@@ -28,27 +17,27 @@ interface StoredUser {
   accessLevelID: string;
   scheduleDeactivationDate: number | null;
 }
-const stored = (id: string) => control<StoredUser>(emulator, "GET", `users/${id}`);
-const writes = async () => (await control<{ writes: number }>(emulator, "GET", "stats")).writes;
+const stored = (id: string) => control<StoredUser>(emulator(), "GET", `users/${id}`);
+const writes = async () => (await control<{ writes: number }>(emulator(), "GET", "stats")).writes;
 
 /** An active user who is neither the integration user nor the main admin nor a System Administrator. */
 async function testUserId(): Promise<string> {
-  const users = await clientFor(emulator).searchUsers({
+  const users = await clientFor(emulator()).searchUsers({
     filters: [{ field: "isActive", value: true }],
     limit: 50,
   });
   const candidate = users.find(
     (user) =>
-      user.id !== emulator.adminUserID &&
-      user.id !== emulator.integrationUser.ID &&
+      user.id !== emulator().adminUserID &&
+      user.id !== emulator().integrationUser.ID &&
       !user.accessLevel?.isAdmin,
   );
   return candidate!.id;
 }
 
-describe("against the emulator as Adobe documents Workfront", () => {
+describe("against the emulator() as Adobe documents Workfront", () => {
   it("passes read-only: every read the app makes answers as the app expects", async () => {
-    const { rows } = await smokeOf(emulator);
+    const { rows } = await smokeOf(emulator());
     expect(failures(rows)).toEqual([]);
     expect(results(rows)).toMatchObject({
       "tenant URL": "PASS",
@@ -72,7 +61,7 @@ describe("against the emulator as Adobe documents Workfront", () => {
   it("passes with --write: the test user goes through each write path and ends as it began", async () => {
     const id = await testUserId();
     const before = await stored(id);
-    const { rows } = await smokeOf(emulator, { write: { userId: id } });
+    const { rows } = await smokeOf(emulator(), { write: { userId: id } });
     expect(failures(rows)).toEqual([]);
     expect(results(rows)).toMatchObject({
       "write: test user": "PASS",
@@ -90,9 +79,9 @@ describe("against the emulator as Adobe documents Workfront", () => {
   });
 
   it("authenticates as an OAuth2 server-to-server app, and keeps its secrets out of the rows", async () => {
-    const app = await registerOAuthApp(emulator);
+    const app = await registerOAuthApp(emulator());
     const { clientId, clientSecret, customerId, userId, privateKeyPem } = app;
-    const report = await smokeOf(emulator, {
+    const report = await smokeOf(emulator(), {
       credential: { kind: "oauth2", app: { clientId, clientSecret, customerId, userId, privateKeyPem } },
     });
     expect(failures(report.rows)).toEqual([]);
@@ -113,7 +102,7 @@ describe("with one behaviour broken", () => {
         headers: { location: "https://acme.my.workfront.adobe.com/attask/api" },
       });
     });
-    const { rows } = await smokeOf(emulator, { fetch: redirecting });
+    const { rows } = await smokeOf(emulator(), { fetch: redirecting });
     expect(failures(rows).map((entry) => entry.check)).toEqual(["tenant URL"]);
     expect(rowOf(rows, "tenant URL").app).toContain("https://acme.my.workfront.adobe.com");
     expect(sent).toEqual(["none"]);
@@ -132,7 +121,7 @@ describe("with one behaviour broken", () => {
       };
       return Response.json(body);
     });
-    const { rows } = await smokeOf(emulator, { fetch: fetchWithIntegers });
+    const { rows } = await smokeOf(emulator(), { fetch: fetchWithIntegers });
     expect(failures(rows)).toEqual([]);
     expect(rowOf(rows, "USER metadata")).toMatchObject({
       result: "PASS",
@@ -146,11 +135,11 @@ describe("with one behaviour broken", () => {
         ? workfrontError(400, "com.attask.common.APIModelException", "Unknown object type: batch")
         : undefined,
     );
-    const quiet = await smokeOf(emulator, { fetch: noBatch });
+    const quiet = await smokeOf(emulator(), { fetch: noBatch });
     expect(hasFailure(quiet.rows)).toBe(false);
     expect(rowOf(quiet.rows, "/batch (undocumented)").result).toBe("SKIP");
 
-    const probed = await smokeOf(emulator, { fetch: noBatch, batch: true });
+    const probed = await smokeOf(emulator(), { fetch: noBatch, batch: true });
     expect(failures(probed.rows).map((entry) => entry.check)).toEqual(["/batch (undocumented)"]);
     expect(rowOf(probed.rows, "/batch (undocumented)").detail).toContain("Unknown object type: batch");
   });
@@ -161,7 +150,7 @@ describe("with one behaviour broken", () => {
         ? workfrontError(404, "com.attask.common.NotFoundException", "API version v21.0 is not supported")
         : undefined,
     );
-    const { rows } = await smokeOf(emulator, { fetch: noV21 });
+    const { rows } = await smokeOf(emulator(), { fetch: noV21 });
     expect(failures(rows).map((entry) => entry.check)).toEqual(["API version v21.0"]);
     expect(rowOf(rows, "API version v21.0")).toMatchObject({
       detail: expect.stringContaining("v22.0 does"),
@@ -176,7 +165,7 @@ describe("with one behaviour broken", () => {
         ? workfrontError(404, "com.attask.common.NotFoundException", "gone")
         : undefined,
     );
-    const { rows } = await smokeOf(emulator, { fetch: noV15 });
+    const { rows } = await smokeOf(emulator(), { fetch: noV15 });
     expect(hasFailure(rows)).toBe(false);
     expect(rowOf(rows, "v15.0 (deprecated)")).toMatchObject({
       result: "INFO",
@@ -190,7 +179,7 @@ describe("with one behaviour broken", () => {
         ? workfrontError(400, "com.attask.common.InvalidParameterException", "Unsupported modifier in")
         : undefined,
     );
-    const broken = await smokeOf(emulator, { fetch: noInSearch });
+    const broken = await smokeOf(emulator(), { fetch: noInSearch });
     expect(failures(broken.rows).map((entry) => entry.check)).toEqual(["read by IDs (ID_Mod=in)"]);
     expect(rowOf(broken.rows, "read by IDs (ID_Mod=in)").app).toContain("Bulk jobs");
 
@@ -199,7 +188,7 @@ describe("with one behaviour broken", () => {
         ? workfrontError(400, "com.attask.common.InvalidParameterException", "id lists are not supported")
         : undefined,
     );
-    const reported = await smokeOf(emulator, { fetch: noGetMany });
+    const reported = await smokeOf(emulator(), { fetch: noGetMany });
     expect(hasFailure(reported.rows)).toBe(false);
     expect(rowOf(reported.rows, "get-many (user?id=A,B)").result).toBe("WARN");
   });
@@ -207,11 +196,11 @@ describe("with one behaviour broken", () => {
   it("fails when a refused key is not read as a refused credential", async () => {
     const vague = breaking((_url, init) => {
       const key = headerOf(init, "apiKey");
-      return key && key !== emulator.apiKey
+      return key && key !== emulator().apiKey
         ? workfrontError(500, "com.attask.common.InternalException", "Something went wrong")
         : undefined;
     });
-    const { rows } = await smokeOf(emulator, { fetch: vague });
+    const { rows } = await smokeOf(emulator(), { fetch: vague });
     expect(failures(rows).map((entry) => entry.check)).toEqual(["error envelope (bad key)"]);
     expect(rowOf(rows, "error envelope (bad key)").detail).toContain("HTTP 500");
   });
@@ -222,7 +211,7 @@ describe("with one behaviour broken", () => {
         ? workfrontError(401, "com.attask.common.AuthenticationException", "You are not currently logged in")
         : undefined,
     );
-    const { rows } = await smokeOf(emulator, { fetch: queryOnly });
+    const { rows } = await smokeOf(emulator(), { fetch: queryOnly });
     expect(rowOf(rows, "credential")).toMatchObject({
       result: "FAIL",
       app: expect.stringContaining("WORKFRONT_API_KEY_PLACEMENT=query"),
@@ -237,7 +226,7 @@ describe("with one behaviour broken", () => {
         ? workfrontError(500, "com.attask.common.InternalException", "atomic edits are down")
         : undefined,
     );
-    const { rows } = await smokeOf(emulator, { fetch: noAtomic, write: { userId: id } });
+    const { rows } = await smokeOf(emulator(), { fetch: noAtomic, write: { userId: id } });
     expect(rowOf(rows, "write: bulk edit")).toMatchObject({
       result: "FAIL",
       detail: expect.stringContaining("reactivate failed"),
@@ -253,15 +242,15 @@ describe("with one behaviour broken", () => {
         ? workfrontError(400, "com.attask.common.APIModelException", "Unknown object type: batch")
         : undefined,
     );
-    const { rows } = await smokeOf(emulator, { fetch: noBatch, batch: true, write: { userId: id } });
+    const { rows } = await smokeOf(emulator(), { fetch: noBatch, batch: true, write: { userId: id } });
     expect(rowOf(rows, "write: /batch").result).toBe("FAIL");
     expect(rowOf(rows, "write: test user restored").result).toBe("PASS");
     expect((await stored(id)).isActive).toBe(true);
   });
 
   it("refuses to write to the credential's own user or the main admin, and writes nothing", async () => {
-    for (const id of [emulator.integrationUser.ID, emulator.adminUserID]) {
-      const { rows } = await smokeOf(emulator, { write: { userId: id } });
+    for (const id of [emulator().integrationUser.ID, emulator().adminUserID]) {
+      const { rows } = await smokeOf(emulator(), { write: { userId: id } });
       expect(rowOf(rows, "write: test user").result).toBe("FAIL");
       expect(rows.some((entry) => entry.check === "write: single PUT")).toBe(false);
     }
