@@ -96,7 +96,7 @@ export async function runClaimed(deps: OffboardingDeps, settings: BatchSettings,
   try {
     hold = await holdAndRead(deps, settings, chunks);
     await eachChunk(chunks, settings.concurrency, (chunk) => decideAndWrite(deps, settings, chunk, decisions));
-    // Step 3 by groups of chunks, each group's people one search's worth.
+    // Step 3 by groups of chunks, each group's people one read-back request's worth.
     const [endings] = await Promise.all([
       Promise.all(
         proofGroups(chunks).map(async (group) => {
@@ -271,7 +271,7 @@ async function prepare(
   });
 }
 
-/** Consecutive chunks whose people to read back fit one search by IDs. */
+/** Consecutive chunks whose people to read back fit one request (100 IDs, as a search by IDs takes). */
 function proofGroups(chunks: readonly Chunk[]): Chunk[][] {
   const groups: Chunk[][] = [];
   let size = Infinity;
