@@ -5,6 +5,7 @@ import { ApiError } from "@/lib/http/errors";
 import { type DatabaseHandle, auditEvents, jobItems, jobs, migrate } from "@/lib/db";
 import { createTestDatabase } from "@/lib/db/test-databases";
 import type { OffboardingDeps } from "@/lib/offboarding/deps";
+import { blockingOf, checkPeople } from "@/lib/offboarding/impact";
 import type { WorkfrontUser } from "@/lib/workfront";
 import { control, startTestEmulator } from "@/lib/workfront/test-support";
 import { cancelJob, createJob, retryFailed, undoJob } from "./actions";
@@ -100,6 +101,7 @@ describe("the dry run", () => {
       [emulator.adminUserID, "protected", "main_admin"],
       [unknownId, "not_found", null],
     ]);
+    expect(preview.items[3]!.reason).toBe("Workfront has no user with this ID.");
     expect(preview).toMatchObject({
       dryRun: true,
       people: 4,
@@ -157,6 +159,27 @@ describe("the dry run, further", () => {
     // The label is the tenant's word for the type, the same for every person of it.
     const labels = new Map(preview.items.map((item) => [item.licenseType, item.licenseTypeLabel]));
     expect(freed.every((entry) => entry.label === labels.get(entry.licenseType))).toBe(true);
+  });
+
+  it("counts the people who hold open work and those it blocks, and checks none for a reactivation", async () => {
+    // Past the people other tests take and change. Picked by the check itself: those blocked by
+    // their open work, three who hold some that does not block, three who hold none.
+    const pool = ordinary.slice(100);
+    const counts = await checkPeople(deps.client, pool.map((u) => u.id));
+    const kind = (u: WorkfrontUser) => (blockingOf(counts.get(u.id)!).length > 0 ? "blocked" : counts.get(u.id)!.total > 0 ? "holding" : "none");
+    const people = [...pool.filter((u) => kind(u) === "blocked"), ...pool.filter((u) => kind(u) === "holding").slice(0, 3), ...pool.filter((u) => kind(u) === "none").slice(0, 3)];
+    const preview = await dryRun(deps, { kind: "deactivate", userIds: people.map((u) => u.id), role: "operator" }, { confirmThreshold: 50, hardCap: 100 });
+    const holding = preview.items.filter((item) => item.openWork && (item.openWork.total > 0 || item.openWork.blocking.length > 0));
+    const blocked = preview.items.filter((item) => item.openWork && item.openWork.blocking.length > 0);
+    expect(blocked.length).toBeGreaterThan(0);
+    expect(holding.length).toBe(blocked.length + 3);
+    expect(preview.openWork).toEqual({ people: holding.length, blocked: blocked.length });
+    // The tenant's word for each licence type, not the type's code (a reactivation has no tenant facts).
+    expect(preview.items.some((item) => item.licenseType && item.licenseTypeLabel !== item.licenseType)).toBe(true);
+
+    const back = await dryRun(deps, { kind: "reactivate", userIds: people.slice(0, 3).map((u) => u.id), role: "operator" }, rules);
+    expect(back.openWork).toBeUndefined();
+    expect(back.items.every((item) => item.openWork === undefined && item.licenseTypeLabel === item.licenseType)).toBe(true);
   });
 
   it("reports above the threshold that a count must be typed, without calling it a problem", async () => {

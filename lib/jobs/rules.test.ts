@@ -11,8 +11,16 @@ describe("the confirm rules of a bulk run", () => {
   });
 
   it("needs the number of people typed above it, and exactly that number", () => {
-    expect(checkBulkRules(51, "operator", undefined, rules).problem).toMatchObject({ status: 400, code: "confirm_count_required" });
-    expect(checkBulkRules(51, "operator", 50, rules).problem).toMatchObject({ status: 400, code: "confirm_count_mismatch" });
+    expect(checkBulkRules(51, "operator", undefined, rules).problem).toEqual({
+      status: 400,
+      code: "confirm_count_required",
+      message: "More than 50 people: type the number of people (51) to confirm.",
+    });
+    expect(checkBulkRules(51, "operator", 50, rules).problem).toEqual({
+      status: 400,
+      code: "confirm_count_mismatch",
+      message: "The number typed (50) is not the number of people (51).",
+    });
     expect(checkBulkRules(51, "operator", 51, rules)).toMatchObject({ confirmRequired: true, problem: null });
   });
 
@@ -20,7 +28,7 @@ describe("the confirm rules of a bulk run", () => {
     expect(checkBulkRules(2001, "operator", 2001, rules)).toMatchObject({
       overHardCap: true,
       roleAllowed: false,
-      problem: { status: 403, code: "over_hard_cap" },
+      problem: { status: 403, code: "over_hard_cap", message: "More than 2000 people at once: only the admin role may run this. Split the list, or ask an admin." },
     });
     expect(checkBulkRules(2001, "admin", 2001, rules)).toMatchObject({ overHardCap: true, roleAllowed: true, problem: null });
     expect(checkBulkRules(2000, "operator", 2000, rules).problem).toBeNull();

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { clientFor, control, stats, testEmulatorForFile } from "@/lib/workfront/test-support";
 import { forgetBatchSupport } from "./batch-support";
-import { type UserResult, type WriteSettings, readUsers, writeUsers } from "./workfront-calls";
+import { WorkfrontError } from "@/lib/workfront";
+import { type UserResult, type WriteSettings, classify, describeError, readUsers, writeUsers } from "./workfront-calls";
 
 /**
  * How a chunk's people are read and written: documented calls by default (a search by IDs, one
@@ -62,6 +63,7 @@ describe("readUsers", () => {
     const results = await readUsers(clientFor(emulator()), ids);
     expect(summary(results, ids).filter((state) => state === "active")).toHaveLength(249);
     expect(summary(results, ["f".repeat(32)])).toEqual(["not_found"]);
+    expect(results.get("f".repeat(32))).toMatchObject({ ok: false, error: { message: "Workfront does not find this user" } });
     expect((await stats(emulator())).byRoute).toEqual({ "GET USER/search": 3 });
   });
 });
@@ -182,5 +184,26 @@ describe("writeUsers through /batch (WORKFRONT_BATCH)", () => {
     expect(summary(await writeUsers(noBatch(), deactivate([a!]), { writeMode: "bulk", batch: "on" }), [a!])).toEqual(["not_found"]);
     expect(summary(await writeUsers(noBatch(), deactivate([a!]), bulk), [a!])).toEqual(["inactive"]);
     expect((await stats(emulator())).byRoute).toEqual({ "PUT USER": 1 });
+  });
+});
+
+describe("what a failure means for a job's item", () => {
+  it("pauses on a refused or missing credential, retries what may pass, and stops on the rest", () => {
+    expect(classify(new WorkfrontError("auth", "refused"))).toBe("pause");
+    expect(classify(new WorkfrontError("not_connected", "no credential"))).toBe("pause");
+    expect(classify(new WorkfrontError("throttled", "slow down"))).toBe("retry");
+    expect(classify(new WorkfrontError("unavailable", "down"))).toBe("retry");
+    expect(classify(new WorkfrontError("not_found", "gone"))).toBe("fail");
+    expect(classify(new WorkfrontError("forbidden", "no"))).toBe("fail");
+    // Not Workfront's answer at all (the database, a bug): tried again, never final.
+    expect(classify(new Error("connection reset"))).toBe("retry");
+    expect(classify(undefined)).toBe("retry");
+  });
+
+  it("describes it with a code and a message for people, whatever was thrown", () => {
+    expect(describeError(new WorkfrontError("not_found", "Workfront does not find this user"))).toEqual({ code: "not_found", message: "Workfront does not find this user" });
+    expect(describeError(undefined)).toEqual({ code: "unavailable", message: "Workfront gave no answer for this person." });
+    expect(describeError(new Error("connection reset"))).toEqual({ code: "internal", message: "connection reset" });
+    expect(describeError("odd")).toEqual({ code: "internal", message: "odd" });
   });
 });

@@ -171,7 +171,3 @@ export function describeError(error: unknown): { code: string; message: string }
   if (error === undefined) return { code: "unavailable", message: "Workfront gave no answer for this person." };
   return { code: "internal", message: error instanceof Error ? error.message : String(error) };
 }
-
-export function isAuthError(error: unknown): boolean {
-  return isCredentialError(error);
-}
