@@ -167,8 +167,12 @@ describe("the dry run, further", () => {
     const pool = ordinary.slice(100);
     const counts = await checkPeople(deps.client, pool.map((u) => u.id));
     const kind = (u: WorkfrontUser) => (blockingOf(counts.get(u.id)!).length > 0 ? "blocked" : counts.get(u.id)!.total > 0 ? "holding" : "none");
-    const people = [...pool.filter((u) => kind(u) === "blocked"), ...pool.filter((u) => kind(u) === "holding").slice(0, 3), ...pool.filter((u) => kind(u) === "none").slice(0, 3)];
-    const preview = await dryRun(deps, { kind: "deactivate", userIds: people.map((u) => u.id), role: "operator" }, { confirmThreshold: 50, hardCap: 100 });
+    const people = [...pool.filter((u) => kind(u) === "blocked"), ...pool.filter((u) => kind(u) === "holding").slice(0, 3), ...pool.filter((u) => kind(u) === "none").slice(0, 2)];
+    // And someone already inactive: no open-work check for who would not change.
+    const inactive = (await deps.client.searchUsers({ filters: [{ field: "isActive", value: false }], limit: 1 }))[0]!;
+    const preview = await dryRun(deps, { kind: "deactivate", userIds: [...people.map((u) => u.id), inactive.id], role: "operator" }, { confirmThreshold: 50, hardCap: 100 });
+    expect(preview.items.at(-1)).toMatchObject({ userId: inactive.id, outcome: "already" });
+    expect(preview.items.at(-1)!.openWork).toBeUndefined();
     const holding = preview.items.filter((item) => item.openWork && (item.openWork.total > 0 || item.openWork.blocking.length > 0));
     const blocked = preview.items.filter((item) => item.openWork && item.openWork.blocking.length > 0);
     expect(blocked.length).toBeGreaterThan(0);

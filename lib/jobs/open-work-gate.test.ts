@@ -6,14 +6,14 @@ import { gateDeferredItems, readJobGate } from "./open-work-gate";
  * The job's open-work gate over a client that answers on cue: every category counts one object
  * for everyone (so approvals awaiting block them), or every report fails with the error given.
  */
-function clientCounting(failure?: unknown): WorkfrontClient {
+function clientCounting(failure?: unknown, searchFailure = failure): WorkfrontClient {
   const client = {
     countWorkBy: async (_objCode: string, query: { ids: readonly string[] }) => {
       if (failure) throw failure;
       return new Map(query.ids.map((id) => [id, 1]));
     },
     searchWork: async () => {
-      if (failure) throw failure;
+      if (searchFailure) throw searchFailure;
       return [];
     },
   };
@@ -38,6 +38,8 @@ describe("readJobGate", () => {
     // A refusal of one report is not an outage: that category is unknown, which blocks.
     expect((await readJobGate(clientCounting(new WorkfrontError("forbidden", "no")), [ann], names, null)).deferred).toBe(false);
     await expect(readJobGate(clientCounting(new Error("a bug")), [ann], names, null)).rejects.toThrow("a bug");
+    // The sole-approver searches refused while the reports answer: a final answer, not an outage.
+    await expect(readJobGate(clientCounting(undefined, new WorkfrontError("forbidden", "no")), [ann], names, null)).rejects.toMatchObject({ code: "forbidden" });
   });
 });
 
