@@ -184,6 +184,7 @@ describe("the dry run, further", () => {
 
     const back = await dryRun(deps, { kind: "reactivate", userIds: people.slice(0, 3).map((u) => u.id), role: "operator" }, rules);
     expect(back.openWork).toBeUndefined();
+    expect(back.successorInJob).toBeUndefined();
     expect(back.items.every((item) => item.openWork === undefined && item.licenseTypeLabel === item.licenseType)).toBe(true);
   });
 
