@@ -128,10 +128,8 @@ export function startNotifier(options: NotifierOptions): Notifier {
       }
       return 0;
     }
-    for (const row of rows) {
-      const recorded = await markSent(db, owner, row.id);
-      if (!recorded) log.warn({ notification: row.id }, "a notification was sent after its lease ran out");
-    }
+    const recorded = await markSent(db, owner, rows.map((row) => row.id));
+    for (const row of rows) if (!recorded.has(row.id)) log.warn({ notification: row.id }, "a notification was sent after its lease ran out");
     return rows.length;
   }
 

@@ -59,14 +59,18 @@ export async function claimNotifications(
   return rows.map((row) => ({ ...row, payload: row.payload as NotificationEvent }));
 }
 
-/** Records a delivery; false when this worker no longer held the row (its lease was taken over). */
-export async function markSent(db: Database, owner: string, id: string): Promise<boolean> {
+/**
+ * Records the delivery of the rows one message told (one statement for a group); returns those
+ * recorded: a row missing from it was no longer this worker's (its lease was taken over).
+ */
+export async function markSent(db: Database, owner: string, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
   const rows = await db
     .update(notifications)
     .set({ state: "sent", sentAt: now, leaseOwner: null, leaseExpiresAt: null, lastError: null })
-    .where(and(eq(notifications.id, id), eq(notifications.leaseOwner, owner), eq(notifications.state, "sending")))
+    .where(and(inArray(notifications.id, [...ids]), eq(notifications.leaseOwner, owner), eq(notifications.state, "sending")))
     .returning({ id: notifications.id });
-  return rows.length > 0;
+  return new Set(rows.map((row) => row.id));
 }
 
 /**
