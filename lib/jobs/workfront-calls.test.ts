@@ -87,6 +87,29 @@ describe("writeUsers with bulk edits (the default)", () => {
     expect((await stats(emulator())).byRoute).toEqual({ "PUT USER": 1, "GET USER/search": 1, "PUT USER/:id": 2 });
   });
 
+  it("after a refused edit, someone who shows the wanted state but another access level still gets their own PUT", async () => {
+    // An undo restores each person's access level with their reactivation (lib/jobs/actions.ts).
+    const [person] = await activeNonAdmins(1);
+    const [before] = await clientFor(emulator()).getUsers([person!]);
+    const [holder] = await clientFor(emulator()).searchUsers({
+      filters: [
+        { field: "accessLevel:isAdmin", value: false },
+        { field: "accessLevelID", op: "ne", value: before!.accessLevel!.id },
+      ],
+      limit: 1,
+    });
+    const wanted = holder!.accessLevel!.id;
+    await control(emulator(), "POST", "stats/reset");
+    const client = clientAnswering(
+      (method, path) => method === "PUT" && path.endsWith("/user"),
+      () => json(422, errorBody("com.attask.common.ValidationException", "Refused")),
+    );
+    const results = await writeUsers(client, [{ id: person!, updates: { isActive: true, accessLevelID: wanted } }], bulk);
+    expect(results.get(person!)).toMatchObject({ ok: true, user: { isActive: true, accessLevel: { id: wanted } } });
+    // The refused edit never reached the emulator: one read, then the person's own PUT.
+    expect((await stats(emulator())).byRoute).toEqual({ "GET USER/search": 1, "PUT USER/:id": 1 });
+  });
+
   it("when the edit fails in a way that may pass (503): re-reads, and leaves the rest for a later try without PUTs", async () => {
     const ids = await activeNonAdmins(3);
     const client = clientAnswering(
