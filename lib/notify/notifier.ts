@@ -114,16 +114,17 @@ export function startNotifier(options: NotifierOptions): Notifier {
     } catch (error) {
       // Only a ChannelError's message is known to be free of secrets; anything else is named by type.
       const reason = error instanceof ChannelError ? error.message : `unexpected ${error instanceof Error ? error.name : "error"}`;
+      // One delay for the whole group, so that its rows are due again together.
+      const states = await markAttemptFailed(db, {
+        owner,
+        ids: rows.map((row) => row.id),
+        error: reason,
+        maxAttempts: config.maxAttempts,
+        retryInMs: retryDelayMs(first.attempts, config),
+      });
       for (const row of rows) {
-        const state = await markAttemptFailed(db, {
-          owner,
-          id: row.id,
-          error: reason,
-          maxAttempts: config.maxAttempts,
-          retryInMs: retryDelayMs(row.attempts, config),
-        });
         const details = { notification: row.id, event: row.payload.type, channel: row.channel, attempts: row.attempts, reason };
-        if (state === "failed") log.error(details, "a notification could not be sent and is given up");
+        if (states.get(row.id) === "failed") log.error(details, "a notification could not be sent and is given up");
         else log.warn(details, "a notification could not be sent; it will be tried again");
       }
       return 0;

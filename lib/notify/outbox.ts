@@ -74,14 +74,16 @@ export async function markSent(db: Database, owner: string, ids: readonly string
 }
 
 /**
- * Records a failed attempt: pending again after `retryInMs`, or `failed` for good when the row has
- * used its attempts. `error` must already be free of secrets (lib/notify/channels say why a send
- * failed without the URL or the password). Returns the row's new state, or null if not held.
+ * Records a failed attempt of the rows one message told, in one statement: each pending again after
+ * `retryInMs` (so a group's rows are due again together, and go out together), or `failed` for good
+ * when the row has used its attempts. `error` must already be free of secrets (lib/notify/channels
+ * say why a send failed without the URL or the password). Returns each held row's new state.
  */
 export async function markAttemptFailed(
   db: Database,
-  options: { owner: string; id: string; error: string; maxAttempts: number; retryInMs: number },
-): Promise<"pending" | "failed" | null> {
+  options: { owner: string; ids: readonly string[]; error: string; maxAttempts: number; retryInMs: number },
+): Promise<Map<string, "pending" | "failed">> {
+  if (options.ids.length === 0) return new Map();
   const rows = await db
     .update(notifications)
     .set({
@@ -91,10 +93,9 @@ export async function markAttemptFailed(
       leaseExpiresAt: null,
       lastError: options.error.slice(0, 500),
     })
-    .where(and(eq(notifications.id, options.id), eq(notifications.leaseOwner, options.owner), eq(notifications.state, "sending")))
-    .returning({ state: notifications.state });
-  const state = rows[0]?.state;
-  return state === "pending" || state === "failed" ? state : null;
+    .where(and(inArray(notifications.id, [...options.ids]), eq(notifications.leaseOwner, options.owner), eq(notifications.state, "sending")))
+    .returning({ id: notifications.id, state: notifications.state });
+  return new Map(rows.flatMap((row) => (row.state === "pending" || row.state === "failed" ? [[row.id, row.state] as const] : [])));
 }
 
 /**
