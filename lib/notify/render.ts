@@ -21,10 +21,10 @@ export interface RenderOptions {
 
 /** The kinds of schedule event that one message tells together for many people (a batch due at once). */
 export const GROUPED_TYPES = ["schedule_ran", "schedule_failed", "schedule_overdue"] as const;
-export type ScheduleNotice = Extract<NotificationEvent, { type: (typeof GROUPED_TYPES)[number] }>;
+type ScheduleNotice = Extract<NotificationEvent, { type: (typeof GROUPED_TYPES)[number] }>;
 
 /** People listed in one grouped message; the rest are counted (a chat message has a size limit). */
-export const GROUP_LINES = 100;
+const GROUP_LINES = 100;
 
 function toolsFor(options: RenderOptions) {
   const t = createTranslator({ locale: options.locale, messages: catalogues[options.locale], namespace: "notifications" });

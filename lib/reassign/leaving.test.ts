@@ -1,6 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RunningEmulator } from "@/emulator";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DatabaseHandle, auditEvents, migrate, reassignmentItems, reassignments } from "@/lib/db";
 import { createTestDatabase } from "@/lib/db/test-databases";
 import { ApiError } from "@/lib/http/errors";
@@ -9,7 +8,7 @@ import { insertJob } from "@/lib/jobs/create-job";
 import { dryRun } from "@/lib/jobs/dry-run";
 import { cancelSchedule, createSchedules } from "@/lib/schedule/store";
 import type { WorkfrontClient } from "@/lib/workfront";
-import { clientFor, control, startTestEmulator } from "@/lib/workfront/test-support";
+import { clientFor, control, testEmulatorForFile } from "@/lib/workfront/test-support";
 import { getReassignment } from "./queries";
 import { requestReassignment } from "./request";
 import { runReassignment } from "./run";
@@ -21,21 +20,18 @@ import { assertNoSuccessorInJob, successorsInJob } from "./successors-in-job";
  * refused before anything is written; and a new job refuses to deactivate someone together with
  * the person whose work was handed to them.
  */
-let emulator: RunningEmulator;
+const emulator = testEmulatorForFile({ users: 400 });
 let database: DatabaseHandle;
 let client: WorkfrontClient;
 
 beforeAll(async () => {
-  emulator = await startTestEmulator({ users: 400 });
   database = await createTestDatabase();
   await migrate(database.db);
-  client = clientFor(emulator);
+  client = clientFor(emulator());
 });
 afterAll(async () => {
   await database?.close();
-  await emulator?.close();
 });
-beforeEach(() => control(emulator, "POST", "reset"));
 
 const jobActor = { accountId: null, email: "operator@example.com", role: "operator" as const, requestId: "r", clientIp: null };
 const actor = { accountId: null, email: "operator@example.com", role: "operator" as const };
@@ -43,7 +39,7 @@ const deps = () => ({ client, db: database.db });
 const ask = (leaverId: string, successorId: string, requestId: string) =>
   requestReassignment(deps(), { leavers: [{ leaverId, successorId }], actor, reason: "Left", ticket: null, requestId, clientIp: null });
 
-/** People an earlier test used: the database keeps their reassignments while the emulator is reset. */
+/** People an earlier test used: the database keeps their reassignments while the emulator() is reset. */
 const used = new Set<string>();
 
 /** Distinct active people, new to this file, holding open task assignments (a reassignment has items to write). */
@@ -204,7 +200,7 @@ describe("a new deactivation job with a leaver and their successor in it", () =>
     const [leaver, successor] = await holders(2);
     const id = await ask(leaver!, successor!, "offline");
     await runReassignment(deps(), id);
-    await control(emulator, "PATCH", "config", { faultRate: 1, faultKinds: ["error500"] });
+    await control(emulator(), "PATCH", "config", { faultRate: 1, faultKinds: ["error500"] });
     const pairs = await successorsInJob(deps(), [leaver!, successor!]);
     expect(pairs).toEqual([expect.objectContaining({ leaverId: leaver, successorId: successor })]);
   });

@@ -1,12 +1,11 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RunningEmulator } from "@/emulator";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "@/lib/db/test-databases";
 import { type DatabaseHandle, auditEvents, migrate, reassignmentItems, reassignments } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
 import { checkPerson } from "@/lib/offboarding/impact/check-person";
 import { type WorkfrontClient, WorkfrontError } from "@/lib/workfront";
-import { clientFor, control, startTestEmulator } from "@/lib/workfront/test-support";
+import { clientFor, testEmulatorForFile } from "@/lib/workfront/test-support";
 import { createApiToken } from "@/lib/api-tokens/store";
 import { createAccount } from "@/lib/auth/accounts";
 import { createReassignment } from "./create";
@@ -15,21 +14,18 @@ import { CATEGORY_REASSIGNABLE } from "@/lib/offboarding/impact/types";
 import { getReassignment } from "./queries";
 import { runReassignment } from "./run";
 
-let emulator: RunningEmulator;
+const emulator = testEmulatorForFile({ users: 400 });
 let database: DatabaseHandle;
 let client: WorkfrontClient;
 
 beforeAll(async () => {
-  emulator = await startTestEmulator({ users: 400 });
   database = await createTestDatabase();
   await migrate(database.db);
-  client = clientFor(emulator);
+  client = clientFor(emulator());
 });
 afterAll(async () => {
   await database?.close();
-  await emulator?.close();
 });
-beforeEach(() => control(emulator, "POST", "reset"));
 
 const actor = { accountId: null, email: "operator@example.com", role: "operator" as const };
 
