@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { configDefaults, defineConfig } from "vitest/config";
+import { ShortestFirstSequencer } from "./lib/test/shortest-first-sequencer";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 
@@ -29,5 +30,7 @@ export default defineConfig({
     hookTimeout: process.env.MUTATION_MODULE ? 180_000 : 60_000,
     // Integration tests start emulators on random ports; a few files at once is plenty on 2 cores.
     maxWorkers: 2,
+    // Under mutation, the quickest files first, so that a mutant is caught by the first that fails.
+    ...(process.env.MUTATION_MODULE ? { sequence: { sequencer: ShortestFirstSequencer } } : {}),
   },
 });

@@ -8,6 +8,7 @@ import { clientFor, control } from "@/lib/workfront/test-support";
 import { insertJob } from "./create-job";
 import type { JobActor } from "./events";
 import type { ItemState } from "./vocabulary";
+import { waitFor as waitUntil } from "./wait";
 
 /** Helpers for the job engine's integration tests: a tenant, targets, and the end-state checks. */
 export const operator: JobActor = {
@@ -91,7 +92,23 @@ export async function deactivationJob(
   return { ids, before, jobId };
 }
 
-export { jobStatus, waitFor } from "./wait";
+export { jobStatus } from "./wait";
+
+/**
+ * How long a test waits for a job's state before failing: 45 s, and 15 s under mutation testing
+ * (`npm run test:mutation` sets MUTATION_MODULE). Unmutated, every wait in these tests ends within
+ * a few seconds (Stryker's first run checks it); a mutant that stalls a job is then caught in 15 s
+ * instead of 45, which is most of what such a mutant costs the run.
+ */
+const WAIT_MS = process.env.MUTATION_MODULE ? 15_000 : 45_000;
+
+export function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined | null | false>,
+  options: { timeoutMs?: number; everyMs?: number } = {},
+): Promise<T> {
+  return waitUntil(what, probe, { timeoutMs: WAIT_MS, ...options });
+}
 
 export async function finalCount(db: Database, jobId: string): Promise<number> {
   return db.$count(

@@ -8,7 +8,7 @@ import { type DatabaseHandle, migrate } from "@/lib/db";
 import { createTestDatabase } from "@/lib/db/test-databases";
 import { ApiError } from "@/lib/http/errors";
 import { insertJob } from "@/lib/jobs/create-job";
-import { jobStatus, waitFor } from "@/lib/jobs/wait";
+import { jobStatus, waitFor } from "@/lib/jobs/test-support";
 import { startWorker } from "@/lib/jobs/worker";
 import { clientFor, control, startTestEmulator } from "@/lib/workfront/test-support";
 import { changeUserStatus } from "./change-status";

@@ -10,7 +10,7 @@ import { createJob } from "@/lib/jobs/actions";
 import { bulkRules } from "@/lib/jobs/config";
 import { dryRun } from "@/lib/jobs/dry-run";
 import { gateJob } from "@/lib/jobs/open-work-gate";
-import { jobStatus, waitFor } from "@/lib/jobs/wait";
+import { jobStatus, waitFor } from "@/lib/jobs/test-support";
 import { startWorker } from "@/lib/jobs/worker";
 import { WorkfrontError, type WorkfrontClient } from "@/lib/workfront";
 import { clientFor, control, startTestEmulator } from "@/lib/workfront/test-support";
