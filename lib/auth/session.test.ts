@@ -1,8 +1,8 @@
 import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { DatabaseHandle } from "@/lib/db";
-import { accounts, migrate } from "@/lib/db";
-import { createTestDatabase } from "@/lib/db/test-databases";
+import { accounts } from "@/lib/db";
+import { createMigratedTestDatabase } from "@/lib/db/test-databases";
 import { ApiError } from "@/lib/http/errors";
 import { createAccount, endSessions, updateAccount } from "./accounts";
 
@@ -34,8 +34,7 @@ const { eq } = await import("drizzle-orm");
 let viewerId: string;
 
 beforeAll(async () => {
-  database.handle = await createTestDatabase();
-  await migrate(database.handle.db);
+  database.handle = await createMigratedTestDatabase();
   viewerId = (await createAccount(database.handle.db, { email: "viewer@example.com", role: "viewer", password: "a long enough password" })).id;
 });
 afterAll(async () => {

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { RunningEmulator } from "@/emulator";
-import { type DatabaseHandle, jobEvents, jobItems, migrate } from "@/lib/db";
-import { createTestDatabase } from "@/lib/db/test-databases";
+import { type DatabaseHandle, jobEvents, jobItems } from "@/lib/db";
+import { createMigratedTestDatabase } from "@/lib/db/test-databases";
 import { WorkfrontError } from "@/lib/workfront";
 import { control, startTestEmulator, stats } from "@/lib/workfront/test-support";
 import { resumeJob } from "./actions";
@@ -29,8 +29,7 @@ let handle: DatabaseHandle;
 
 beforeAll(async () => {
   emulator = await startTestEmulator({ users: 1_300, latencyMs: 0, jitterMs: 5, maxInFlight: 4, seed: 5 });
-  handle = await createTestDatabase();
-  await migrate(handle.db);
+  handle = await createMigratedTestDatabase();
 });
 afterAll(async () => {
   await handle?.close();

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "@/emulator";
 import { and, eq } from "drizzle-orm";
-import { type DatabaseHandle, auditEvents, migrate } from "@/lib/db";
-import { createTestDatabase } from "@/lib/db/test-databases";
+import { type DatabaseHandle, auditEvents } from "@/lib/db";
+import { createMigratedTestDatabase } from "@/lib/db/test-databases";
 import { control, startTestEmulator } from "@/lib/workfront/test-support";
 import { getJobDetail } from "./queries";
 import {
@@ -20,8 +20,7 @@ let handle: DatabaseHandle;
 
 beforeAll(async () => {
   emulator = await startTestEmulator({ users: 200, latencyMs: 0, jitterMs: 3 });
-  handle = await createTestDatabase();
-  await migrate(handle.db);
+  handle = await createMigratedTestDatabase();
 });
 afterAll(async () => {
   await handle?.close();

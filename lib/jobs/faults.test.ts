@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { RunningEmulator } from "@/emulator";
-import { type DatabaseHandle, migrate } from "@/lib/db";
-import { createTestDatabase } from "@/lib/db/test-databases";
+import { type DatabaseHandle } from "@/lib/db";
+import { createMigratedTestDatabase } from "@/lib/db/test-databases";
 import { control, startTestEmulator, stats } from "@/lib/workfront/test-support";
 import { deactivationJob, expectJobConsistent, jobStatus, testDeps, waitFor } from "./test-support";
 import { startWorker } from "./worker";
@@ -17,8 +17,7 @@ let handle: DatabaseHandle;
 
 beforeAll(async () => {
   emulator = await startTestEmulator({ users: 1_300, latencyMs: 30, jitterMs: 5, maxInFlight: 4, seed: 7 });
-  handle = await createTestDatabase();
-  await migrate(handle.db);
+  handle = await createMigratedTestDatabase();
 });
 afterAll(async () => {
   await handle?.close();

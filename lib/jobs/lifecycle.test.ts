@@ -2,8 +2,8 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "@/emulator";
 import { ApiError } from "@/lib/http/errors";
-import { type DatabaseHandle, auditEvents, jobItems, jobs, migrate } from "@/lib/db";
-import { createTestDatabase } from "@/lib/db/test-databases";
+import { type DatabaseHandle, auditEvents, jobItems, jobs } from "@/lib/db";
+import { createMigratedTestDatabase } from "@/lib/db/test-databases";
 import type { OffboardingDeps } from "@/lib/offboarding/deps";
 import { blockingOf, checkPeople } from "@/lib/offboarding/impact";
 import type { WorkfrontUser } from "@/lib/workfront";
@@ -30,8 +30,7 @@ const unknownId = "f".repeat(32);
 
 beforeAll(async () => {
   emulator = await startTestEmulator({ users: 300, jitterMs: 3 });
-  handle = await createTestDatabase();
-  await migrate(handle.db);
+  handle = await createMigratedTestDatabase();
   deps = testDeps(handle.db, emulator);
   const users = await deps.client.searchUsers({
     filters: [

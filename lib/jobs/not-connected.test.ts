@@ -2,8 +2,8 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { RunningEmulator } from "@/emulator";
 import { connectWorkfront } from "@/lib/connection";
 import { admin, testResolver } from "@/lib/connection/test-support";
-import { type DatabaseHandle, migrate } from "@/lib/db";
-import { createTestDatabase } from "@/lib/db/test-databases";
+import { type DatabaseHandle } from "@/lib/db";
+import { createMigratedTestDatabase } from "@/lib/db/test-databases";
 import { startTestEmulator } from "@/lib/workfront/test-support";
 import { deactivationJob, expectJobConsistent, jobStatus, waitFor } from "./test-support";
 import { startWorker } from "./worker";
@@ -17,8 +17,7 @@ let handle: DatabaseHandle;
 
 beforeAll(async () => {
   emulator = await startTestEmulator({ users: 120, latencyMs: 0, jitterMs: 0 });
-  handle = await createTestDatabase();
-  await migrate(handle.db);
+  handle = await createMigratedTestDatabase();
 });
 afterAll(async () => {
   await handle?.close();

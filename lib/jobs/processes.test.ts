@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator, StatsSnapshot } from "@/emulator";
-import { type DatabaseHandle, auditEvents, jobItems, migrate } from "@/lib/db";
-import { createTestDatabase } from "@/lib/db/test-databases";
+import { type DatabaseHandle, auditEvents, jobItems } from "@/lib/db";
+import { createMigratedTestDatabase } from "@/lib/db/test-databases";
 import { control, startTestEmulator, stats } from "@/lib/workfront/test-support";
 import { type WorkerProcess, spawnWorker } from "./test-processes";
 import { deactivationJob, expectJobConsistent, finalCount, jobStatus, waitFor } from "./test-support";
@@ -34,8 +34,7 @@ describe("job workers as processes", () => {
   async function openDatabase() {
     await control(emulator, "POST", "reset");
     await control(emulator, "PATCH", "config", { faultRate: 0, latencyMs: 0, jitterMs: 5, maxInFlight: 10 });
-    handle = await createTestDatabase();
-    await migrate(handle.db);
+    handle = await createMigratedTestDatabase();
   }
 
   const createJob = (count: number) => deactivationJob(handle.db, emulator, { count });

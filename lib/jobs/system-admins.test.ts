@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "@/emulator";
-import { type DatabaseHandle, migrate } from "@/lib/db";
-import { createTestDatabase } from "@/lib/db/test-databases";
+import { type DatabaseHandle } from "@/lib/db";
+import { createMigratedTestDatabase } from "@/lib/db/test-databases";
 import { control, startTestEmulator } from "@/lib/workfront/test-support";
 import { insertJob } from "./create-job";
 import { dryRun } from "./dry-run";
@@ -16,8 +16,7 @@ const admin = { ...operator, email: "admin@example.com", role: "admin" as const 
 
 beforeAll(async () => {
   emulator = await startTestEmulator({ users: 200, latencyMs: 0, jitterMs: 3 });
-  handle = await createTestDatabase();
-  await migrate(handle.db);
+  handle = await createMigratedTestDatabase();
 });
 afterAll(async () => {
   await handle?.close();

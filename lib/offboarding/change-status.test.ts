@@ -3,8 +3,7 @@ import type { RunningEmulator } from "@/emulator";
 import { listAuditEvents } from "@/lib/audit";
 import { createAccount } from "@/lib/auth/accounts";
 import type { SessionUser } from "@/lib/auth/session";
-import { createTestDatabase } from "@/lib/db/test-databases";
-import { migrate } from "@/lib/db";
+import { createMigratedTestDatabase } from "@/lib/db/test-databases";
 import type { DatabaseHandle } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
 import { WorkfrontError } from "@/lib/workfront";
@@ -22,8 +21,7 @@ let admin: SessionUser;
 
 beforeAll(async () => {
   emulator = await startTestEmulator();
-  database = await createTestDatabase();
-  await migrate(database.db);
+  database = await createMigratedTestDatabase();
   const account = (role: "operator" | "admin") =>
     createAccount(database.db, { email: `${role}@example.com`, role, password: "a long enough password" });
   operator = await account("operator");

@@ -4,8 +4,8 @@ import { createAccount } from "@/lib/auth/accounts";
 import type { SessionUser } from "@/lib/auth/session";
 import { connectWorkfront } from "@/lib/connection/connect";
 import { admin as connectionAdmin, registerOAuthApp, testResolver } from "@/lib/connection/test-support";
-import { type DatabaseHandle, migrate } from "@/lib/db";
-import { createTestDatabase } from "@/lib/db/test-databases";
+import { type DatabaseHandle } from "@/lib/db";
+import { createMigratedTestDatabase } from "@/lib/db/test-databases";
 import { ApiError } from "@/lib/http/errors";
 import { insertJob } from "@/lib/jobs/create-job";
 import { jobStatus, waitFor } from "@/lib/jobs/test-support";
@@ -29,8 +29,7 @@ let database: DatabaseHandle;
 let actor: SessionUser;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await migrate(database.db);
+  database = await createMigratedTestDatabase();
   const account = await createAccount(database.db, { email: "options@example.com", role: "admin", password: "a long enough password" });
   actor = { id: account.id, email: account.email, name: null, role: "admin", locale: null };
 });

@@ -3,8 +3,8 @@ import path from "node:path";
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "@/emulator";
-import { type DatabaseHandle, type ReassignmentItemRow, auditEvents, migrate, reassignmentItems } from "@/lib/db";
-import { createTestDatabase } from "@/lib/db/test-databases";
+import { type DatabaseHandle, type ReassignmentItemRow, auditEvents, reassignmentItems } from "@/lib/db";
+import { createMigratedTestDatabase } from "@/lib/db/test-databases";
 import type { WorkObjCode, WorkfrontClient } from "@/lib/workfront";
 import { clientFor, control, startTestEmulator } from "@/lib/workfront/test-support";
 import { createReassignment } from "./create";
@@ -84,8 +84,7 @@ describe("a reassignment runner killed half way", () => {
 
   beforeAll(async () => {
     emulator = await startTestEmulator({ users: 1_300, latencyMs: 0, seed: 11 });
-    handle = await createTestDatabase();
-    await migrate(handle.db);
+    handle = await createMigratedTestDatabase();
   });
   afterAll(async () => {
     await handle?.close();

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DatabaseHandle, auditEvents, migrate, reassignmentItems, reassignments } from "@/lib/db";
-import { createTestDatabase } from "@/lib/db/test-databases";
+import { type DatabaseHandle, auditEvents, reassignmentItems, reassignments } from "@/lib/db";
+import { createMigratedTestDatabase } from "@/lib/db/test-databases";
 import { ApiError } from "@/lib/http/errors";
 import { cancelJob } from "@/lib/jobs/actions";
 import { insertJob } from "@/lib/jobs/create-job";
@@ -25,8 +25,7 @@ let database: DatabaseHandle;
 let client: WorkfrontClient;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await migrate(database.db);
+  database = await createMigratedTestDatabase();
   client = clientFor(emulator());
 });
 afterAll(async () => {

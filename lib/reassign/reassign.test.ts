@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "@/lib/db/test-databases";
-import { type DatabaseHandle, auditEvents, migrate, reassignmentItems, reassignments } from "@/lib/db";
+import { createMigratedTestDatabase } from "@/lib/db/test-databases";
+import { type DatabaseHandle, auditEvents, reassignmentItems, reassignments } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
 import { checkPerson } from "@/lib/offboarding/impact/check-person";
 import { type WorkfrontClient, WorkfrontError } from "@/lib/workfront";
@@ -19,8 +19,7 @@ let database: DatabaseHandle;
 let client: WorkfrontClient;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await migrate(database.db);
+  database = await createMigratedTestDatabase();
   client = clientFor(emulator());
 });
 afterAll(async () => {

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "@/emulator";
 import { createAccount } from "@/lib/auth/accounts";
 import type { SessionUser } from "@/lib/auth/session";
-import { type DatabaseHandle, auditEvents, jobItems, migrate } from "@/lib/db";
-import { createTestDatabase } from "@/lib/db/test-databases";
+import { type DatabaseHandle, auditEvents, jobItems } from "@/lib/db";
+import { createMigratedTestDatabase } from "@/lib/db/test-databases";
 import { ApiError } from "@/lib/http/errors";
 import { createJob } from "@/lib/jobs/actions";
 import { bulkRules } from "@/lib/jobs/config";
@@ -31,8 +31,7 @@ let admin: SessionUser;
 
 beforeAll(async () => {
   emulator = await startTestEmulator({ users: 400 });
-  database = await createTestDatabase();
-  await migrate(database.db);
+  database = await createMigratedTestDatabase();
   const account = async (role: "operator" | "admin"): Promise<SessionUser> => {
     const made = await createAccount(database.db, { email: `gate-${role}@example.com`, role, password: "a long enough password" });
     return { id: made.id, email: made.email, name: null, role, locale: null };
