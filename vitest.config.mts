@@ -51,5 +51,7 @@ export default defineConfig({
     maxWorkers: 2,
     // Under mutation, the quickest files first, so that a mutant is caught by the first that fails.
     ...(process.env.MUTATION_MODULE ? { sequence: { sequencer: ShortestFirstSequencer } } : {}),
+    // `npm run test:mutation -- <module> --timing`: a line per test run (scripts/mutation/timing-reporter.ts).
+    ...(process.env.MUTATION_TIMING_LOG ? { reporters: ["default", "./scripts/mutation/timing-reporter.ts"] } : {}),
   },
 });
