@@ -38,20 +38,26 @@ async function withMaintenance<T>(run: (client: pg.Client) => Promise<T>): Promi
 /** The environment variable that names the run's migrated template database (see below). */
 export const TEMPLATE_DATABASE_ENV = "TEST_TEMPLATE_DATABASE";
 
-async function newTestDatabase(
-  template: string | undefined,
-  options: { poolMax?: number },
-): Promise<DatabaseHandle> {
-  const name = `wfo_test_${randomBytes(6).toString("hex")}`;
-  await withMaintenance((client) =>
+function createNamed(name: string, template?: string): Promise<unknown> {
+  return withMaintenance((client) =>
     client.query(`create database "${name}"${template ? ` template "${template}"` : ""}`),
   );
+}
+
+async function dropNamed(name: string): Promise<void> {
+  await withMaintenance((client) => client.query(`drop database if exists "${name}" with (force)`));
+}
+
+/** A database of its own, empty or a copy of `template`; close() also drops it. */
+async function newTestDatabase(template: string | undefined, options: { poolMax?: number }): Promise<DatabaseHandle> {
+  const name = `wfo_test_${randomBytes(6).toString("hex")}`;
+  await createNamed(name, template);
   const handle = await createDatabase({ url: withDatabase(serverUrl(), name), ...options });
   return {
     ...handle,
     close: async () => {
       await handle.close();
-      await withMaintenance((client) => client.query(`drop database if exists "${name}" with (force)`));
+      await dropNamed(name);
     },
   };
 }
@@ -65,14 +71,12 @@ export function createTestDatabase(options: { poolMax?: number } = {}): Promise<
  * A fresh database with every migration applied; close() also drops it. It is a copy of the run's
  * template (made once by Vitest's global setup, lib/test/database-server.ts): copying takes tens of
  * milliseconds where applying the migrations takes about half a second, for each of some forty test
- * files, and for each of a mutation run's thousands of test-file runs. Without a template (a file
- * run outside that setup) it migrates a fresh database instead.
+ * files, and for each of a mutation run's thousands of test-file runs.
  */
-export async function createMigratedTestDatabase(options: { poolMax?: number } = {}): Promise<DatabaseHandle> {
+export function createMigratedTestDatabase(options: { poolMax?: number } = {}): Promise<DatabaseHandle> {
   const template = process.env[TEMPLATE_DATABASE_ENV];
-  const handle = await newTestDatabase(template, options);
-  if (!template) await migrate(handle.db);
-  return handle;
+  if (!template) throw new Error(`${TEMPLATE_DATABASE_ENV} is not set: run the tests through Vitest (vitest.config.mts sets it up).`);
+  return newTestDatabase(template, options);
 }
 
 /**
@@ -81,17 +85,14 @@ export async function createMigratedTestDatabase(options: { poolMax?: number } =
  */
 export async function createTemplateDatabase(): Promise<{ name: string; drop: () => Promise<void> }> {
   const name = `wfo_template_${randomBytes(6).toString("hex")}`;
-  await withMaintenance((client) => client.query(`create database "${name}"`));
+  await createNamed(name);
   const handle = await createDatabase({ url: withDatabase(serverUrl(), name) });
   try {
     await migrate(handle.db);
   } finally {
     await handle.close();
   }
-  return {
-    name,
-    drop: () => withMaintenance((client) => client.query(`drop database if exists "${name}" with (force)`)).then(() => {}),
-  };
+  return { name, drop: () => dropNamed(name) };
 }
 
 export interface DatabaseContext {

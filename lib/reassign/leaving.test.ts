@@ -38,7 +38,7 @@ const deps = () => ({ client, db: database.db });
 const ask = (leaverId: string, successorId: string, requestId: string) =>
   requestReassignment(deps(), { leavers: [{ leaverId, successorId }], actor, reason: "Left", ticket: null, requestId, clientIp: null });
 
-/** People an earlier test used: the database keeps their reassignments while the emulator() is reset. */
+/** People an earlier test used: the database keeps their reassignments while the emulator is reset. */
 const used = new Set<string>();
 
 /** Distinct active people, new to this file, holding open task assignments (a reassignment has items to write). */
