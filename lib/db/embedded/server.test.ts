@@ -1,11 +1,12 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import pg from "pg";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { processExists, readPostmasterLock } from "./lock-file";
-import { openEmbeddedServer } from "./server";
+import { accountForServer } from "./run-as";
+import { LockedByAnother, openEmbeddedServer, start } from "./server";
 
 const dir = mkdtempSync(join(tmpdir(), "wfo-embedded-"));
 const cluster = join(dir, "cluster");
@@ -84,6 +85,18 @@ describe("the embedded PostgreSQL server", () => {
     expect(again.started).toBe(true);
     expect(await query(again.url, "select note from kept")).toEqual([{ note: "written before" }]);
     await again.stop();
+  }, 120_000);
+
+  it("a start that gets its answer from a server another process started does not claim that server", async () => {
+    // The moment two processes race: both found no server, both started one, and the socket
+    // already answers for the winner while the loser's postgres has yet to refuse the lock file.
+    const winner = await openEmbeddedServer(dir);
+    const home = dirname(winner.clusterDir);
+    await expect(start(home, winner.clusterDir, accountForServer(), 60_000)).rejects.toBeInstanceOf(LockedByAnother);
+    expect(await readPostmasterLock(cluster)).toMatchObject({ status: "ready" });
+    expect(await query(winner.url, "select note from kept")).toEqual([{ note: "written before" }]);
+    await winner.stop();
+    expect(await readPostmasterLock(cluster)).toBeUndefined();
   }, 120_000);
 
   it("two processes opening at once end up on one server", async () => {

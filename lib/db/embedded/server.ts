@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { closeSync, existsSync, openSync } from "node:fs";
 import { chown, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
+import type { Readable } from "node:stream";
 import pg from "pg";
 import { postgresBinaries } from "./binaries";
 import { processExists, readPostmasterLock } from "./lock-file";
@@ -69,8 +70,12 @@ const SERVER_SETTINGS = [
 const WATCHER = [
   // $@ is the postgres command line. Stdin is the owner's pipe: EOF means the owner is gone.
   // (sh gives a background list /dev/null as its stdin unless it is redirected explicitly: fd 3.)
+  // Stdout is a second pipe that carries only the postgres PID, then closes: start() compares it
+  // with the PID in the lock file to know whether the server that answers is the one it started.
   "exec 3<&0",
-  '"$@" </dev/null 3<&- & pg=$!',
+  '"$@" </dev/null >&2 3<&- & pg=$!',
+  'echo "$pg"',
+  "exec 1>&2",
   '{ cat <&3 >/dev/null; kill -INT "$pg" 2>/dev/null; } & watcher=$!',
   "exec 3<&-",
   'wait "$pg"; code=$?',
@@ -111,10 +116,11 @@ async function attach(clusterDir: string, timeoutMs: number): Promise<EmbeddedSe
   return { url, started: false, clusterDir, stop: async () => {} };
 }
 
-class LockedByAnother extends Error {}
+export class LockedByAnother extends Error {}
 class OldServerStillExiting extends Error {}
 
-async function start(home: string, clusterDir: string, account: RunAs | undefined, timeoutMs: number): Promise<EmbeddedServer> {
+/** Starts a server on the folder, never attaching; exported for server.test.ts. */
+export async function start(home: string, clusterDir: string, account: RunAs | undefined, timeoutMs: number): Promise<EmbeddedServer> {
   const binaries = await postgresBinaries();
   const ids = account ? { uid: account.uid, gid: account.gid } : {};
   if (!existsSync(join(clusterDir, "PG_VERSION"))) await initialiseOnce(home, () => initdb(binaries.initdb, clusterDir, ids));
@@ -126,11 +132,12 @@ async function start(home: string, clusterDir: string, account: RunAs | undefine
     child = spawn(
       "sh",
       ["-c", WATCHER, "postgres", binaries.postgres, "-D", clusterDir, "-k", socketDir, "-p", String(PORT), ...SERVER_SETTINGS.flatMap((s) => ["-c", s])],
-      { ...ids, stdio: ["pipe", log, log], env: { ...process.env, LC_MESSAGES: "C" } },
+      { ...ids, stdio: ["pipe", "pipe", log], env: { ...process.env, LC_MESSAGES: "C" } },
     );
   } finally {
     closeSync(log);
   }
+  const postgresPid = firstLineAsPid(child.stdout!);
   const exited = new Promise<number | null>((done) => child.once("exit", (code) => done(code)));
   let exitCode: number | null | undefined;
   void exited.then((code) => (exitCode = code));
@@ -149,6 +156,14 @@ async function start(home: string, clusterDir: string, account: RunAs | undefine
     if (/pre-existing shared memory block .* is still in use/.test(tail) && exitCode !== undefined) throw new OldServerStillExiting(tail);
     throw new Error(`The embedded PostgreSQL in ${clusterDir} did not start: ${(error as Error).message}\n${tail}`);
   }
+  // Two processes that start at once both get an answer on the one socket path, from whichever
+  // server won the lock file; the loser's postgres is still on its way to refusing. Only the
+  // winner may say it started the server (and stop it).
+  const lock = await readPostmasterLock(clusterDir);
+  if (lock?.pid !== (await postgresPid)) {
+    child.stdin?.end();
+    throw new LockedByAnother(`the server on ${clusterDir} is PID ${lock?.pid}, not the one this process started`);
+  }
   let stopping: Promise<void> | undefined;
   return {
     url,
@@ -161,6 +176,19 @@ async function start(home: string, clusterDir: string, account: RunAs | undefine
         await exited;
       })()),
   };
+}
+
+/** The PID the watcher shell writes on its stdout; undefined if it exits without one. */
+function firstLineAsPid(stdout: Readable): Promise<number | undefined> {
+  (stdout as unknown as { unref?: () => void }).unref?.();
+  return new Promise((done) => {
+    let text = "";
+    stdout.on("data", (chunk: Buffer) => (text += chunk.toString()));
+    stdout.once("close", () => {
+      const pid = Number.parseInt(text, 10);
+      done(Number.isInteger(pid) && pid > 0 ? pid : undefined);
+    });
+  });
 }
 
 /**
