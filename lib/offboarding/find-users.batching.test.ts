@@ -116,13 +116,17 @@ describe("allUsers", () => {
     expect(fake.searches()).toHaveLength(1);
   });
 
-  it("does not read on past `max`, and refuses when the people added push it past `max`", async () => {
-    // 2,000 people of max 2,000: the first page is full, and no page past the limit is asked for.
+  it("reads one page past `max` only to see whether anyone is there, and refuses when the people added push it past `max`", async () => {
+    // 2,000 people of max 2,000: the first page is full, so one more page says nobody is past it.
     const atLimit = fakeUsersClient(people(2_000));
     const exact = await allUsers(atLimit.client, {}, 2_000);
     expect(exact.total).toBe(2_000);
     expect(ids(exact.users!)).toEqual(ids(people(2_000)));
-    expect(atLimit.searches()).toHaveLength(1);
+    expect(atLimit.searches().map((call) => (call.query as { first?: number }).first)).toEqual([0, 2_000]);
+
+    // Counted 2,000 of max 2,000, but 2,001 by the time the pages are read: none, not 2,000 of them.
+    const oneMore = fakeUsersClient(people(2_001), { count: () => 2_000 });
+    expect(await allUsers(oneMore.client, {}, 2_000)).toEqual({ total: 2_001, users: null });
 
     // Max 2,500: the reading on finds 2,600 people, more than allowed.
     const over = fakeUsersClient(people(2_600), { count: () => 2_000 });

@@ -73,8 +73,9 @@ export async function allUsers(
       client.searchUsers({ ...query, sort, first: page * PAGE_LIMIT, limit: PAGE_LIMIT }, { signal }),
     ),
   );
-  // People added between the count and the pages: read on until a page is short.
-  for (let page = pageCount; pages[page - 1]?.length === PAGE_LIMIT && page * PAGE_LIMIT < max; page += 1) {
+  // People added between the count and the pages: read on until a page is short. At exactly `max`
+  // with the last page full, one more page says whether anyone is past it.
+  for (let page = pageCount; pages[page - 1]?.length === PAGE_LIMIT && page * PAGE_LIMIT <= max; page += 1) {
     pages.push(await client.searchUsers({ ...query, sort, first: page * PAGE_LIMIT, limit: PAGE_LIMIT }, { signal }));
   }
   const byId = new Map<string, WorkfrontUser>();
