@@ -66,8 +66,9 @@ export class LeaversFileError extends Error {
 
 const BOM = "\uFEFF";
 const ID = /^[0-9a-f]{32}$/i;
-const EMAIL = /^[^\s@<>"',;]+@[^\s@<>"',;]+\.[^\s@<>"',;]+$/;
-const USERNAME = /^[^\s<>"',;]+$/;
+// An apostrophe is allowed in the part before the @ ("o'neil@example.com"), as in usernames.
+const EMAIL = /^[^\s@<>",;]+@[^\s@<>"',;]+\.[^\s@<>"',;]+$/;
+const USERNAME = /^[^\s<>",;]+$/;
 // C0 controls but tab, CR and LF; DEL; C1 controls; the replacement character of bad UTF-8.
 const JUNK = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFD]/;
 const JUNK_GLOBAL = new RegExp(JUNK.source, "g");

@@ -29,7 +29,8 @@ describe("classifyValue: cleaning a value", () => {
     expect(classifyValue(`"'ada@x.example'"`)).toEqual({ value: "ada@x.example", kind: "email" });
     expect(classifyValue('""ada@x.example')).toEqual({ value: "ada@x.example", kind: "email" });
     expect(classifyValue('ada@x.example""')).toEqual({ value: "ada@x.example", kind: "email" });
-    expect(classifyValue("o'neil@x.example")).toEqual({ code: "bad_email", reason: "Not a valid e-mail address." });
+    expect(classifyValue("o'neil@x.example")).toEqual({ value: "o'neil@x.example", kind: "email" });
+    expect(classifyValue("o'neil@x'y.example")).toEqual({ code: "bad_email", reason: "Not a valid e-mail address." });
   });
 
   it("removes mailto: only at the start", () => {
@@ -44,9 +45,10 @@ describe("classifyValue: cleaning a value", () => {
     expect(classifyValue(`a${at254}`)).toEqual({ code: "too_long", reason: "Longer than 254 characters." });
   });
 
-  it("says a value with quotes or angle brackets inside is none of e-mail, username or ID", () => {
+  it("takes an apostrophe inside a username, and says a value with double quotes or angle brackets inside is none of e-mail, username or ID", () => {
     const unrecognised = { code: "unrecognised", reason: "Not an e-mail address, a username or a Workfront ID." };
-    expect(classifyValue("o'neil")).toEqual(unrecognised);
+    expect(classifyValue("o'neil")).toEqual({ value: "o'neil", kind: "username" });
+    expect(classifyValue('a"b')).toEqual(unrecognised);
     expect(classifyValue("a<b")).toEqual(unrecognised);
   });
 });
