@@ -175,6 +175,12 @@ withTestDatabase("the users list against the database", ({ db }) => {
       expect(fake.counts()).toEqual([]);
     });
 
+    it("answers from Workfront when \"never signed in\" is off, since that filters nobody out", async () => {
+      const { fake, deps } = setUp([wfUser(0x331)]);
+      expect((await listUsers(deps, query({ neverSignedIn: "false" }))).users).toEqual([plainDto(0x331)]);
+      expect(fake.searches()).toHaveLength(1);
+    });
+
     it("counts each status tab with two Workfront counts of the search", async () => {
       const users = [
         wfUser(0x321, { name: "Ann" }),

@@ -82,7 +82,7 @@ function needsIndex(filter: IndexFilter): boolean {
   return (
     filter.license.length + filter.accessLevel.length + filter.group.length + filter.company.length + filter.manager.length > 0 ||
     filter.lastLoginOlderThan !== undefined ||
-    filter.neverSignedIn !== undefined ||
+    filter.neverSignedIn === true ||
     filter.createdBefore !== undefined
   );
 }
