@@ -45,7 +45,9 @@ const tokenSchema = z
   .loose();
 
 const oauthErrorSchema = z
-  .object({ type: z.string().nullish(), error: z.unknown(), message: z.string().nullish(), error_description: z.string().nullish() })
+  // `error` is optional: zod 4 makes a bare z.unknown() key required, which would drop the type
+  // and detail of a refusal that has none ({"type":"invalid_grant","message":…}).
+  .object({ type: z.string().nullish(), error: z.unknown().optional(), message: z.string().nullish(), error_description: z.string().nullish() })
   .loose();
 
 /** Without `expires_in` a session is assumed to live as long as Workfront's default session. */
