@@ -115,8 +115,12 @@ export function workCalls(call: Call) {
     if (!groups.success)
       throw new WorkfrontError("unavailable", `Workfront's answer was not a valid ${objCode} report`);
     for (const [key, group] of Object.entries(groups.data)) {
+      if (!counts.has(key)) continue; // $$ROLLUP and the like
       const count = group.dcount_ID;
-      if (counts.has(key) && typeof count === "number") counts.set(key, count);
+      // Read as 0, an unreadable count would tell an impact check that a leaver holds nothing.
+      if (typeof count !== "number" || !Number.isInteger(count) || count < 0)
+        throw new WorkfrontError("unavailable", `Workfront's ${objCode} report had no readable count for someone asked about`);
+      counts.set(key, count);
     }
     return counts;
   }
@@ -176,6 +180,8 @@ function writeBodies(writes: readonly WorkWrite[]): Record<string, string>[] {
     assertWorkfrontId(id);
     for (const [field, value] of Object.entries(updates)) {
       assertFieldName(field);
+      // The body's ID names the object written: an update may not redirect the write to another.
+      if (field === "ID") throw new WorkfrontError("validation", "An edit cannot change an object's ID");
       assertWorkfrontId(value);
     }
     return { ID: id, ...updates };
