@@ -1,6 +1,7 @@
 import { and, inArray, notInArray } from "drizzle-orm";
 import { type Database, jobs } from "@/lib/db";
 import { type WorkfrontClient, type WorkfrontUser, WorkfrontError } from "@/lib/workfront";
+import { wfId, workfrontUser } from "@/lib/workfront/test-user";
 import { claimItems } from "./claim";
 
 /**
@@ -9,34 +10,19 @@ import { claimItems } from "./claim";
  * which a test may make fail on cue, and a record of every call. No HTTP, so each branch is reached
  * exactly and quickly.
  */
-export const wfId = (n: number) => n.toString(16).padStart(32, "0");
+export { wfId };
 
 export const INTEGRATION_ID = wfId(0xfff1);
 export const MAIN_ADMIN_ID = wfId(0xfff2);
 
 export function person(n: number, overrides: Partial<WorkfrontUser> = {}): WorkfrontUser {
-  const id = wfId(n);
-  return {
-    id,
+  return workfrontUser(wfId(n), {
     name: `Person ${n}`,
-    firstName: null,
-    lastName: null,
     email: `person${n}@acme.example`,
-    username: null,
-    title: null,
-    isActive: true,
     licenseType: "LIGHT",
     accessLevel: { id: "a".repeat(32), name: "Worker", isAdmin: false },
-    homeGroup: null,
-    company: null,
-    managerId: null,
-    createdAt: null,
-    updatedAt: null,
-    lastLoginAt: null,
-    scheduledDeactivationAt: null,
-    deactivatedAt: null,
     ...overrides,
-  };
+  });
 }
 
 type Fault = (arg: never) => unknown;

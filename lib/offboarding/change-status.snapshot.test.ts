@@ -1,28 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { WorkfrontUser } from "@/lib/workfront";
+import { workfrontUser } from "@/lib/workfront/test-user";
 import { refusalOf, snapshotOf } from "./change-status";
 
 /** The pure parts of a status change for a user Workfront gives no access level or home group. */
-const bare: WorkfrontUser = {
-  id: "b".repeat(32),
-  name: "No Access",
-  firstName: null,
-  lastName: null,
-  email: null,
-  username: null,
-  title: null,
-  isActive: true,
-  licenseType: null,
-  accessLevel: null,
-  homeGroup: null,
-  company: null,
-  managerId: null,
-  createdAt: null,
-  updatedAt: null,
-  lastLoginAt: null,
-  scheduledDeactivationAt: null,
-  deactivatedAt: null,
-};
+const bare = workfrontUser("b".repeat(32), { name: "No Access" });
 const facts = { integrationUserId: "i".repeat(32), mainAdminId: "m".repeat(32), licenseLabels: new Map<string, string>() };
 
 describe("a user without an access level", () => {

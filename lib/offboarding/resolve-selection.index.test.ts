@@ -3,6 +3,7 @@ import { indexedUsers, userIndexState } from "@/lib/db";
 import { withTestDatabase } from "@/lib/db/test-databases";
 import { toRow } from "@/lib/user-index";
 import type { WorkfrontClient, WorkfrontUser } from "@/lib/workfront";
+import { wfId, workfrontUser } from "@/lib/workfront/test-user";
 import { resolveSelection, resolveSelectionSchema } from "./resolve-selection";
 
 /** "Select all matching" from the users index: Workfront is not asked while there is an index. */
@@ -10,26 +11,8 @@ const tenant = "https://acme.my.workfront.com";
 const notAsked = async () => Promise.reject(new Error("Workfront should not be asked while there is an index"));
 const client = { apiBase: `${tenant}/attask/api/v20.0`, searchUsers: notAsked, countUsers: notAsked, getUser: notAsked } as unknown as WorkfrontClient;
 
-const person = (n: number, accessLevel: WorkfrontUser["accessLevel"]): WorkfrontUser => ({
-  id: n.toString(16).padStart(32, "0"),
-  name: `Person ${n}`,
-  firstName: null,
-  lastName: null,
-  email: `person${n}@acme.example`,
-  username: null,
-  title: null,
-  isActive: true,
-  licenseType: "FULL",
-  accessLevel,
-  homeGroup: null,
-  company: null,
-  managerId: null,
-  createdAt: null,
-  updatedAt: null,
-  lastLoginAt: null,
-  scheduledDeactivationAt: null,
-  deactivatedAt: null,
-});
+const person = (n: number, accessLevel: WorkfrontUser["accessLevel"]): WorkfrontUser =>
+  workfrontUser(wfId(n), { name: `Person ${n}`, email: `person${n}@acme.example`, licenseType: "FULL", accessLevel });
 
 withTestDatabase("resolveSelection from the index", ({ db }) => {
   it("answers everyone the filter matches from the index, System Administrators marked", async () => {

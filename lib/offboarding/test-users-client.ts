@@ -1,36 +1,23 @@
 import type { Filter, SearchQuery, WorkfrontClient, WorkfrontUser } from "@/lib/workfront";
+import { wfId, workfrontUser } from "@/lib/workfront/test-user";
 
 /**
  * An in-memory Workfront client for the users list and look-ups: the reads lib/offboarding makes
  * (searchUsers, countUsers, getUser and the three tenant-fact reads), answered from a plain array
  * of users and recorded, so a test can check both what came back and what Workfront was asked.
  */
-export function wfId(n: number): string {
-  return n.toString(16).padStart(32, "0");
-}
+
+export { wfId };
 
 export function wfUser(n: number, overrides: Partial<WorkfrontUser> = {}): WorkfrontUser {
-  return {
-    id: wfId(n),
+  return workfrontUser(wfId(n), {
     name: `Person ${n}`,
     firstName: "Person",
     lastName: String(n),
     email: `person${n}@example.com`,
     username: `person${n}`,
-    title: null,
-    isActive: true,
-    licenseType: null,
-    accessLevel: null,
-    homeGroup: null,
-    company: null,
-    managerId: null,
-    createdAt: null,
-    updatedAt: null,
-    lastLoginAt: null,
-    scheduledDeactivationAt: null,
-    deactivatedAt: null,
     ...overrides,
-  };
+  });
 }
 
 export interface RecordedCall {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MAX_BATCH_OPERATIONS, batchUri, readBatchResults } from "./batch";
 import { WorkfrontError } from "./errors";
+import { workfrontUser } from "./test-user";
 
 const ID = "0123456789abcdef0123456789abcdef";
 const OTHER = "fedcba9876543210fedcba9876543210";
@@ -26,26 +27,7 @@ function thrown(action: () => unknown): WorkfrontError {
 }
 
 const rawUser = (id: string, isActive: boolean) => ({ ID: id, name: `User ${id.slice(0, 4)}`, isActive });
-const user = (id: string, isActive: boolean) => ({
-  id,
-  name: `User ${id.slice(0, 4)}`,
-  firstName: null,
-  lastName: null,
-  email: null,
-  username: null,
-  title: null,
-  isActive,
-  licenseType: null,
-  accessLevel: null,
-  homeGroup: null,
-  company: null,
-  managerId: null,
-  createdAt: null,
-  updatedAt: null,
-  lastLoginAt: null,
-  scheduledDeactivationAt: null,
-  deactivatedAt: null,
-});
+const user = (id: string, isActive: boolean) => workfrontUser(id, { isActive });
 
 describe("batchUri", () => {
   it("names method=GET for a read, with the user fields and no updates", () => {

@@ -1,0 +1,29 @@
+import type { WorkfrontUser } from "./user";
+
+/** A Workfront ID made from a number, for tests: 32 hex digits. */
+export const wfId = (n: number): string => n.toString(16).padStart(32, "0");
+
+/** A Workfront user for tests: active, every optional field empty, then `overrides`. */
+export function workfrontUser(id: string, overrides: Partial<WorkfrontUser> = {}): WorkfrontUser {
+  return {
+    id,
+    name: `User ${id.slice(0, 4)}`,
+    firstName: null,
+    lastName: null,
+    email: null,
+    username: null,
+    title: null,
+    isActive: true,
+    licenseType: null,
+    accessLevel: null,
+    homeGroup: null,
+    company: null,
+    managerId: null,
+    createdAt: null,
+    updatedAt: null,
+    lastLoginAt: null,
+    scheduledDeactivationAt: null,
+    deactivatedAt: null,
+    ...overrides,
+  };
+}
