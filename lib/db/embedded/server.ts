@@ -158,11 +158,11 @@ export async function start(home: string, clusterDir: string, account: RunAs | u
   }
   // Two processes that start at once both get an answer on the one socket path, from whichever
   // server won the lock file; the loser's postgres is still on its way to refusing. Only the
-  // winner may say it started the server (and stop it).
+  // winner may say it started the server (and stop it). A lock file it cannot read proves nothing.
   const lock = await readPostmasterLock(clusterDir);
-  if (lock?.pid !== (await postgresPid)) {
+  if (lock && lock.pid !== (await postgresPid)) {
     child.stdin?.end();
-    throw new LockedByAnother(`the server on ${clusterDir} is PID ${lock?.pid}, not the one this process started`);
+    throw new LockedByAnother(`the server on ${clusterDir} is PID ${lock.pid}, not the one this process started`);
   }
   let stopping: Promise<void> | undefined;
   return {
