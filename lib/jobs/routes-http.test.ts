@@ -85,7 +85,7 @@ describe("jobActor", () => {
   it("is the signed-in account, with a fresh request ID and the marked client address", () => {
     const raw: IncomingHttpHeaders = {};
     markPeer(raw, "10.0.0.9", 0);
-    const headers = new Headers(Object.entries(raw).map(([name, value]) => [name, String(value)]));
+    const headers = new Headers(Object.entries(raw).map(([name, value]): [string, string] => [name, String(value)]));
     const first = jobActor(user, new Request("http://localhost/api/jobs", { headers }));
     expect(first).toEqual({
       accountId: user.id,
