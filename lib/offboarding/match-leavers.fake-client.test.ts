@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { SearchQuery, WorkfrontClient, WorkfrontUser } from "@/lib/workfront";
+import { workfrontUser } from "@/lib/workfront/test-user";
 import { matchLeavers } from "./match-leavers";
 
 /**
@@ -11,27 +12,14 @@ const MAIN_ADMIN = "e".repeat(32);
 const id = (n: number) => String(n).padStart(32, "0");
 
 function person(n: number, over: Partial<WorkfrontUser> = {}): WorkfrontUser {
-  return {
-    id: id(n),
+  return workfrontUser(id(n), {
     name: `Person ${n}`,
-    firstName: null,
-    lastName: null,
     email: `p${n}@x.example`,
     username: `p${n}.login`,
-    title: null,
-    isActive: true,
     licenseType: "FULL",
     accessLevel: { id: "planner", name: "Planner", isAdmin: false },
-    homeGroup: null,
-    company: null,
-    managerId: null,
-    createdAt: null,
-    updatedAt: null,
-    lastLoginAt: null,
-    scheduledDeactivationAt: null,
-    deactivatedAt: null,
     ...over,
-  };
+  });
 }
 
 function fakeClient(users: WorkfrontUser[], options: { count?: number } = {}) {

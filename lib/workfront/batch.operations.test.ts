@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MAX_BATCH_OPERATIONS, batchUri, readBatchResults } from "./batch";
 import { WorkfrontError } from "./errors";
-import { workfrontUser } from "./test-user";
+import { thrownWorkfrontError, workfrontUser } from "./test-user";
 
 const ID = "0123456789abcdef0123456789abcdef";
 const OTHER = "fedcba9876543210fedcba9876543210";
@@ -16,15 +16,7 @@ function parts(uri: string): [string, [string, string][]] {
   return [path!, [...new URLSearchParams(search).entries()]];
 }
 
-function thrown(action: () => unknown): WorkfrontError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof WorkfrontError) return error;
-    throw error;
-  }
-  throw new Error("expected a WorkfrontError");
-}
+const thrown = thrownWorkfrontError;
 
 const rawUser = (id: string, isActive: boolean) => ({ ID: id, name: `User ${id.slice(0, 4)}`, isActive });
 const user = (id: string, isActive: boolean) => workfrontUser(id, { isActive });

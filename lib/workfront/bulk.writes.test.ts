@@ -1,20 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { MAX_OBJECTS_PER_REQUEST, assertBulkSize, bulkUpdateBody, readBulkAnswer } from "./bulk";
-import { WorkfrontError } from "./errors";
+import { thrownWorkfrontError } from "./test-user";
 
 const ID = "0123456789abcdef0123456789abcdef";
 const OTHER = "fedcba9876543210fedcba9876543210";
 const LEVEL = "1111111111111111111111111111111a";
 
-function thrown(action: () => unknown): WorkfrontError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof WorkfrontError) return error;
-    throw error;
-  }
-  throw new Error("expected a WorkfrontError");
-}
+const thrown = thrownWorkfrontError;
 
 describe("assertBulkSize", () => {
   it("accepts 100 users and refuses 101, naming the request and the count", () => {

@@ -1,16 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { WorkfrontError } from "./errors";
+import { thrownWorkfrontError } from "./test-user";
 import { readLicenseTypes } from "./metadata";
 
-function thrown(action: () => unknown): WorkfrontError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof WorkfrontError) return error;
-    throw error;
-  }
-  throw new Error("expected a WorkfrontError");
-}
+const thrown = thrownWorkfrontError;
 
 describe("readLicenseTypes: what a tenant may leave out", () => {
   it.each([

@@ -1,3 +1,4 @@
+import { WorkfrontError } from "./errors";
 import type { WorkfrontUser } from "./user";
 
 /** A Workfront ID made from a number, for tests: 32 hex digits. */
@@ -26,4 +27,15 @@ export function workfrontUser(id: string, overrides: Partial<WorkfrontUser> = {}
     deactivatedAt: null,
     ...overrides,
   };
+}
+
+/** The WorkfrontError a synchronous call throws; fails the test if it throws nothing or something else. */
+export function thrownWorkfrontError(action: () => unknown): WorkfrontError {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof WorkfrontError) return error;
+    throw error;
+  }
+  throw new Error("expected a WorkfrontError");
 }
